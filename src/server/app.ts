@@ -1,0 +1,123 @@
+// buildApp(config): opens the database, registers the platform plugins, then each module.
+import fs from "node:fs";
+import path from "node:path";
+import Fastify, { type FastifyInstance } from "fastify";
+import cookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { createClock, type Clock } from "./platform/clock.js";
+import type { AppConfig } from "./platform/config.js";
+import type { Platform } from "./platform/context.js";
+import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
+import { registerErrorHandling, sendError } from "./platform/errors.js";
+import { registerSessionHandling } from "./platform/http.js";
+import { typed } from "./platform/routing.js";
+import { registerSecurityHeaders } from "./platform/security.js";
+import { auditRoutes } from "./modules/audit/routes.js";
+import { authRoutes } from "./modules/auth/routes.js";
+import { calendarRoutes } from "./modules/calendar/routes.js";
+import { homeRoutes } from "./modules/home/routes.js";
+import { organizationRoutes } from "./modules/organizations/routes.js";
+import { ensureBaselinePolicy } from "./modules/policy/service.js";
+import { policyRoutes } from "./modules/policy/routes.js";
+import { systemRoutes } from "./modules/system/routes.js";
+import { userRoutes } from "./modules/users/routes.js";
+
+export interface App {
+  app: FastifyInstance;
+  platform: Platform;
+  close(): Promise<void>;
+}
+
+export interface BuildOptions {
+  clock?: Clock;
+  db?: DbHandle;
+}
+
+function makeAjv(coerce: boolean) {
+  // Bodies are strict (a wrong type is refused, unknown fields are refused, never silently dropped);
+  // query strings and path parameters arrive as text and are coerced.
+  const ajv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, coerceTypes: coerce ? "array" : false, strict: false });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<Platform & { handle: DbHandle }> {
+  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
+  await migrateToLatest(handle.db);
+  const clock = opts.clock ?? createClock({ testClock: config.testClock });
+  const platform = { db: handle.db, dialect: handle.dialect, clock, config, handle };
+  await ensureBaselinePolicy(platform);
+  return platform;
+}
+
+export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<App> {
+  const platform = await openPlatform(config, opts);
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Personal data never reaches the log: no bodies, no cookies, no CSRF tokens.
+      redact: ["req.headers.cookie", "req.headers['x-csrf-token']", "res.headers['set-cookie']"],
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const strict = makeAjv(false);
+  const coercing = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "body" ? strict : coercing).compile(schema));
+
+  // An empty JSON body is an empty object: route schemas then name what is missing.
+  app.removeContentTypeParser("application/json");
+  app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
+    const text = String(body);
+    if (text.trim() === "") return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      const err = new SyntaxError("malformed JSON");
+      done(err, undefined);
+    }
+  });
+
+  registerErrorHandling(app);
+  registerSecurityHeaders(app);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "cebase API", version: config.version, description: "专业技术人员继续教育基地服务平台 API" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "cebase_session" } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  registerSessionHandling(app, platform);
+
+  await app.register(async (scope) => {
+    const r = typed(scope);
+    for (const routes of [systemRoutes, authRoutes, organizationRoutes, userRoutes, auditRoutes, policyRoutes, calendarRoutes, homeRoutes]) {
+      routes(r, platform);
+    }
+    r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  });
+
+  const webDir = config.webDir;
+  const hasWeb = !!webDir && fs.existsSync(path.join(webDir, "index.html"));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, prefix: "/", wildcard: false, index: ["index.html"] });
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes in the browser: any other GET of a page answers index.html.
+    if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
+    return sendError(req, reply, "ROUTE_NOT_FOUND", { method: req.method, url: req.url.split("?")[0] });
+  });
+
+  await app.ready();
+  return {
+    app,
+    platform,
+    async close() {
+      await app.close();
+      await platform.handle.close();
+    },
+  };
+}

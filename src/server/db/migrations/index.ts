@@ -1,0 +1,8 @@
+// The ordered migration set, shared by SQLite and PostgreSQL. Imported statically so the compiled
+// server needs no file scanning.
+import type { Migration } from "kysely";
+import * as m001 from "./001_foundation.js";
+
+export const migrations: Record<string, Migration> = {
+  "001_foundation": m001,
+};

@@ -1,0 +1,122 @@
+// Demo data (DESIGN.md "Configuration and demo data"): loaded into an empty database on first start so
+// a newcomer can walk every workflow at once. Every account's password is Demo#2026.
+import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers.js";
+import type { OrgType, Role } from "../../shared/roles.js";
+import { appendAudit } from "../platform/audit.js";
+import { inTransaction, type Ctx, type Platform } from "../platform/context.js";
+import { newId } from "../platform/ids.js";
+import { hashPassword } from "../platform/passwords.js";
+import { insertUser } from "../modules/users/service.js";
+
+export const DEMO_PASSWORD = "Demo#2026";
+
+/** A synthetic but checksum-valid unified social credit code for Weihai (region 371000). */
+export function demoCreditCode(kind: "1" | "5" | "9", serial: number): string {
+  const first17 = `${kind}${kind === "9" ? "1" : "2"}371000${String(serial).padStart(8, "0")}X`.slice(0, 17);
+  const body = first17.replace(/X$/, "0");
+  return body + creditCodeCheckChar(body);
+}
+
+/** A synthetic but checksum-valid resident ID number of 环翠区 (371002). */
+export function demoIdNumber(birth: string, seq: number): string {
+  const first17 = `371002${birth}${String(seq).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+interface DemoOrg {
+  key: string;
+  name: string;
+  type: OrgType;
+  parent?: string;
+  region: string;
+  kind: "1" | "5" | "9";
+  contactName: string;
+}
+
+const ORGS: DemoOrg[] = [
+  { key: "bureau", name: "威海市人力资源和社会保障局", type: "bureau", region: "威海市", kind: "1", contactName: "专业技术人员管理科" },
+  { key: "district", name: "威海市环翠区人力资源和社会保障局", type: "district_hr", parent: "bureau", region: "环翠区", kind: "1", contactName: "王建国" },
+  { key: "health", name: "威海市卫生健康委员会", type: "municipal_department", region: "威海市", kind: "1", contactName: "李晓梅" },
+  { key: "school", name: "威海市环翠区职业技术培训学校", type: "training_institution", parent: "district", region: "环翠区", kind: "5", contactName: "张海涛" },
+  { key: "healthCenter", name: "威海市卫生健康继续教育培训中心", type: "training_institution", parent: "health", region: "威海市", kind: "1", contactName: "刘芳" },
+  { key: "sdu", name: "山东大学（威海）", type: "university", region: "环翠区", kind: "1", contactName: "赵明" },
+  { key: "association", name: "威海市科学技术协会", type: "association", region: "威海市", kind: "5", contactName: "孙丽" },
+  { key: "weigao", name: "威高集团有限公司", type: "enterprise", region: "环翠区", kind: "9", contactName: "周强" },
+  { key: "ocean", name: "威海海洋职业学院", type: "university", region: "荣成市", kind: "1", contactName: "吴静" },
+];
+
+interface DemoUser {
+  username: string;
+  displayName: string;
+  org: string;
+  roles: Role[];
+  idNumber?: string;
+  phone?: string;
+}
+
+const USERS: DemoUser[] = [
+  { username: "bureau", displayName: "陈静（市人社局）", org: "bureau", roles: ["bureau"], phone: "06315230001" },
+  { username: "supervisor", displayName: "王建国（环翠区人社局）", org: "district", roles: ["supervisor"], phone: "13806310002" },
+  { username: "supervisor2", displayName: "李晓梅（市卫健委）", org: "health", roles: ["supervisor"], phone: "13806310003" },
+  { username: "base", displayName: "张海涛（环翠区职业技术培训学校）", org: "school", roles: ["base_staff"], phone: "13806310004" },
+  { username: "base2", displayName: "刘芳（市卫健继续教育培训中心）", org: "healthCenter", roles: ["base_staff"], phone: "13806310005" },
+  { username: "expert1", displayName: "赵明教授", org: "sdu", roles: ["expert"] },
+  { username: "expert2", displayName: "孙丽研究员", org: "association", roles: ["expert"] },
+  // DESIGN.md: expert3 sits in the same organization as `base`, to show the conflict-of-interest rule.
+  { username: "expert3", displayName: "高志远高级讲师", org: "school", roles: ["expert"] },
+  { username: "pro1", displayName: "周晓东", org: "weigao", roles: ["professional"], idNumber: demoIdNumber("19880512", 123), phone: "13906310011" },
+  { username: "pro2", displayName: "吴婷婷", org: "ocean", roles: ["professional"], idNumber: demoIdNumber("19920303", 246), phone: "13906310012" },
+];
+
+export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
+  const any = await p.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  return !any;
+}
+
+export async function loadDemoData(p: Platform): Promise<void> {
+  const ctx: Ctx = { ...p, actor: null, ip: null };
+  // One hash for the one demo password: ten scrypt runs would only slow every fresh start.
+  const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
+  await inTransaction(ctx, async (trx) => {
+    const ids = new Map<string, string>();
+    const now = ctx.clock.nowIso();
+    let serial = 10001;
+    for (const o of ORGS) {
+      const id = newId();
+      ids.set(o.key, id);
+      await trx
+        .insertInto("organizations")
+        .values({
+          id,
+          name: o.name,
+          type: o.type,
+          parentId: o.parent ? ids.get(o.parent)! : null,
+          region: o.region,
+          creditCode: demoCreditCode(o.kind, serial++),
+          creditCodeOverride: 0,
+          contactName: o.contactName,
+          contactPhone: "0631-5" + String(serial).slice(-6),
+          address: `山东省威海市${o.region}`,
+          status: "active",
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
+      await appendAudit(trx, ctx, { action: "organization.create", resourceType: "organization", resourceId: id, detail: { name: o.name, demo: true } });
+    }
+    for (const u of USERS) {
+      await insertUser(trx, ctx, {
+        username: u.username,
+        displayName: u.displayName,
+        orgId: ids.get(u.org)!,
+        roles: u.roles,
+        password: DEMO_PASSWORD,
+        passwordHash,
+        phone: u.phone ?? null,
+        idNumber: u.idNumber ?? null,
+        mustChangePassword: false,
+      });
+    }
+  });
+}

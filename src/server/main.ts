@@ -1,0 +1,139 @@
+// The `cebase` command: start the platform, migrate, create accounts, verify the audit chain.
+import { parseArgs } from "node:util";
+import { buildApp, openPlatform } from "./app.js";
+import { configFromEnv } from "./platform/config.js";
+import { verifyAuditChain } from "./platform/audit.js";
+import type { Ctx } from "./platform/context.js";
+import { inTransaction } from "./platform/context.js";
+import { DomainError } from "./platform/errors.js";
+import { errorMessage } from "../shared/errors.js";
+import { ROLES, ORG_TYPES, type Role, type OrgType } from "../shared/roles.js";
+import { isDatabaseEmpty, loadDemoData } from "./demo/seed.js";
+import { insertUser } from "./modules/users/service.js";
+import { createOrganization } from "./modules/organizations/service.js";
+
+const HELP = `cebase — 专业技术人员继续教育基地服务平台
+
+Usage:
+  cebase start                      migrate, load demo data into an empty database (unless NODE_ENV=production), serve
+  cebase migrate                    run database migrations
+  cebase org create --name N --type T --credit-code C --region R --contact-name N --contact-phone P
+                                    create an organization (types: ${ORG_TYPES.join(", ")})
+  cebase user create --username U --name N --org ORG_ID --role R [--role R2] --password P [--id-number ID]
+                                    create an account (roles: ${ROLES.join(", ")}); it must change its password at first sign-in
+  cebase audit verify               check the audit log's hash chain; exit 1 naming the first altered entry
+  cebase demo load                  load demo data into an empty database
+
+Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK (see README).`;
+
+const systemCtx = (p: Awaited<ReturnType<typeof openPlatform>>): Ctx => ({ ...p, actor: null, ip: null });
+
+async function start() {
+  const config = configFromEnv();
+  const { app, platform, close } = await buildApp(config);
+  if (config.demo && (await isDatabaseEmpty(platform))) {
+    await loadDemoData(platform);
+    app.log.info("demo data loaded (password Demo#2026)");
+  }
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(`cebase listening on ${address} (database: ${platform.dialect})`);
+}
+
+async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>): Promise<T> {
+  const p = await openPlatform(configFromEnv());
+  try {
+    return await fn(p);
+  } finally {
+    await p.handle.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [cmd, sub, ...rest] = argv;
+  const key = [cmd, sub].filter(Boolean).join(" ");
+  if (!cmd || cmd === "start") return start();
+  if (cmd === "migrate") return withPlatform(async () => console.log("migrations are up to date"));
+  if (key === "audit verify") {
+    const v = await withPlatform((p) => verifyAuditChain(p.db));
+    if (v.intact) {
+      console.log(`audit chain intact: ${v.checked} entries`);
+      return;
+    }
+    console.error(`audit chain BROKEN at entry #${v.firstBrokenSeq} (${v.checked} entries before it are intact)`);
+    process.exitCode = 1;
+    return;
+  }
+  if (key === "demo load") {
+    return withPlatform(async (p) => {
+      if (!(await isDatabaseEmpty(p))) throw new Error("the database is not empty; demo data loads only into an empty one");
+      await loadDemoData(p);
+      console.log("demo data loaded");
+    });
+  }
+  if (key === "org create") {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        name: { type: "string" },
+        type: { type: "string" },
+        "credit-code": { type: "string" },
+        region: { type: "string" },
+        "contact-name": { type: "string" },
+        "contact-phone": { type: "string" },
+      },
+    });
+    return withPlatform(async (p) => {
+      // The operator at the console acts as the bureau for this one step.
+      const ctx: Ctx = { ...systemCtx(p), actor: { id: "cli", username: "cli", displayName: "cli", orgId: "", roles: ["bureau"] } };
+      const org = await createOrganization(ctx, {
+        name: values.name ?? "",
+        type: (values.type ?? "") as OrgType,
+        region: values.region ?? "",
+        creditCode: values["credit-code"] ?? "",
+        contactName: values["contact-name"] ?? "",
+        contactPhone: values["contact-phone"] ?? "",
+      });
+      console.log(`organization created: ${org.id} ${org.name}`);
+    });
+  }
+  if (key === "user create") {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        username: { type: "string" },
+        name: { type: "string" },
+        org: { type: "string" },
+        role: { type: "string", multiple: true },
+        password: { type: "string" },
+        "id-number": { type: "string" },
+      },
+    });
+    return withPlatform(async (p) => {
+      const ctx = systemCtx(p);
+      const id = await inTransaction(ctx, (trx) =>
+        insertUser(trx, ctx, {
+          username: values.username ?? "",
+          displayName: values.name ?? values.username ?? "",
+          orgId: values.org ?? "",
+          roles: (values.role ?? []) as Role[],
+          password: values.password ?? "",
+          idNumber: values["id-number"] ?? null,
+          mustChangePassword: true,
+        }),
+      );
+      console.log(`user created: ${id} ${values.username} (must change the password at first sign-in)`);
+    });
+  }
+  console.log(HELP);
+  if (cmd !== "help" && cmd !== "--help") process.exitCode = 2;
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof DomainError) {
+    console.error(`${err.code}: ${errorMessage(err.code, "zh-CN", err.details)}`);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
+  process.exitCode = 1;
+});

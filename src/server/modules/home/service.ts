@@ -1,0 +1,21 @@
+// Each person's pending work items on the home page. Modules add their providers here as they land.
+import type { WorkItem } from "../../../shared/api.js";
+import { authorize, can } from "../../platform/authz.js";
+import type { Ctx } from "../../platform/context.js";
+import { yearsAwaitingConfirmation } from "../calendar/service.js";
+
+type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
+
+const providers: Provider[] = [
+  // DESIGN.md "Policy": from 1 November the bureau confirms next year's official calendar.
+  async (ctx) => {
+    if (!can(ctx.actor, "calendar.update")) return [];
+    const years = await yearsAwaitingConfirmation(ctx);
+    return years.map((year) => ({ kind: "calendar.confirmNextYear", params: { year }, link: `/calendar?year=${year}` }));
+  },
+];
+
+export async function workItems(ctx: Ctx): Promise<WorkItem[]> {
+  authorize(ctx.actor, "workItem.read");
+  return (await Promise.all(providers.map((p) => p(ctx)))).flat();
+}

@@ -1,0 +1,101 @@
+// SQL of the organizations module, and nothing else.
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { OrganizationView } from "../../../shared/api.js";
+import type { Database } from "../../db/schema.js";
+import type { Tx } from "../../platform/db.js";
+
+type OrgScope = (eb: ExpressionBuilder<Database, "organizations">) => Expression<SqlBool>;
+
+export interface OrgFilter {
+  type?: string;
+  status?: string;
+  q?: string;
+}
+
+function filtered(trx: Tx, scope: OrgScope, f: OrgFilter) {
+  let q = trx.selectFrom("organizations").where(scope);
+  if (f.type) q = q.where("organizations.type", "=", f.type);
+  if (f.status) q = q.where("organizations.status", "=", f.status);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["organizations.name"]), "like", like), eb("organizations.creditCode", "like", `%${f.q!.toUpperCase()}%`)]));
+  }
+  return q;
+}
+
+const viewColumns = [
+  "organizations.id",
+  "organizations.name",
+  "organizations.type",
+  "organizations.parentId",
+  "organizations.region",
+  "organizations.creditCode",
+  "organizations.creditCodeOverride",
+  "organizations.contactName",
+  "organizations.contactPhone",
+  "organizations.address",
+  "organizations.status",
+  "organizations.createdAt",
+  "organizations.updatedAt",
+  "organizations.version",
+] as const;
+
+type OrgRow = Omit<OrganizationView, "creditCodeOverride" | "type" | "status" | "parentName"> & {
+  creditCodeOverride: number;
+  type: string;
+  status: string;
+  parentName: string | null;
+};
+
+export function toView(r: OrgRow): OrganizationView {
+  return { ...r, creditCodeOverride: r.creditCodeOverride === 1 } as OrganizationView;
+}
+
+export async function countOrganizations(trx: Tx, scope: OrgScope, f: OrgFilter): Promise<number> {
+  const r = await filtered(trx, scope, f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listOrganizations(trx: Tx, scope: OrgScope, f: OrgFilter, limit: number, offset: number) {
+  const rows = await filtered(trx, scope, f)
+    .leftJoin("organizations as parent", "parent.id", "organizations.parentId")
+    .select([...viewColumns, "parent.name as parentName"])
+    .orderBy("organizations.type")
+    .orderBy("organizations.name")
+    .orderBy("organizations.id")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map(toView);
+}
+
+export async function findOrganization(trx: Tx, id: string): Promise<OrganizationView | undefined> {
+  const r = await trx
+    .selectFrom("organizations")
+    .leftJoin("organizations as parent", "parent.id", "organizations.parentId")
+    .select([...viewColumns, "parent.name as parentName"])
+    .where("organizations.id", "=", id)
+    .executeTakeFirst();
+  return r ? toView(r) : undefined;
+}
+
+export async function creditCodeOwner(trx: Tx, creditCode: string): Promise<string | undefined> {
+  const r = await trx.selectFrom("organizations").select("id").where("creditCode", "=", creditCode).executeTakeFirst();
+  return r?.id;
+}
+
+/** The chain of ancestors of an organization, nearest first (to refuse cycles). */
+export async function ancestorIds(trx: Tx, id: string): Promise<string[]> {
+  const out: string[] = [];
+  let current: string | null = id;
+  while (current && out.length < 50) {
+    const r: { parentId: string | null } | undefined = await trx
+      .selectFrom("organizations")
+      .select("parentId")
+      .where("id", "=", current)
+      .executeTakeFirst();
+    current = r?.parentId ?? null;
+    if (current) out.push(current);
+  }
+  return out;
+}

@@ -1,0 +1,98 @@
+// SQL of the users module, and nothing else.
+import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
+import type { Database } from "../../db/schema.js";
+import type { Tx } from "../../platform/db.js";
+
+export type UserScope = (eb: ExpressionBuilder<Database, "users">) => Expression<SqlBool>;
+
+export interface UserFilter {
+  role?: string;
+  orgId?: string;
+  status?: "active" | "disabled";
+  q?: string;
+}
+
+function filtered(trx: Tx, scope: UserScope, f: UserFilter) {
+  let q = trx.selectFrom("users").where(scope);
+  if (f.role) {
+    const role = f.role;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id").where("userRoles.role", "=", role)),
+    );
+  }
+  if (f.orgId) q = q.where("users.orgId", "=", f.orgId);
+  if (f.status === "active") q = q.where("users.disabledAt", "is", null);
+  if (f.status === "disabled") q = q.where("users.disabledAt", "is not", null);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["users.username"]), "like", like), eb(eb.fn("lower", ["users.displayName"]), "like", like)]));
+  }
+  return q;
+}
+
+export async function countUsers(trx: Tx, scope: UserScope, f: UserFilter): Promise<number> {
+  const r = await filtered(trx, scope, f).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function listUserIds(trx: Tx, scope: UserScope, f: UserFilter, limit: number, offset: number): Promise<string[]> {
+  const rows = await filtered(trx, scope, f).select("users.id").orderBy("users.username").limit(limit).offset(offset).execute();
+  return rows.map((r) => r.id);
+}
+
+export async function userRows(trx: Tx, ids: string[]) {
+  if (ids.length === 0) return [];
+  return trx
+    .selectFrom("users")
+    .innerJoin("organizations", "organizations.id", "users.orgId")
+    .select([
+      "users.id",
+      "users.username",
+      "users.displayName",
+      "users.orgId",
+      "organizations.name as orgName",
+      "users.disabledAt",
+      "users.mustChangePassword",
+      "users.lockedUntil",
+      "users.phone",
+      "users.idNumber",
+      "users.lastLoginAt",
+      "users.createdAt",
+      "users.version",
+    ])
+    .where("users.id", "in", ids)
+    .execute();
+}
+
+export async function rolesByUser(trx: Tx, ids: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (ids.length === 0) return out;
+  const rows = await trx.selectFrom("userRoles").select(["userId", "role"]).where("userId", "in", ids).orderBy("role").execute();
+  for (const r of rows) out.set(r.userId, [...(out.get(r.userId) ?? []), r.role]);
+  return out;
+}
+
+export async function findUserByUsername(trx: Tx, username: string) {
+  return trx.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+}
+
+export async function findUserById(trx: Tx, id: string) {
+  return trx.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export async function replaceRoles(trx: Tx, userId: string, roles: readonly string[]): Promise<void> {
+  await trx.deleteFrom("userRoles").where("userId", "=", userId).execute();
+  if (roles.length) await trx.insertInto("userRoles").values(roles.map((role) => ({ userId, role }))).execute();
+}
+
+/** Active accounts holding a role, optionally leaving one user out. */
+export async function countActiveWithRole(trx: Tx, role: string, exceptUserId?: string): Promise<number> {
+  let q = trx
+    .selectFrom("users")
+    .innerJoin("userRoles", "userRoles.userId", "users.id")
+    .where("userRoles.role", "=", role)
+    .where("users.disabledAt", "is", null);
+  if (exceptUserId) q = q.where("users.id", "!=", exceptUserId);
+  const r = await q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,0 +1,240 @@
+// Accounts: users with one or more roles (DESIGN.md "Who uses it"), managed by the bureau.
+// Personal data (ID number, phone) is stored whole, shown masked, never put in logs or audit detail.
+import type { UserCreateBody, UserUpdateBody, UserView } from "../../../shared/api.js";
+import { isValidIdNumber, maskIdNumber, maskPhone } from "../../../shared/identifiers.js";
+import type { Role } from "../../../shared/roles.js";
+import { appendAudit } from "../../platform/audit.js";
+import { authorize, scopeWhere } from "../../platform/authz.js";
+import { inTransaction, type Ctx } from "../../platform/context.js";
+import { isUniqueViolation, type Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { hashPassword, isStrongPassword } from "../../platform/passwords.js";
+import { deleteSessionsOf } from "../../platform/sessions.js";
+import { organizationTypeOf } from "../organizations/service.js";
+import * as q from "./queries.js";
+
+const scopeOf = (u: { id: string; orgId: string }) => ({ orgId: u.orgId, userId: u.id });
+
+export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> {
+  const [rows, roles] = await Promise.all([q.userRows(trx, ids), q.rolesByUser(trx, ids)]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .map((id) => byId.get(id))
+    .filter((r): r is NonNullable<typeof r> => !!r)
+    .map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.displayName,
+      orgId: r.orgId,
+      orgName: r.orgName,
+      roles: (roles.get(r.id) ?? []) as Role[],
+      status: r.disabledAt ? "disabled" : "active",
+      mustChangePassword: r.mustChangePassword === 1,
+      lockedUntil: r.lockedUntil,
+      phone: r.phone ? maskPhone(r.phone) : null,
+      idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null,
+      lastLoginAt: r.lastLoginAt,
+      createdAt: r.createdAt,
+      version: r.version,
+    }));
+}
+
+export async function userView(trx: Tx, id: string): Promise<UserView> {
+  const [v] = await presentUsers(trx, [id]);
+  if (!v) throw new DomainError("NOT_FOUND");
+  return v;
+}
+
+function userScope(ctx: Ctx) {
+  const where = scopeWhere<any, "users">(ctx.actor, "user.read", { orgId: "users.orgId", userId: "users.id" });
+  if (!where) throw new DomainError("FORBIDDEN");
+  return where;
+}
+
+export async function listUsers(ctx: Ctx, query: PageRequest & q.UserFilter): Promise<Page<UserView>> {
+  const scope = userScope(ctx);
+  const { page, pageSize, offset } = pageWindow(query);
+  const [total, ids] = await Promise.all([q.countUsers(ctx.db, scope, query), q.listUserIds(ctx.db, scope, query, pageSize, offset)]);
+  return { items: await presentUsers(ctx.db, ids), total, page, pageSize };
+}
+
+export async function exportUsers(ctx: Ctx, filter: q.UserFilter, limit: number): Promise<UserView[]> {
+  return presentUsers(ctx.db, await q.listUserIds(ctx.db, userScope(ctx), filter, limit, 0));
+}
+
+async function loadInScope(ctx: Ctx, trx: Tx, id: string, action: Parameters<typeof authorize>[1]) {
+  const u = await q.findUserById(trx, id);
+  if (!u) throw new DomainError("NOT_FOUND");
+  authorize(ctx.actor, "user.read", scopeOf(u));
+  authorize(ctx.actor, action, scopeOf(u));
+  return u;
+}
+
+export async function getUser(ctx: Ctx, id: string): Promise<UserView> {
+  await loadInScope(ctx, ctx.db, id, "user.read");
+  return userView(ctx.db, id);
+}
+
+/** DESIGN.md roles: a bureau account belongs to the bureau; a professional is known by an ID number. */
+async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly string[], idNumber: string | null | undefined) {
+  const orgType = await organizationTypeOf(trx, orgId);
+  if (!orgType) throw new DomainError("UNKNOWN_ORGANIZATION", { orgId });
+  if (roles.includes("bureau") && orgType !== "bureau") {
+    throw new DomainError("ROLE_ORG_MISMATCH", { role: "bureau", orgTypes: ["bureau"] });
+  }
+  if (idNumber && !isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
+  if (roles.includes("professional") && !idNumber) throw new DomainError("ID_NUMBER_REQUIRED");
+}
+
+function checkPassword(password: string, username: string) {
+  if (!isStrongPassword(password, username)) throw new DomainError("WEAK_PASSWORD");
+}
+
+async function uniqueUsername<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError("USERNAME_TAKEN");
+    throw e;
+  }
+}
+
+export interface NewUser extends UserCreateBody {
+  mustChangePassword: boolean;
+  /** A precomputed hash (demo data hashes its one password once). */
+  passwordHash?: string;
+}
+
+/** Inserts a user after every rule but authorization: for the service, the CLI and demo data. */
+export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<string> {
+  const idNumber = input.idNumber ? input.idNumber.toUpperCase() : null;
+  await checkRolesAndIdentity(trx, input.orgId, input.roles, idNumber);
+  if (!input.passwordHash) checkPassword(input.password, input.username);
+  if (await q.findUserByUsername(trx, input.username)) throw new DomainError("USERNAME_TAKEN");
+  const id = newId();
+  const now = ctx.clock.nowIso();
+  await trx
+    .insertInto("users")
+    .values({
+      id,
+      username: input.username,
+      displayName: input.displayName.trim(),
+      orgId: input.orgId,
+      passwordHash: input.passwordHash ?? (await hashPassword(input.password, ctx.config.scryptN)),
+      mustChangePassword: input.mustChangePassword ? 1 : 0,
+      failedLogins: 0,
+      phone: input.phone ?? null,
+      idNumber,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  await q.replaceRoles(trx, id, input.roles as string[]);
+  await appendAudit(trx, ctx, {
+    action: "user.create",
+    resourceType: "user",
+    resourceId: id,
+    detail: { username: input.username, roles: input.roles, orgId: input.orgId },
+  });
+  return id;
+}
+
+export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserView> {
+  authorize(ctx.actor, "user.create");
+  // 等保: an administrator-set password must be changed at first sign-in.
+  return uniqueUsername(() =>
+    inTransaction(ctx, async (trx) => userView(trx, await insertUser(trx, ctx, { ...input, mustChangePassword: true }))),
+  );
+}
+
+export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): Promise<UserView> {
+  return inTransaction(ctx, async (trx) => {
+    const u = await loadInScope(ctx, trx, id, "user.update");
+    if (u.version !== input.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
+    const roles = input.roles ?? (await q.rolesByUser(trx, [id])).get(id) ?? [];
+    const orgId = input.orgId ?? u.orgId;
+    const idNumber = input.idNumber === undefined ? u.idNumber : input.idNumber ? input.idNumber.toUpperCase() : null;
+    await checkRolesAndIdentity(trx, orgId, roles, idNumber);
+    if (input.roles && !input.roles.includes("bureau") && (await q.countActiveWithRole(trx, "bureau", id)) === 0 && !u.disabledAt) {
+      const wasBureau = ((await q.rolesByUser(trx, [id])).get(id) ?? []).includes("bureau");
+      if (wasBureau) throw new DomainError("LAST_BUREAU_ACCOUNT");
+    }
+    const changes = {
+      displayName: input.displayName?.trim() ?? u.displayName,
+      orgId,
+      phone: input.phone === undefined ? u.phone : input.phone,
+      idNumber,
+      updatedAt: ctx.clock.nowIso(),
+      version: u.version + 1,
+    };
+    const res = await trx.updateTable("users").set(changes).where("id", "=", id).where("version", "=", u.version).executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
+    if (input.roles) await q.replaceRoles(trx, id, input.roles as string[]);
+    const changed = Object.keys(input).filter((k) => k !== "version");
+    await appendAudit(trx, ctx, { action: "user.update", resourceType: "user", resourceId: id, detail: { username: u.username, changed, roles: input.roles } });
+    return userView(trx, id);
+  });
+}
+
+export async function setUserStatus(ctx: Ctx, id: string, version: number, status: "active" | "disabled"): Promise<UserView> {
+  return inTransaction(ctx, async (trx) => {
+    const u = await loadInScope(ctx, trx, id, "user.disable");
+    if (u.version !== version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
+    if (status === "disabled") {
+      if (id === ctx.actor?.id) throw new DomainError("CANNOT_DISABLE_SELF");
+      const isBureau = ((await q.rolesByUser(trx, [id])).get(id) ?? []).includes("bureau");
+      if (isBureau && (await q.countActiveWithRole(trx, "bureau", id)) === 0) throw new DomainError("LAST_BUREAU_ACCOUNT");
+      await deleteSessionsOf(trx, id);
+    }
+    const now = ctx.clock.nowIso();
+    await trx
+      .updateTable("users")
+      .set({ disabledAt: status === "disabled" ? now : null, updatedAt: now, version: version + 1 })
+      .where("id", "=", id)
+      .execute();
+    await appendAudit(trx, ctx, { action: status === "disabled" ? "user.disable" : "user.enable", resourceType: "user", resourceId: id, detail: { username: u.username } });
+    return userView(trx, id);
+  });
+}
+
+export async function resetPassword(ctx: Ctx, id: string, password: string): Promise<UserView> {
+  return inTransaction(ctx, async (trx) => {
+    const u = await loadInScope(ctx, trx, id, "user.resetPassword");
+    checkPassword(password, u.username);
+    const now = ctx.clock.nowIso();
+    await trx
+      .updateTable("users")
+      .set({
+        passwordHash: await hashPassword(password, ctx.config.scryptN),
+        mustChangePassword: 1,
+        failedLogins: 0,
+        lockedUntil: null,
+        updatedAt: now,
+        version: u.version + 1,
+      })
+      .where("id", "=", id)
+      .execute();
+    await deleteSessionsOf(trx, id);
+    await appendAudit(trx, ctx, { action: "user.resetPassword", resourceType: "user", resourceId: id, detail: { username: u.username } });
+    return userView(trx, id);
+  });
+}
+
+export async function unlockUser(ctx: Ctx, id: string, version: number): Promise<UserView> {
+  return inTransaction(ctx, async (trx) => {
+    const u = await loadInScope(ctx, trx, id, "user.unlock");
+    if (u.version !== version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
+    await trx
+      .updateTable("users")
+      .set({ failedLogins: 0, lockedUntil: null, updatedAt: ctx.clock.nowIso(), version: version + 1 })
+      .where("id", "=", id)
+      .execute();
+    await appendAudit(trx, ctx, { action: "user.unlock", resourceType: "user", resourceId: id, detail: { username: u.username } });
+    return userView(trx, id);
+  });
+}
+
+export { uniqueUsername };

@@ -1,0 +1,40 @@
+// Configuration from the environment (DESIGN.md "Configuration and demo data"); every value optional.
+import path from "node:path";
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  pgSchema?: string;
+  demo: boolean;
+  testClock: boolean;
+  sessionIdleMinutes: number;
+  /** Where the built web app lives; absent → API only. */
+  webDir?: string;
+  logLevel: string;
+  /** scrypt cost parameter N (2^15 in production). */
+  scryptN: number;
+  loginRateLimit: { max: number; windowMs: number };
+  version: string;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const production = env.NODE_ENV === "production";
+  const flag = (v: string | undefined, dflt: boolean) => (v === undefined || v === "" ? dflt : /^(1|true|yes|on)$/i.test(v));
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? "127.0.0.1",
+    dataDir: path.resolve(env.CEBASE_DATA_DIR ?? "./data"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demo: flag(env.CEBASE_DEMO, !production),
+    testClock: flag(env.CEBASE_TEST_CLOCK, false) && !production,
+    sessionIdleMinutes: Number(env.CEBASE_SESSION_IDLE_MINUTES ?? 30),
+    webDir: path.resolve(env.CEBASE_WEB_DIR ?? "./dist/web"),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
+    scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),
+    loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 30), windowMs: 5 * 60_000 },
+    version: env.npm_package_version ?? "0.1.0",
+    ...overrides,
+  };
+}

@@ -1,0 +1,68 @@
+// One error class for everything a user can cause, and the one handler that turns any failure into
+// DESIGN.md's error shape in the request's language. Never a stack trace to the client.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ERROR_CODES, errorMessage, type ErrorCode, type Lang } from "../../shared/errors.js";
+
+export class DomainError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+export function requestLang(req: FastifyRequest): Lang {
+  const h = String(req.headers["accept-language"] ?? "");
+  return /^en\b/i.test(h.trim()) ? "en-US" : "zh-CN";
+}
+
+export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: Record<string, unknown> = {}) {
+  const status = ERROR_CODES[code].status;
+  const body: { error: { code: string; message: string; details?: Record<string, unknown> } } = {
+    error: { code, message: errorMessage(code, requestLang(req), details) },
+  };
+  if (Object.keys(details).length > 0) body.error.details = details;
+  return reply.code(status).type("application/json; charset=utf-8").send(body);
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+  keyword?: string;
+}
+
+function validationDetails(err: FastifyError): Record<string, unknown> {
+  const issues = (err.validation ?? []) as ValidationIssue[];
+  return {
+    part: err.validationContext,
+    errors: issues.slice(0, 20).map((v) => ({
+      path: (v.instancePath || "/") + (v.params?.additionalProperty ? `/${String(v.params.additionalProperty)}` : "") +
+        (v.params?.missingProperty ? `/${String(v.params.missingProperty)}` : ""),
+      rule: v.keyword,
+      message: v.message,
+    })),
+  };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError & { details?: Record<string, unknown> }, req, reply) => {
+    if (err instanceof DomainError) return sendError(req, reply, err.code, err.details);
+    if (err.validation) return sendError(req, reply, "VALIDATION_FAILED", validationDetails(err));
+    const code = err.code ?? "";
+    if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || err.statusCode === 413) return sendError(req, reply, "PAYLOAD_TOO_LARGE");
+    if (code === "FST_ERR_CTP_INVALID_MEDIA_TYPE" || err.statusCode === 415) return sendError(req, reply, "UNSUPPORTED_MEDIA_TYPE");
+    if (code === "FST_ERR_CTP_EMPTY_JSON_BODY" || code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError) {
+      return sendError(req, reply, "MALFORMED_JSON");
+    }
+    if (err.statusCode === 429) return sendError(req, reply, "RATE_LIMITED");
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(req, reply, "BAD_REQUEST");
+    req.log.error({ err }, "unhandled error");
+    return sendError(req, reply, "INTERNAL");
+  });
+}

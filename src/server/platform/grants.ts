@@ -1,0 +1,82 @@
+// Who may do what, over which records: the one grants table (role → action → scope).
+// Every route reaches it through `authorize`/`scopeWhere` in authz.ts; nothing else decides access.
+import type { Role } from "../../shared/roles.js";
+
+/**
+ * all            every record in the city (第十三条: the bureau is the comprehensive manager)
+ * ownOrg         records of the actor's own organization (第十五条: the host organization runs its base)
+ * supervisedOrg  records whose supervising unit is the actor's organization (第十四条)
+ * self           the actor's own records (第二十四条: a professional's learning record)
+ */
+export type Scope = "all" | "ownOrg" | "supervisedOrg" | "self";
+
+export type Action =
+  | "organization.read"
+  | "organization.create"
+  | "organization.update"
+  | "organization.disable"
+  | "organization.overrideCreditCode"
+  | "user.read"
+  | "user.create"
+  | "user.update"
+  | "user.disable"
+  | "user.resetPassword"
+  | "user.unlock"
+  | "audit.read"
+  | "policy.read"
+  | "policy.create"
+  | "calendar.read"
+  | "calendar.update"
+  | "workItem.read"
+  | "testClock.set"
+  | (string & {}); // workflow actions of later modules: `<resourceType>.<action>`
+
+const everyone = (scope: Scope, ...actions: Action[]) =>
+  Object.fromEntries(actions.map((a) => [a, scope])) as Partial<Record<Action, Scope>>;
+
+export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
+  bureau: {
+    ...everyone(
+      "all",
+      "organization.read",
+      "organization.create",
+      "organization.update",
+      "organization.disable",
+      // DESIGN.md: only the bureau may record an early credit code that fails its checksum
+      "organization.overrideCreditCode",
+      "user.read",
+      "user.create",
+      "user.update",
+      "user.disable",
+      "user.resetPassword",
+      "user.unlock",
+      "audit.read",
+      "policy.read",
+      "policy.create",
+      "calendar.read",
+      "calendar.update",
+      "testClock.set",
+    ),
+    "workItem.read": "self",
+  },
+  supervisor: {
+    "organization.read": "ownOrg",
+    ...everyone("all", "policy.read", "calendar.read"),
+    "workItem.read": "self",
+  },
+  base_staff: {
+    "organization.read": "ownOrg",
+    ...everyone("all", "policy.read", "calendar.read"),
+    "workItem.read": "self",
+  },
+  expert: {
+    "organization.read": "ownOrg",
+    ...everyone("all", "policy.read", "calendar.read"),
+    "workItem.read": "self",
+  },
+  professional: {
+    "organization.read": "ownOrg",
+    ...everyone("all", "policy.read", "calendar.read"),
+    "workItem.read": "self",
+  },
+};

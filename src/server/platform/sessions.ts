@@ -1,0 +1,85 @@
+// Sessions live in the database so any number of app instances can serve one city. The cookie holds
+// a random token; the table holds only its sha256, so a leaked table row cannot be replayed.
+import { createHash, randomBytes } from "node:crypto";
+import type { Role } from "../../shared/roles.js";
+import type { Actor, Platform } from "./context.js";
+import type { Tx } from "./db.js";
+
+export const SESSION_COOKIE = "cebase_session";
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface SessionInfo {
+  id: string;
+  csrfToken: string;
+  actor: Actor;
+  mustChangePassword: boolean;
+}
+
+export async function createSession(trx: Tx, p: Platform, userId: string, ip: string | null): Promise<{ token: string; csrfToken: string }> {
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  const at = new Date(p.clock.systemNow()).toISOString();
+  await trx.insertInto("sessions").values({ id: tokenHash(token), userId, csrfToken, ip, createdAt: at, lastSeenAt: at }).execute();
+  return { token, csrfToken };
+}
+
+export async function rolesOf(trx: Tx, userId: string): Promise<Role[]> {
+  const rows = await trx.selectFrom("userRoles").select("role").where("userId", "=", userId).orderBy("role").execute();
+  return rows.map((r) => r.role as Role);
+}
+
+export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "ok"; session: SessionInfo };
+
+/** Finds the session behind a cookie token; an idle or disabled one is deleted and reported expired. */
+export async function lookupSession(p: Platform, token: string | undefined): Promise<SessionLookup> {
+  if (!token) return { kind: "none" };
+  const id = tokenHash(token);
+  const row = await p.db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.userId")
+    .select([
+      "sessions.id",
+      "sessions.csrfToken",
+      "sessions.lastSeenAt",
+      "users.id as userId",
+      "users.username",
+      "users.displayName",
+      "users.orgId",
+      "users.disabledAt",
+      "users.mustChangePassword",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return { kind: "none" };
+  const now = p.clock.systemNow();
+  const idleMs = p.config.sessionIdleMinutes * 60_000;
+  if (row.disabledAt || now - Date.parse(row.lastSeenAt) > idleMs) {
+    await p.db.deleteFrom("sessions").where("id", "=", id).execute();
+    return { kind: "expired" };
+  }
+  // Touch at most once a minute: enough for a 30-minute idle limit, far fewer writes.
+  if (now - Date.parse(row.lastSeenAt) > 60_000) {
+    await p.db.updateTable("sessions").set({ lastSeenAt: new Date(now).toISOString() }).where("id", "=", id).execute();
+  }
+  const roles = await rolesOf(p.db, row.userId);
+  return {
+    kind: "ok",
+    session: {
+      id,
+      csrfToken: row.csrfToken,
+      mustChangePassword: row.mustChangePassword === 1,
+      actor: { id: row.userId, username: row.username, displayName: row.displayName, orgId: row.orgId, roles },
+    },
+  };
+}
+
+export async function deleteSession(trx: Tx, id: string): Promise<void> {
+  await trx.deleteFrom("sessions").where("id", "=", id).execute();
+}
+
+export async function deleteSessionsOf(trx: Tx, userId: string, exceptId?: string): Promise<void> {
+  let q = trx.deleteFrom("sessions").where("userId", "=", userId);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  await q.execute();
+}

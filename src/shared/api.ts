@@ -1,0 +1,274 @@
+// The shapes of the platform's API (TypeBox): the server validates with them and writes the OpenAPI
+// from them; the web app imports their static types.
+import { Type, type Static, type TSchema } from "typebox";
+import { ORG_STATUSES, ORG_TYPES, ROLES } from "./roles.js";
+
+export const RoleSchema = Type.Enum(ROLES);
+export const OrgTypeSchema = Type.Enum(ORG_TYPES);
+export const OrgStatusSchema = Type.Enum(ORG_STATUSES);
+
+export const DateString = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD, Asia/Shanghai" });
+export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: "^[0-9a-zA-Z_-]+$" });
+export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
+export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);
+
+export const PageQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 1 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+};
+
+export const Paged = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
+});
+
+// ---- users and sessions ----
+export const UserView = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  displayName: Type.String(),
+  orgId: Type.String(),
+  orgName: Type.String(),
+  roles: Type.Array(RoleSchema),
+  status: Type.Union([Type.Literal("active"), Type.Literal("disabled")]),
+  mustChangePassword: Type.Boolean(),
+  lockedUntil: Nullable(Type.String()),
+  phone: Nullable(Type.String({ description: "masked" })),
+  idNumber: Nullable(Type.String({ description: "masked" })),
+  lastLoginAt: Nullable(Type.String()),
+  createdAt: Type.String(),
+  version: Type.Integer(),
+});
+export type UserView = Static<typeof UserView>;
+
+export const SessionView = Type.Object({
+  user: UserView,
+  roles: Type.Array(RoleSchema),
+  csrfToken: Type.String(),
+  idleMinutes: Type.Integer(),
+});
+export type SessionView = Static<typeof SessionView>;
+
+const Username = Type.String({ minLength: 3, maxLength: 32, pattern: "^[A-Za-z0-9_.-]+$" });
+const DisplayName = Type.String({ minLength: 1, maxLength: 50 });
+const Phone = Type.String({ pattern: "^[0-9+\\- ]{5,20}$" });
+const IdNumber = Type.String({ pattern: "^\\d{17}[\\dXx]$" });
+const Password = Type.String({ minLength: 1, maxLength: 128 });
+
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Password },
+  { additionalProperties: false },
+);
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+
+export const UserCreateBody = Type.Object(
+  {
+    username: Username,
+    displayName: DisplayName,
+    orgId: Id,
+    roles: Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    password: Password,
+    phone: Type.Optional(Nullable(Phone)),
+    idNumber: Type.Optional(Nullable(IdNumber)),
+  },
+  { additionalProperties: false },
+);
+export type UserCreateBody = Static<typeof UserCreateBody>;
+
+export const UserUpdateBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    displayName: Type.Optional(DisplayName),
+    orgId: Type.Optional(Id),
+    roles: Type.Optional(Type.Array(RoleSchema, { minItems: 1, maxItems: 5, uniqueItems: true })),
+    phone: Type.Optional(Nullable(Phone)),
+    idNumber: Type.Optional(Nullable(IdNumber)),
+  },
+  { additionalProperties: false },
+);
+export type UserUpdateBody = Static<typeof UserUpdateBody>;
+
+export const UserListQuery = Type.Object(
+  {
+    ...PageQuery,
+    role: Type.Optional(RoleSchema),
+    orgId: Type.Optional(Id),
+    status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("disabled")])),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+export const ResetPasswordBody = Type.Object({ password: Password }, { additionalProperties: false });
+export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+
+// ---- organizations ----
+export const OrganizationView = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  type: OrgTypeSchema,
+  parentId: Nullable(Type.String()),
+  parentName: Nullable(Type.String()),
+  region: Type.String(),
+  creditCode: Type.String(),
+  creditCodeOverride: Type.Boolean(),
+  contactName: Type.String(),
+  contactPhone: Type.String(),
+  address: Type.String(),
+  status: OrgStatusSchema,
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+  version: Type.Integer(),
+});
+export type OrganizationView = Static<typeof OrganizationView>;
+
+const OrgFields = {
+  name: Type.String({ minLength: 2, maxLength: 100 }),
+  type: OrgTypeSchema,
+  parentId: Type.Optional(Nullable(Id)),
+  region: Type.String({ minLength: 1, maxLength: 50 }),
+  creditCode: Type.String({ minLength: 18, maxLength: 18 }),
+  creditCodeOverride: Type.Optional(Type.Boolean({ description: "bureau only: record an early code that fails its checksum" })),
+  contactName: Type.String({ minLength: 1, maxLength: 50 }),
+  contactPhone: Phone,
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+};
+export const OrganizationCreateBody = Type.Object(OrgFields, { additionalProperties: false });
+export type OrganizationCreateBody = Static<typeof OrganizationCreateBody>;
+export const OrganizationUpdateBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    name: Type.Optional(OrgFields.name),
+    type: Type.Optional(OrgTypeSchema),
+    parentId: OrgFields.parentId,
+    region: Type.Optional(OrgFields.region),
+    creditCode: Type.Optional(OrgFields.creditCode),
+    creditCodeOverride: OrgFields.creditCodeOverride,
+    contactName: Type.Optional(OrgFields.contactName),
+    contactPhone: Type.Optional(Phone),
+    address: OrgFields.address,
+  },
+  { additionalProperties: false },
+);
+export type OrganizationUpdateBody = Static<typeof OrganizationUpdateBody>;
+export const OrganizationListQuery = Type.Object(
+  {
+    ...PageQuery,
+    type: Type.Optional(OrgTypeSchema),
+    status: Type.Optional(OrgStatusSchema),
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+  },
+  { additionalProperties: false },
+);
+
+// ---- audit ----
+export const AuditEventView = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  actorId: Nullable(Type.String()),
+  actorName: Nullable(Type.String()),
+  action: Type.String(),
+  resourceType: Type.String(),
+  resourceId: Nullable(Type.String()),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+  ip: Nullable(Type.String()),
+  hash: Type.String(),
+});
+export type AuditEventView = Static<typeof AuditEventView>;
+export const AuditListQuery = Type.Object(
+  {
+    ...PageQuery,
+    action: Type.Optional(Type.String({ maxLength: 64 })),
+    resourceType: Type.Optional(Type.String({ maxLength: 64 })),
+    resourceId: Type.Optional(Type.String({ maxLength: 64 })),
+    actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(DateString),
+    to: Type.Optional(DateString),
+  },
+  { additionalProperties: false },
+);
+export const AuditVerifyView = Type.Object({
+  intact: Type.Boolean(),
+  checked: Type.Integer(),
+  firstBrokenSeq: Nullable(Type.Integer()),
+});
+
+// ---- policy (DESIGN.md "Policy") ----
+export const ReviewCriterion = Type.Object(
+  {
+    key: Type.String({ pattern: "^[a-z][a-zA-Z0-9]{0,31}$" }),
+    label: Type.String({ minLength: 1, maxLength: 50 }),
+    weight: Type.Integer({ minimum: 1, maximum: 100 }),
+    max: Type.Integer({ minimum: 1, maximum: 100 }),
+  },
+  { additionalProperties: false },
+);
+export const PolicyParams = Type.Object(
+  {
+    cityName: Type.String({ minLength: 1, maxLength: 20 }),
+    docPrefix: Type.String({ minLength: 1, maxLength: 20, description: "e.g. 威人社发 → 威人社发〔2026〕12号" }),
+    noticeDays: Type.Integer({ minimum: 1, maximum: 60 }),
+    filingLeadWorkdays: Type.Integer({ minimum: 0, maximum: 60 }),
+    annualPlanDue: Type.String({ pattern: "^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$", description: "MM-DD" }),
+    yearlyHours: Type.Integer({ minimum: 1, maximum: 1000 }),
+    professionalShare: Type.Number({ minimum: 0, maximum: 1 }),
+    generalMinHours: Type.Integer({ minimum: 0, maximum: 1000 }),
+    maxHoursPerDay: Type.Integer({ minimum: 1, maximum: 24 }),
+    completionAttendance: Type.Number({ minimum: 0.01, maximum: 1 }),
+    reviewCriteria: Type.Array(ReviewCriterion, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type PolicyParams = Static<typeof PolicyParams>;
+export const PolicyVersionView = Type.Object({
+  id: Type.String(),
+  effectiveFrom: Type.String(),
+  params: PolicyParams,
+  note: Type.String(),
+  createdAt: Type.String(),
+  createdBy: Nullable(Type.String()),
+});
+export type PolicyVersionView = Static<typeof PolicyVersionView>;
+export const PolicyCreateBody = Type.Object(
+  { effectiveFrom: DateString, params: PolicyParams, note: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+// ---- calendar ----
+export const CalendarDay = Type.Object({
+  date: Type.String(),
+  isWorkday: Type.Boolean(),
+  name: Nullable(Type.String()),
+  source: Type.Union([Type.Literal("official"), Type.Literal("override"), Type.Literal("weekday")]),
+});
+export const CalendarYearView = Type.Object({
+  year: Type.Integer(),
+  coveredBy: Type.Union([Type.Literal("package"), Type.Literal("bureau"), Type.Null()]),
+  confirmedAt: Nullable(Type.String()),
+  overrides: Type.Array(
+    Type.Object({ date: Type.String(), isWorkday: Type.Boolean(), name: Type.String(), createdAt: Type.String() }),
+  ),
+  days: Type.Array(CalendarDay),
+});
+export type CalendarYearView = Static<typeof CalendarYearView>;
+export const CalendarOverrideBody = Type.Object(
+  { date: DateString, isWorkday: Type.Boolean(), name: Type.String({ minLength: 1, maxLength: 30 }) },
+  { additionalProperties: false },
+);
+
+// ---- work items (home page) ----
+export const WorkItem = Type.Object({
+  kind: Type.String({ description: "i18n key under workItems.*" }),
+  params: Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()])),
+  link: Type.String(),
+});
+export type WorkItem = Static<typeof WorkItem>;

@@ -1,0 +1,113 @@
+// One table from error code to HTTP status and to its zh-CN / en-US message (DESIGN.md "API conventions").
+// Messages may name details as {key}; the server fills them from DomainError.details.
+
+export interface ErrorSpec {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: "提交的数据不符合要求", en: "The request data is invalid" },
+  MALFORMED_JSON: { status: 400, zh: "请求内容不是合法的 JSON", en: "The request body is not valid JSON" },
+  BAD_REQUEST: { status: 400, zh: "请求无法处理", en: "The request cannot be processed" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request body is too large" },
+  UNAUTHENTICATED: { status: 401, zh: "请先登录", en: "Please sign in" },
+  SESSION_EXPIRED: { status: 401, zh: "长时间未操作，会话已过期，请重新登录", en: "Your session expired; please sign in again" },
+  INVALID_CREDENTIALS: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
+  ACCOUNT_LOCKED: {
+    status: 403,
+    zh: "连续登录失败次数过多，账号已锁定，请于 {lockedUntil} 后再试",
+    en: "Too many failed sign-ins; the account is locked until {lockedUntil}",
+  },
+  ACCOUNT_DISABLED: { status: 403, zh: "账号已停用，请联系管理员", en: "This account is disabled; contact the administrator" },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: "请先修改初始密码", en: "Please change your initial password first" },
+  CSRF_TOKEN_INVALID: { status: 403, zh: "安全令牌无效，请刷新页面后重试", en: "Invalid security token; reload the page and try again" },
+  FORBIDDEN: { status: 403, zh: "无权执行此操作", en: "You may not do this" },
+  NOT_FOUND: { status: 404, zh: "未找到该记录", en: "Not found" },
+  ROUTE_NOT_FOUND: { status: 404, zh: "请求的接口不存在", en: "No such endpoint" },
+  VERSION_CONFLICT: { status: 409, zh: "记录已被他人修改，请刷新后重试", en: "Someone else changed this record; reload and try again" },
+  USERNAME_TAKEN: { status: 409, zh: "用户名已被使用", en: "That username is taken" },
+  CREDIT_CODE_TAKEN: { status: 409, zh: "该统一社会信用代码已登记", en: "That unified social credit code is already registered" },
+  INVALID_CREDIT_CODE: {
+    status: 422,
+    zh: "统一社会信用代码校验未通过（GB 32100）",
+    en: "The unified social credit code fails its GB 32100 checksum",
+  },
+  CREDIT_CODE_OVERRIDE_FORBIDDEN: {
+    status: 403,
+    zh: "只有市人社局可以登记校验未通过的早期信用代码",
+    en: "Only the bureau may record an early credit code that fails its checksum",
+  },
+  INVALID_ID_NUMBER: { status: 422, zh: "身份证号码校验未通过（GB 11643）", en: "The ID number fails its GB 11643 checksum" },
+  WEAK_PASSWORD: {
+    status: 422,
+    zh: "密码至少 8 位，须包含大写字母、小写字母、数字、符号中的三类，且不能包含用户名",
+    en: "A password needs 8+ characters from three of: upper case, lower case, digits, symbols, and must not contain the username",
+  },
+  PASSWORD_REUSED: { status: 422, zh: "新密码不能与原密码相同", en: "The new password must differ from the old one" },
+  WRONG_PASSWORD: { status: 422, zh: "原密码不正确", en: "The current password is wrong" },
+  UNKNOWN_ORGANIZATION: { status: 422, zh: "所属单位不存在", en: "No such organization" },
+  ORG_PARENT_CYCLE: { status: 422, zh: "上级单位不能是本单位或其下级单位", en: "An organization cannot be its own ancestor" },
+  ROLE_ORG_MISMATCH: { status: 422, zh: "{role} 角色须属于以下类型的单位：{orgTypes}", en: "Role {role} needs an organization of type {orgTypes}" },
+  ID_NUMBER_REQUIRED: { status: 422, zh: "专业技术人员须登记身份证号码", en: "A professional needs an ID number" },
+  CANNOT_DISABLE_SELF: { status: 422, zh: "不能停用自己的账号", en: "You cannot disable your own account" },
+  LAST_BUREAU_ACCOUNT: {
+    status: 422,
+    zh: "至少保留一个可用的市人社局账号",
+    en: "At least one active bureau account must remain",
+  },
+  POLICY_INVALID: { status: 422, zh: "政策参数不合理：{reason}", en: "Invalid policy parameters: {reason}" },
+  POLICY_EFFECTIVE_DATE_TAKEN: {
+    status: 409,
+    zh: "{effectiveFrom} 已有一个生效的政策版本",
+    en: "A policy version already takes effect on {effectiveFrom}",
+  },
+  POLICY_NOT_IN_FORCE: { status: 422, zh: "{date} 没有生效的政策版本", en: "No policy is in force on {date}" },
+  POLICY_HISTORY_IMMUTABLE: {
+    status: 422,
+    zh: "不能新增生效日期早于今天的政策版本（历史不可改写）",
+    en: "A policy version cannot take effect before today (history is never rewritten)",
+  },
+  CALENDAR_YEAR_NOT_COVERED: {
+    status: 422,
+    zh: "{year} 年的工作日历尚未发布或录入，请市人社局先确认该年日历",
+    en: "The working-day calendar for {year} is not published or entered yet; the bureau must confirm it first",
+  },
+  CALENDAR_YEAR_COVERED: {
+    status: 422,
+    zh: "{year} 年的日历已由国务院发布并内置，无需确认，可直接添加个别调整",
+    en: "The official calendar for {year} is built in; add individual overrides instead",
+  },
+  TEST_CLOCK_DISABLED: { status: 404, zh: "测试时钟未启用", en: "The test clock is not enabled" },
+  WORKFLOW_ACTION_UNAVAILABLE: {
+    status: 409,
+    zh: "当前状态（{status}）下不能执行“{action}”",
+    en: "Action {action} is not available in status {status}",
+  },
+  LOGIN_RATE_LIMITED: {
+    status: 429,
+    zh: "登录尝试过于频繁，请 {retryAfterSeconds} 秒后再试",
+    en: "Too many sign-in attempts; try again in {retryAfterSeconds} seconds",
+  },
+  RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
+  INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ApiErrorBody {
+  error: { code: ErrorCode | string; message: string; details?: Record<string, unknown> };
+}
+
+export type Lang = "zh-CN" | "en-US";
+
+export function errorMessage(code: ErrorCode, lang: Lang, details: Record<string, unknown> = {}): string {
+  const spec: ErrorSpec = ERROR_CODES[code];
+  const template = lang === "en-US" ? spec.en : spec.zh;
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = details[k];
+    return v === undefined ? `{${k}}` : Array.isArray(v) ? v.join("、") : String(v);
+  });
+}
