@@ -47,7 +47,7 @@ function makeAjv(coerce: boolean) {
 
 export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<Platform & { handle: DbHandle }> {
   const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
   const clock = opts.clock ?? createClock({ testClock: config.testClock });
   const platform = { db: handle.db, dialect: handle.dialect, clock, config, handle };
   await ensureBaselinePolicy(platform);

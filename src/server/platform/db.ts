@@ -51,10 +51,12 @@ export function openDb(opts: DbOptions): DbHandle {
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+export async function migrateToLatest(db: Kysely<any>, pgSchema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    // Kysely looks for its own tables across all schemas unless told which one is ours.
+    ...(pgSchema ? { migrationTableSchema: pgSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -1,0 +1,117 @@
+// The API surface: the error shape for every failure, security headers, OpenAPI, health, test clock.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
+
+describe.each(dialects)("API surface on %s", (dialect) => {
+  let s: TestServer;
+  let bureau: Client;
+  beforeAll(async () => {
+    s = await startServer(dialect);
+    bureau = await s.as("bureau");
+  });
+  afterAll(() => s.close());
+
+  it("reports health with the database in use", async () => {
+    const res = await s.client().get("/api/v1/health");
+    expect(res.body).toEqual({ status: "ok", db: dialect, version: expect.any(String) });
+  });
+
+  it("answers malformed JSON with 400 MALFORMED_JSON", async () => {
+    const res = await s.client().request("POST", "/api/v1/auth/login", '{"username": "bureau", ');
+    expect(res.status).toBe(400);
+    expect(res.body.error).toEqual({ code: "MALFORMED_JSON", message: "请求内容不是合法的 JSON" });
+  });
+
+  it("answers an unknown route with 404 in the error shape", async () => {
+    const res = await bureau.get("/api/v1/no-such-thing");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("ROUTE_NOT_FOUND");
+  });
+
+  it("answers an oversized body with 413", async () => {
+    const res = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "x".repeat(2 * 1024 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+  });
+
+  it("gives messages in English when asked", async () => {
+    const c = s.client();
+    c.lang = "en-US";
+    const res = await c.login("bureau", "Wrong#2026");
+    expect(res.body.error.message).toBe("Wrong username or password");
+  });
+
+  it("refuses wrong types, missing fields and over-long strings with VALIDATION_FAILED naming the field", async () => {
+    const wrongType = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: "yes", name: "x" });
+    expect(wrongType.status).toBe(400);
+    expect(JSON.stringify(wrongType.body.error.details)).toContain("isWorkday");
+    const missing = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30" });
+    expect(JSON.stringify(missing.body.error.details)).toContain("isWorkday");
+    const long = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "长".repeat(500) });
+    expect(long.body.error.code).toBe("VALIDATION_FAILED");
+    expect((await bureau.get("/api/v1/calendar/2026")).body.overrides).toEqual([]);
+  });
+
+  it("treats SQL and script injection strings as plain data", async () => {
+    const sqlish = await bureau.get(`/api/v1/users?q=${encodeURIComponent("' OR 1=1 --")}`);
+    expect(sqlish.status).toBe(200);
+    expect(sqlish.body.total).toBe(0);
+    const badId = await bureau.get(`/api/v1/users/${encodeURIComponent("1; drop table users")}`);
+    expect(badId.status).toBe(400);
+    const script = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "<script>alert(1)</script>" });
+    expect(script.status).toBe(200);
+    expect(script.body.overrides[0].name).toBe("<script>alert(1)</script>");
+    expect((await bureau.get("/api/v1/users")).body.total).toBe(10);
+  });
+
+  it("answers 401 to an anonymous caller before looking at the body", async () => {
+    const res = await s.client().post("/api/v1/users", { nonsense: true });
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("sends security headers on every answer", async () => {
+    for (const res of [await s.client().get("/api/v1/health"), await s.client().get("/api/v1/nope"), await s.client().get("/")]) {
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+  });
+
+  it("publishes OpenAPI generated from the route schemas, and Swagger UI", async () => {
+    const res = await s.client().get("/api/v1/openapi.json");
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    const paths = Object.keys(res.body.paths);
+    for (const p of ["/api/v1/auth/login", "/api/v1/users", "/api/v1/organizations/{id}", "/api/v1/audit-events", "/api/v1/policy/versions", "/api/v1/calendar/{year}"]) {
+      expect(paths).toContain(p);
+    }
+    const login = res.body.paths["/api/v1/auth/login"].post;
+    expect(login.requestBody.content["application/json"].schema.required).toEqual(["username", "password"]);
+    const ui = await s.client().get("/api/docs/");
+    expect(ui.status).toBe(200);
+    expect(String(ui.body)).toContain("swagger");
+  });
+
+  it("lets the bureau move business time with the test clock, and nobody else", async () => {
+    const pro = await s.as("pro1");
+    expect((await pro.put("/api/v1/test/clock", { now: "2027-03-01T01:00:00.000Z" })).status).toBe(403);
+    const res = await bureau.put("/api/v1/test/clock", { now: "2027-03-01T01:00:00.000Z" });
+    expect(res.status).toBe(200);
+    expect(res.body.today).toBe("2027-03-01");
+    expect((await s.client().get("/api/v1/clock")).body.today).toBe("2027-03-01");
+    await bureau.put("/api/v1/test/clock", { now: null });
+    expect((await s.client().get("/api/v1/clock")).body.isTestClock).toBe(true);
+  });
+
+  it("has no test clock unless CEBASE_TEST_CLOCK is on", async () => {
+    const prod = await startServer(dialect, { testClock: false });
+    try {
+      const b = await prod.as("bureau");
+      const res = await b.put("/api/v1/test/clock", { now: "2027-03-01T01:00:00.000Z" });
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("TEST_CLOCK_DISABLED");
+    } finally {
+      await prod.close();
+    }
+  });
+});

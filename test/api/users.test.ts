@@ -1,0 +1,147 @@
+// User accounts: roles, scopes, masked personal data, and the bureau's management steps.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoIdNumber } from "../../src/server/demo/seed.js";
+import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
+
+describe.each(dialects)("users on %s", (dialect) => {
+  let s: TestServer;
+  let bureau: Client;
+  let schoolId: string;
+  beforeAll(async () => {
+    s = await startServer(dialect);
+    bureau = await s.as("bureau");
+    schoolId = await idOf(bureau, "organizations", (o) => o.name === "威海市环翠区职业技术培训学校");
+  });
+  afterAll(() => s.close());
+
+  it("lists users with id, username, displayName, orgId and roles, filtered by role", async () => {
+    const res = await bureau.get("/api/v1/users?role=expert");
+    expect(res.status).toBe(200);
+    expect(res.body.total).toBe(3);
+    expect(res.body.items.map((u: any) => u.username)).toEqual(["expert1", "expert2", "expert3"]);
+    for (const u of res.body.items) {
+      expect(Object.keys(u)).toEqual(expect.arrayContaining(["id", "username", "displayName", "orgId", "roles"]));
+      expect(u.roles).toEqual(["expert"]);
+    }
+    const expert3 = res.body.items.find((u: any) => u.username === "expert3");
+    expect(expert3.orgId).toBe(schoolId);
+    const page = await bureau.get("/api/v1/users?pageSize=4&page=3");
+    expect(page.body).toMatchObject({ total: 10, page: 3, pageSize: 4 });
+    expect(page.body.items).toHaveLength(2);
+  });
+
+  it("masks ID numbers and phone numbers", async () => {
+    const res = await bureau.get("/api/v1/users?role=professional");
+    const pro1 = res.body.items.find((u: any) => u.username === "pro1");
+    expect(pro1.idNumber).toBe("3710**********1234");
+    expect(pro1.phone).toBe("139****0011");
+    expect(JSON.stringify(res.body)).not.toContain(demoIdNumber("19880512", 123));
+  });
+
+  it("answers 403 to a user list asked for by anyone but the bureau", async () => {
+    const sup = await s.as("supervisor");
+    expect((await sup.get("/api/v1/users")).status).toBe(403);
+    const pro = await s.as("pro1");
+    const id = await idOf(bureau, "users", (u) => u.username === "pro2");
+    expect((await pro.get(`/api/v1/users/${id}`)).status).toBe(403);
+  });
+
+  it("creates a user holding two roles", async () => {
+    const res = await bureau.post("/api/v1/users", {
+      username: "dual",
+      displayName: "双重角色",
+      orgId: schoolId,
+      roles: ["expert", "professional"],
+      password: "Start#2026a",
+      idNumber: demoIdNumber("19800101", 555),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.roles).toEqual(["expert", "professional"]);
+    const login = await s.client().login("dual", "Start#2026a");
+    expect(login.body.roles).toEqual(["expert", "professional"]);
+  });
+
+  it("refuses a weak initial password, a taken username and a bad ID number, changing nothing", async () => {
+    const base = { displayName: "某人", orgId: schoolId, roles: ["professional"] };
+    const weak = await bureau.post("/api/v1/users", { ...base, username: "weak1", password: "password", idNumber: demoIdNumber("19800101", 556) });
+    expect(weak.body.error.code).toBe("WEAK_PASSWORD");
+    const taken = await bureau.post("/api/v1/users", { ...base, username: "pro1", password: "Start#2026a", idNumber: demoIdNumber("19800101", 557) });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe("USERNAME_TAKEN");
+    const badId = await bureau.post("/api/v1/users", { ...base, username: "badid", password: "Start#2026a", idNumber: "371002198001015550" });
+    expect(badId.status).toBe(422);
+    expect(badId.body.error.code).toBe("INVALID_ID_NUMBER");
+    const noId = await bureau.post("/api/v1/users", { ...base, username: "noid", password: "Start#2026a" });
+    expect(noId.body.error.code).toBe("ID_NUMBER_REQUIRED");
+    const bureauRole = await bureau.post("/api/v1/users", { ...base, roles: ["bureau"], username: "fakebureau", password: "Start#2026a" });
+    expect(bureauRole.body.error.code).toBe("ROLE_ORG_MISMATCH");
+    const list = await bureau.get("/api/v1/users?q=weak1");
+    expect(list.body.total).toBe(0);
+  });
+
+  it("refuses unknown fields instead of silently dropping them", async () => {
+    const res = await bureau.post("/api/v1/users", {
+      username: "extra",
+      displayName: "x",
+      orgId: schoolId,
+      roles: ["expert"],
+      password: "Start#2026a",
+      isAdmin: true,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    expect(JSON.stringify(res.body.error.details)).toContain("isAdmin");
+  });
+
+  it("edits roles with the version seen", async () => {
+    const id = await idOf(bureau, "users", (u) => u.username === "expert2");
+    const u = (await bureau.get(`/api/v1/users/${id}`)).body;
+    const res = await bureau.patch(`/api/v1/users/${id}`, { version: u.version, roles: ["expert", "supervisor"], displayName: "孙丽（兼）" });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ roles: ["expert", "supervisor"], displayName: "孙丽（兼）" });
+    const stale = await bureau.patch(`/api/v1/users/${id}`, { version: u.version, roles: ["expert"] });
+    expect(stale.status).toBe(409);
+  });
+
+  it("resets a password: the user must change it, old sessions end", async () => {
+    const victim = await s.as("base2");
+    const id = await idOf(bureau, "users", (u) => u.username === "base2");
+    const res = await bureau.post(`/api/v1/users/${id}/actions/reset-password`, { password: "Reset#2026b" });
+    expect(res.status).toBe(200);
+    expect(res.body.mustChangePassword).toBe(true);
+    expect((await victim.get("/api/v1/auth/me")).status).toBe(401);
+    expect((await s.client().login("base2")).status).toBe(401);
+    const fresh = await s.client().login("base2", "Reset#2026b");
+    expect(fresh.body.user.mustChangePassword).toBe(true);
+  });
+
+  it("unlocks a locked account", async () => {
+    const c = s.client();
+    for (let i = 0; i < 5; i++) await c.login("expert1", "Nope#2026x");
+    const id = await idOf(bureau, "users", (u) => u.username === "expert1");
+    const locked = (await bureau.get(`/api/v1/users/${id}`)).body;
+    expect(locked.lockedUntil).not.toBeNull();
+    const res = await bureau.post(`/api/v1/users/${id}/actions/unlock`, { version: locked.version });
+    expect(res.body.lockedUntil).toBeNull();
+    expect((await s.client().login("expert1")).status).toBe(200);
+  });
+
+  it("refuses to disable the bureau's own account or the last bureau account", async () => {
+    const id = await idOf(bureau, "users", (u) => u.username === "bureau");
+    const u = (await bureau.get(`/api/v1/users/${id}`)).body;
+    const res = await bureau.post(`/api/v1/users/${id}/actions/disable`, { version: u.version });
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe("CANNOT_DISABLE_SELF");
+  });
+
+  it("exports users to Excel without unmasked personal data", async () => {
+    const res = await bureau.get("/api/v1/users/export.xlsx?role=professional");
+    expect(res.status).toBe(200);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as any);
+    const text = JSON.stringify(wb.worksheets[0].getSheetValues());
+    expect(text).toContain("周晓东");
+    expect(text).not.toContain("13906310011");
+  });
+});

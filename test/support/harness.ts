@@ -1,0 +1,129 @@
+// Test harness: a real server on a fresh database (a temporary SQLite file, or a fresh PostgreSQL
+// schema), demo data loaded, and an HTTP client that signs in like the web app does.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { buildApp, type App } from "../../src/server/app.js";
+import { createClock, type Clock } from "../../src/server/platform/clock.js";
+import { configFromEnv, type AppConfig } from "../../src/server/platform/config.js";
+import { createPgSchema, dropPgSchema, type DialectName } from "../../src/server/platform/db.js";
+import { DEMO_PASSWORD, loadDemoData } from "../../src/server/demo/seed.js";
+
+export const dialects: DialectName[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
+
+export interface Response<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class Client {
+  cookie = "";
+  csrfToken = "";
+  lang = "zh-CN";
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+    const h: Record<string, string> = { "accept-language": this.lang, ...headers };
+    if (this.cookie) h.cookie = this.cookie;
+    if (this.csrfToken && method !== "GET" && !("x-csrf-token" in headers)) h["x-csrf-token"] = this.csrfToken;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === "string" ? body : JSON.stringify(body);
+      h["content-type"] ??= "application/json";
+    }
+    const res = await fetch(this.baseUrl + url, { method, headers: h, body: payload });
+    const setCookie = res.headers.get("set-cookie");
+    if (setCookie) {
+      const m = /cebase_session=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[1] ? `cebase_session=${m[1]}` : "";
+    }
+    const type = res.headers.get("content-type") ?? "";
+    const data = type.includes("json") ? await res.json() : type.startsWith("text") ? await res.text() : Buffer.from(await res.arrayBuffer());
+    if (data && typeof data === "object" && "csrfToken" in data) this.csrfToken = (data as { csrfToken: string }).csrfToken;
+    return { status: res.status, body: data as T, headers: res.headers };
+  }
+  get<T = any>(url: string) {
+    return this.request<T>("GET", url);
+  }
+  post<T = any>(url: string, body?: unknown) {
+    return this.request<T>("POST", url, body ?? {});
+  }
+  patch<T = any>(url: string, body: unknown) {
+    return this.request<T>("PATCH", url, body);
+  }
+  put<T = any>(url: string, body: unknown) {
+    return this.request<T>("PUT", url, body);
+  }
+  delete<T = any>(url: string) {
+    return this.request<T>("DELETE", url);
+  }
+  async login(username: string, password = DEMO_PASSWORD): Promise<Response> {
+    return this.post("/api/v1/auth/login", { username, password });
+  }
+}
+
+export interface TestServer {
+  app: App;
+  baseUrl: string;
+  clock: Clock;
+  /** Moves the security clock (idle sessions, lockouts) by this many minutes. */
+  advanceSystemTime(minutes: number): void;
+  client(): Client;
+  as(username: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function startServer(dialect: DialectName, overrides: Partial<AppConfig> = {}, opts: { demo?: boolean } = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-test-"));
+  const pgSchema = dialect === "postgres" ? `t_${randomBytes(6).toString("hex")}` : undefined;
+  if (pgSchema) await createPgSchema(process.env.TEST_DATABASE_URL!, pgSchema);
+  let skew = 0;
+  const clock = createClock({ testClock: overrides.testClock ?? true, systemNow: () => Date.now() + skew });
+  const config = configFromEnv(
+    { NODE_ENV: "test" },
+    {
+      dataDir,
+      databaseUrl: dialect === "postgres" ? process.env.TEST_DATABASE_URL : undefined,
+      pgSchema,
+      logLevel: "silent",
+      scryptN: 1024, // the same algorithm, cheaper: hundreds of sign-ins per suite
+      webDir: path.resolve("dist/web"),
+      testClock: true,
+      ...overrides,
+    },
+  );
+  const app = await buildApp(config, { clock });
+  if (opts.demo !== false) await loadDemoData(app.platform);
+  const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
+  const server: TestServer = {
+    app,
+    baseUrl: address,
+    clock,
+    advanceSystemTime(minutes) {
+      skew += minutes * 60_000;
+    },
+    client: () => new Client(address),
+    async as(username) {
+      const c = new Client(address);
+      const res = await c.login(username);
+      if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(res.body)}`);
+      return c;
+    },
+    async close() {
+      await app.close();
+      if (pgSchema) await dropPgSchema(process.env.TEST_DATABASE_URL!, pgSchema);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return server;
+}
+
+/** Finds a demo organization or user id by a predicate on the bureau's lists. */
+export async function idOf(bureau: Client, kind: "users" | "organizations", match: (row: any) => boolean): Promise<string> {
+  const res = await bureau.get(`/api/v1/${kind}?pageSize=200`);
+  const row = res.body.items.find(match);
+  if (!row) throw new Error(`no ${kind} row matched`);
+  return row.id;
+}
