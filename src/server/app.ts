@@ -6,8 +6,6 @@ import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
 import { createClock, type Clock } from "./platform/clock.js";
 import type { AppConfig } from "./platform/config.js";
 import type { Platform } from "./platform/context.js";
@@ -16,6 +14,7 @@ import { registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
 import { typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
+import { makeAjv } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { calendarRoutes } from "./modules/calendar/routes.js";
@@ -35,14 +34,6 @@ export interface App {
 export interface BuildOptions {
   clock?: Clock;
   db?: DbHandle;
-}
-
-function makeAjv(coerce: boolean) {
-  // Bodies are strict (a wrong type is refused, unknown fields are refused, never silently dropped);
-  // query strings and path parameters arrive as text and are coerced.
-  const ajv = new Ajv({ allErrors: false, removeAdditional: false, useDefaults: true, coerceTypes: coerce ? "array" : false, strict: false });
-  addFormats.default(ajv);
-  return ajv;
 }
 
 export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<Platform & { handle: DbHandle }> {

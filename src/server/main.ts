@@ -7,7 +7,9 @@ import type { Ctx } from "./platform/context.js";
 import { inTransaction } from "./platform/context.js";
 import { DomainError } from "./platform/errors.js";
 import { errorMessage } from "../shared/errors.js";
-import { ROLES, ORG_TYPES, type Role, type OrgType } from "../shared/roles.js";
+import { ROLES, ORG_TYPES } from "../shared/roles.js";
+import { OrganizationCreateBody, UserCreateBody } from "../shared/api.js";
+import { validateInput } from "./platform/validate.js";
 import { isDatabaseEmpty, loadDemoData } from "./demo/seed.js";
 import { insertUser } from "./modules/users/service.js";
 import { createOrganization } from "./modules/organizations/service.js";
@@ -86,14 +88,15 @@ async function main(argv: string[]) {
     return withPlatform(async (p) => {
       // The operator at the console acts as the bureau for this one step.
       const ctx: Ctx = { ...systemCtx(p), actor: { id: "cli", username: "cli", displayName: "cli", orgId: "", roles: ["bureau"] } };
-      const org = await createOrganization(ctx, {
-        name: values.name ?? "",
-        type: (values.type ?? "") as OrgType,
-        region: values.region ?? "",
-        creditCode: values["credit-code"] ?? "",
-        contactName: values["contact-name"] ?? "",
-        contactPhone: values["contact-phone"] ?? "",
+      const input = validateInput<OrganizationCreateBody>(OrganizationCreateBody, {
+        name: values.name,
+        type: values.type,
+        region: values.region,
+        creditCode: values["credit-code"],
+        contactName: values["contact-name"],
+        contactPhone: values["contact-phone"],
       });
+      const org = await createOrganization(ctx, input);
       console.log(`organization created: ${org.id} ${org.name}`);
     });
   }
@@ -111,17 +114,15 @@ async function main(argv: string[]) {
     });
     return withPlatform(async (p) => {
       const ctx = systemCtx(p);
-      const id = await inTransaction(ctx, (trx) =>
-        insertUser(trx, ctx, {
-          username: values.username ?? "",
-          displayName: values.name ?? values.username ?? "",
-          orgId: values.org ?? "",
-          roles: (values.role ?? []) as Role[],
-          password: values.password ?? "",
-          idNumber: values["id-number"] ?? null,
-          mustChangePassword: true,
-        }),
-      );
+      const input = validateInput<UserCreateBody>(UserCreateBody, {
+        username: values.username,
+        displayName: values.name ?? values.username,
+        orgId: values.org,
+        roles: values.role ?? [],
+        password: values.password,
+        ...(values["id-number"] ? { idNumber: values["id-number"] } : {}),
+      });
+      const id = await inTransaction(ctx, (trx) => insertUser(trx, ctx, { ...input, mustChangePassword: true }));
       console.log(`user created: ${id} ${values.username} (must change the password at first sign-in)`);
     });
   }
@@ -132,6 +133,7 @@ async function main(argv: string[]) {
 main(process.argv.slice(2)).catch((err) => {
   if (err instanceof DomainError) {
     console.error(`${err.code}: ${errorMessage(err.code, "zh-CN", err.details)}`);
+    if (Object.keys(err.details).length) console.error(JSON.stringify(err.details));
   } else {
     console.error(err instanceof Error ? err.message : err);
   }

@@ -145,3 +145,29 @@ describe.each(dialects)("users on %s", (dialect) => {
     expect(text).not.toContain("13906310011");
   });
 });
+
+describe.each(dialects)("the last bureau account on %s", (dialect) => {
+  it("refuses to take the bureau role from the only active bureau account", async () => {
+    const s = await startServer(dialect);
+    try {
+      const bureau = await s.as("bureau");
+      const bureauOrg = await idOf(bureau, "organizations", (o) => o.type === "bureau");
+      const second = await bureau.post("/api/v1/users", { username: "bureau2", displayName: "第二位", orgId: bureauOrg, roles: ["bureau"], password: "Second#2026" });
+      const c = s.client();
+      await c.login("bureau2", "Second#2026");
+      await c.post("/api/v1/auth/password", { currentPassword: "Second#2026", newPassword: "Second#2027" });
+      const firstId = await idOf(bureau, "users", (u) => u.username === "bureau");
+      const first = (await c.get(`/api/v1/users/${firstId}`)).body;
+      // bureau2 disables the first bureau account: allowed, bureau2 remains.
+      expect((await c.post(`/api/v1/users/${firstId}/actions/disable`, { version: first.version })).status).toBe(200);
+      // now bureau2 is the last one and cannot drop its own bureau role.
+      const me = (await c.get(`/api/v1/users/${second.body.id}`)).body;
+      const res = await c.patch(`/api/v1/users/${second.body.id}`, { version: me.version, roles: ["expert"] });
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe("LAST_BUREAU_ACCOUNT");
+      expect((await c.get(`/api/v1/users/${second.body.id}`)).body.roles).toEqual(["bureau"]);
+    } finally {
+      await s.close();
+    }
+  });
+});

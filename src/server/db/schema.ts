@@ -1,7 +1,5 @@
 // The Database interface Kysely types every query with. Column names are snake_case in SQL and
 // mapped to camelCase by the CamelCasePlugin, so code reads `orgId` while the table has `org_id`.
-import type { Generated } from "kysely";
-
 export interface OrganizationsTable {
   id: string;
   name: string;
@@ -102,12 +100,6 @@ export interface WorkflowHistoryTable {
   at: string;
 }
 
-export interface JobLocksTable {
-  name: string;
-  holder: string;
-  expiresAt: string;
-}
-
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -118,8 +110,4 @@ export interface Database {
   calendarOverrides: CalendarOverridesTable;
   calendarYears: CalendarYearsTable;
   workflowHistory: WorkflowHistoryTable;
-  jobLocks: JobLocksTable;
 }
-
-// Tables added by later migrations extend Database through declaration merging in their module.
-export type { Generated };

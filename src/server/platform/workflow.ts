@@ -105,6 +105,11 @@ export async function runStep<R extends WorkflowRecord>(trx: Tx, ctx: Ctx, wf: W
   const record = await loadRecord(trx, wf, req.id);
   const readable = record && can(ctx.actor, `${wf.resourceType}.read`, wf.scopeOf(record));
   if (!record || !readable) throw new DomainError("NOT_FOUND");
+  // Before the status check: a client whose copy is stale (it lost a race) hears "reload", not
+  // "not available in a status it never saw".
+  if (req.version !== undefined && req.version !== record.version) {
+    throw new DomainError("VERSION_CONFLICT", { currentVersion: record.version });
+  }
   const transition = wf.transitions.find((t) => t.action === req.action && fromList(t as never).includes(record.status));
   if (!transition) {
     const known = wf.transitions.some((t) => t.action === req.action);
@@ -112,9 +117,6 @@ export async function runStep<R extends WorkflowRecord>(trx: Tx, ctx: Ctx, wf: W
     throw new DomainError("WORKFLOW_ACTION_UNAVAILABLE", { action: req.action, status: record.status });
   }
   authorize(ctx.actor, `${wf.resourceType}.${req.action}`, wf.scopeOf(record), transition.roles);
-  if (req.version !== undefined && req.version !== record.version) {
-    throw new DomainError("VERSION_CONFLICT", { currentVersion: record.version });
-  }
   await transition.guard?.(trx, ctx, record, req);
 
   const now = ctx.clock.nowIso();

@@ -130,18 +130,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("workflow_history")
     .columns(["resource_type", "resource_id", "at"])
     .execute();
-
-  await db.schema
-    .createTable("job_locks")
-    .addColumn("name", "text", (c) => c.primaryKey())
-    .addColumn("holder", "text", (c) => c.notNull())
-    .addColumn("expires_at", "text", (c) => c.notNull())
-    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const t of [
-    "job_locks",
     "workflow_history",
     "calendar_years",
     "calendar_overrides",

@@ -88,6 +88,12 @@ async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly str
   if (roles.includes("professional") && !idNumber) throw new DomainError("ID_NUMBER_REQUIRED");
 }
 
+/** 第十三条: the city always keeps a bureau account able to manage it. */
+async function assertAnotherBureauRemains(trx: Tx, userId: string): Promise<void> {
+  const isBureau = ((await q.rolesByUser(trx, [userId])).get(userId) ?? []).includes("bureau");
+  if (isBureau && (await q.countActiveWithRole(trx, "bureau", userId)) === 0) throw new DomainError("LAST_BUREAU_ACCOUNT");
+}
+
 function checkPassword(password: string, username: string) {
   if (!isStrongPassword(password, username)) throw new DomainError("WEAK_PASSWORD");
 }
@@ -158,10 +164,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): P
     const orgId = input.orgId ?? u.orgId;
     const idNumber = input.idNumber === undefined ? u.idNumber : input.idNumber ? input.idNumber.toUpperCase() : null;
     await checkRolesAndIdentity(trx, orgId, roles, idNumber);
-    if (input.roles && !input.roles.includes("bureau") && (await q.countActiveWithRole(trx, "bureau", id)) === 0 && !u.disabledAt) {
-      const wasBureau = ((await q.rolesByUser(trx, [id])).get(id) ?? []).includes("bureau");
-      if (wasBureau) throw new DomainError("LAST_BUREAU_ACCOUNT");
-    }
+    if (input.roles && !input.roles.includes("bureau")) await assertAnotherBureauRemains(trx, id);
     const changes = {
       displayName: input.displayName?.trim() ?? u.displayName,
       orgId,
@@ -185,8 +188,7 @@ export async function setUserStatus(ctx: Ctx, id: string, version: number, statu
     if (u.version !== version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     if (status === "disabled") {
       if (id === ctx.actor?.id) throw new DomainError("CANNOT_DISABLE_SELF");
-      const isBureau = ((await q.rolesByUser(trx, [id])).get(id) ?? []).includes("bureau");
-      if (isBureau && (await q.countActiveWithRole(trx, "bureau", id)) === 0) throw new DomainError("LAST_BUREAU_ACCOUNT");
+      await assertAnotherBureauRemains(trx, id);
       await deleteSessionsOf(trx, id);
     }
     const now = ctx.clock.nowIso();
@@ -236,5 +238,3 @@ export async function unlockUser(ctx: Ctx, id: string, version: number): Promise
     return userView(trx, id);
   });
 }
-
-export { uniqueUsername };

@@ -1,0 +1,77 @@
+// Journey: each demo role signs in and sees the menu of its roles; the login page passes axe.
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signIn, startJourney, type Journey } from "./browser.js";
+
+const COMMON = ["工作台", "政策参数", "工作日历", "修改密码"];
+const BUREAU_ONLY = ["单位管理", "用户管理", "审计日志"];
+
+const ROLES: Array<{ username: string; displayName: RegExp; bureau: boolean }> = [
+  { username: "bureau", displayName: /陈静/, bureau: true },
+  { username: "supervisor", displayName: /王建国/, bureau: false },
+  { username: "supervisor2", displayName: /李晓梅/, bureau: false },
+  { username: "base", displayName: /张海涛/, bureau: false },
+  { username: "base2", displayName: /刘芳/, bureau: false },
+  { username: "expert1", displayName: /赵明/, bureau: false },
+  { username: "expert2", displayName: /孙丽/, bureau: false },
+  { username: "expert3", displayName: /高志远/, bureau: false },
+  { username: "pro1", displayName: /周晓东/, bureau: false },
+  { username: "pro2", displayName: /吴婷婷/, bureau: false },
+];
+
+describe("signing in as each demo role", () => {
+  let j: Journey;
+  beforeAll(async () => {
+    j = await startJourney();
+  });
+  afterAll(() => j?.close());
+
+  it("has a login page without accessibility violations", async () => {
+    const page = await j.browser.newPage();
+    await page.goto(`${j.server.baseUrl}/login`);
+    await page.getByLabel("用户名").waitFor();
+    const result = await new AxeBuilder({ page }).analyze();
+    expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await page.close();
+  });
+
+  it("shows the server's message for a wrong password", async () => {
+    const page = await j.browser.newPage();
+    await signIn(page, j.server.baseUrl, "bureau", "Wrong#2026");
+    await expect.poll(() => page.getByText("用户名或密码错误").count()).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  for (const role of ROLES) {
+    it(`shows ${role.username} the menu of its roles`, async () => {
+      const page = await j.browser.newPage();
+      await signIn(page, j.server.baseUrl, role.username);
+      const menu = page.getByRole("menu").first();
+      await menu.waitFor();
+      await expect.poll(() => page.getByText(role.displayName).count()).toBeGreaterThan(0);
+      for (const item of COMMON) expect(await menu.getByRole("menuitem", { name: item }).count(), item).toBe(1);
+      for (const item of BUREAU_ONLY) {
+        expect(await menu.getByRole("menuitem", { name: item }).count(), item).toBe(role.bureau ? 1 : 0);
+      }
+      await page.close();
+    });
+  }
+
+  it("lets the bureau open the users page and filter experts", async () => {
+    const page = await j.browser.newPage();
+    await signIn(page, j.server.baseUrl, "bureau");
+    await page.getByRole("menuitem", { name: "用户管理" }).click();
+    await expect.poll(() => page.getByRole("cell", { name: "expert3" }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("cell", { name: "pro1" }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("shows the bureau its pending calendar work item on the home page", async () => {
+    const api = await j.server.as("bureau");
+    await api.put("/api/v1/test/clock", { now: "2026-11-26T02:00:00.000Z" });
+    const page = await j.browser.newPage();
+    await signIn(page, j.server.baseUrl, "bureau");
+    await expect.poll(() => page.getByRole("link", { name: /2027/ }).count()).toBe(1);
+    await page.close();
+  });
+});
