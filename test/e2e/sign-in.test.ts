@@ -1,5 +1,5 @@
 // Journey: each demo role signs in and sees the menu of its roles; the login page passes axe.
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
 
@@ -27,12 +27,13 @@ describe("signing in as each demo role", () => {
   afterAll(() => j?.close());
 
   it("has a login page without accessibility violations", async () => {
-    const page = await j.browser.newPage();
+    const context = await j.browser.newContext();
+    const page = await context.newPage();
     await page.goto(`${j.server.baseUrl}/login`);
     await page.getByLabel("用户名").waitFor();
     const result = await new AxeBuilder({ page }).analyze();
     expect(result.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it("shows the server's message for a wrong password", async () => {

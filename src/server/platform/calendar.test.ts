@@ -180,7 +180,7 @@ describe.each(dialects)("working-day calendar on %s", (dialect) => {
       await override("2027-01-01", false, "元旦");
       for (let d = 1; d <= 7; d++) await override(`2027-10-0${d}`, false, "国庆节");
       await override("2027-10-09", true, "国庆节调休");
-      const cal = await WorkCalendar.load(db(), "2026-12-01", "2027-12-31");
+      const cal = await WorkCalendar.load(db(), "2026-12-01", "2028-12-31");
       expect(cal.day("2027-01-01")).toEqual({ date: "2027-01-01", isWorkday: false, name: "元旦", source: "override" });
       expect(cal.workdaysBefore("2027-01-04", 1)).toBe("2026-12-31");
       // 10-10 Sun, 10-09 Sat 调休 (1), 10-08 Fri (2), 10-01..10-07 国庆节, 09-30 Thu (3)
@@ -188,6 +188,17 @@ describe.each(dialects)("working-day calendar on %s", (dialect) => {
       // confirming 2027 says nothing about 2028
       expect(cal.coveredBy(2028)).toBeNull();
       expect((thrown(() => cal.day("2028-01-03")) as DomainError).details).toEqual({ year: 2028 });
+    });
+
+    it("refuses to answer for a date outside the window it loaded overrides for", async () => {
+      const cal = await WorkCalendar.load(db(), "2026-10-01", "2026-10-31");
+      expect(() => cal.day("2026-11-02")).toThrow(/loaded for 2026-10-01..2026-10-31/);
+    });
+
+    it("does not answer from an override alone in a year nobody has confirmed", async () => {
+      await override("2028-05-02", true, "单独调整");
+      const cal = await WorkCalendar.load(db(), "2028-01-01", "2028-12-31");
+      expect((thrown(() => cal.day("2028-05-02")) as DomainError).code).toBe("CALENDAR_YEAR_NOT_COVERED");
     });
   });
 });

@@ -60,6 +60,8 @@ export class WorkCalendar {
   private constructor(
     private readonly overrides: Map<string, Override>,
     private readonly confirmedYears: Set<number>,
+    private readonly from: string,
+    private readonly to: string,
   ) {}
 
   static async load(trx: Tx, from: string, to: string): Promise<WorkCalendar> {
@@ -67,7 +69,7 @@ export class WorkCalendar {
       trx.selectFrom("calendarOverrides").select(["date", "isWorkday", "name"]).where("date", ">=", from).where("date", "<=", to).execute(),
       trx.selectFrom("calendarYears").select("year").execute(),
     ]);
-    return new WorkCalendar(new Map(rows.map((r) => [r.date, r])), new Set(years.map((y) => Number(y.year))));
+    return new WorkCalendar(new Map(rows.map((r) => [r.date, r])), new Set(years.map((y) => Number(y.year))), from, to);
   }
 
   coveredBy(year: number): "package" | "bureau" | null {
@@ -76,11 +78,14 @@ export class WorkCalendar {
   }
 
   day(date: string): CalendarDay {
+    // Overrides were loaded for [from, to] only: a date outside would silently miss them.
+    if (date < this.from || date > this.to) throw new Error(`calendar loaded for ${this.from}..${this.to}, asked about ${date}`);
     const year = Number(date.slice(0, 4));
+    const covered = this.coveredBy(year);
+    // A year nobody covers is an error even where the bureau has entered a few overrides already.
+    if (!covered) throw new DomainError("CALENDAR_YEAR_NOT_COVERED", { year });
     const o = this.overrides.get(date);
     if (o) return { date, isWorkday: o.isWorkday === 1, name: o.name, source: "override" };
-    const covered = this.coveredBy(year);
-    if (!covered) throw new DomainError("CALENDAR_YEAR_NOT_COVERED", { year });
     if (covered === "package") {
       if (official.holidays[date]) return { date, isWorkday: false, name: holidayName(official.holidays[date]), source: "official" };
       if (official.workdays[date]) return { date, isWorkday: true, name: `${holidayName(official.workdays[date])}调休`, source: "official" };

@@ -65,6 +65,7 @@ const fromList = (t: Transition<WorkflowRecord>) => [t.from].flat() as string[];
 /** The actions this actor may take on this record now (role, scope and guard all pass). */
 export async function availableActions<R extends WorkflowRecord>(trx: Tx, ctx: Ctx, wf: Workflow<R>, record: R): Promise<string[]> {
   const out: string[] = [];
+  if (!can(ctx.actor, `${wf.resourceType}.read`, wf.scopeOf(record))) return out;
   for (const t of wf.transitions) {
     if (!fromList(t as never).includes(record.status)) continue;
     if (!can(ctx.actor, `${wf.resourceType}.${t.action}`, wf.scopeOf(record), t.roles)) continue;

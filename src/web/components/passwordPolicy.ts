@@ -1,0 +1,26 @@
+// Client-side mirror of the server's password policy (WEAK_PASSWORD): 8+ characters, three of four
+// character classes, not containing the username. The server stays the authority.
+import type { FormRule as Rule } from "antd";
+import type { TFunction } from "i18next";
+
+const CLASSES = [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/];
+
+export function passwordProblem(password: string, username: string | undefined): string | null {
+  if (password.length < 8) return "password.policy.tooShort";
+  if (CLASSES.filter((re) => re.test(password)).length < 3) return "password.policy.classes";
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return "password.policy.username";
+  return null;
+}
+
+export function passwordRules(t: TFunction, username: () => string | undefined): Rule[] {
+  return [
+    { required: true, message: t("password.newRequired") },
+    { max: 128 },
+    {
+      validator: async (_, value: string | undefined) => {
+        const problem = value ? passwordProblem(value, username()) : null;
+        if (problem) throw new Error(t(problem));
+      },
+    },
+  ];
+}

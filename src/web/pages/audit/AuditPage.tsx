@@ -1,0 +1,139 @@
+// 审计日志 (bureau): the append-only, hash-chained audit trail, with filters, paging and a check that
+// the chain is intact.
+import { useState } from "react";
+import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import type { Dayjs } from "dayjs";
+import { useTranslation } from "react-i18next";
+import { auditApi } from "../../api/endpoints";
+import type { AuditEventView, AuditVerifyView } from "../../api/types";
+import { PageTitle } from "../../components/PageTitle";
+import { RemoteSelect, searchUsers } from "../../components/RemoteSelect";
+import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { useShowError } from "../../components/useShowError";
+import { formatInstant } from "../../format";
+
+interface AuditFilter {
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  actorId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const showError = useShowError();
+  const list = usePagedList(auditApi.list);
+  const [filterForm] = Form.useForm<AuditFilter>();
+  const [verifying, setVerifying] = useState(false);
+  const [verify, setVerify] = useState<AuditVerifyView | null>(null);
+
+  const runVerify = async () => {
+    setVerifying(true);
+    try {
+      setVerify(await auditApi.verify());
+    } catch (err) {
+      showError(err);
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const onFilter = ({ range, ...rest }: AuditFilter) =>
+    list.setFilters(
+      cleanFilters({ ...rest, from: range?.[0]?.format("YYYY-MM-DD"), to: range?.[1]?.format("YYYY-MM-DD") }),
+    );
+
+  const columns: TableColumnsType<AuditEventView> = [
+    { title: t("audit.seq"), dataIndex: "seq", width: 80 },
+    { title: t("audit.at"), dataIndex: "at", render: (v: string) => formatInstant(v) },
+    { title: t("audit.actor"), key: "actor", render: (_, r) => r.actorName ?? r.actorId ?? t("audit.system") },
+    { title: t("audit.action"), dataIndex: "action", render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t("audit.resourceType"), dataIndex: "resourceType" },
+    { title: t("audit.resourceId"), dataIndex: "resourceId", render: (v: string | null) => v ?? "—" },
+    { title: t("audit.ip"), dataIndex: "ip", render: (v: string | null) => v ?? "—" },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void runVerify()}>
+            {t("audit.verify")}
+          </Button>
+        }
+      >
+        {t("menu.audit")}
+      </PageTitle>
+      {verify && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          closable={{ onClose: () => setVerify(null) }}
+          type={verify.intact ? "success" : "error"}
+          title={
+            verify.intact
+              ? t("audit.intact", { checked: verify.checked })
+              : t("audit.broken", { seq: verify.firstBrokenSeq ?? "?", checked: verify.checked })
+          }
+        />
+      )}
+      <Card style={{ marginBottom: 16 }}>
+        <Form<AuditFilter> form={filterForm} name="auditFilter" layout="inline" onFinish={onFilter}>
+          <Form.Item label={t("audit.action")} name="action">
+            <Input allowClear maxLength={64} style={{ width: 180 }} />
+          </Form.Item>
+          <Form.Item label={t("audit.resourceType")} name="resourceType">
+            <Input allowClear maxLength={64} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item label={t("audit.resourceId")} name="resourceId">
+            <Input allowClear maxLength={64} style={{ width: 150 }} />
+          </Form.Item>
+          <Form.Item label={t("audit.actor")} name="actorId">
+            <RemoteSelect allowClear style={{ width: 200 }} search={searchUsers} />
+          </Form.Item>
+          <Form.Item label={t("audit.dateRange")} name="range">
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {t("common.search")}
+            </Button>
+            <Button
+              onClick={() => {
+                filterForm.resetFields();
+                list.setFilters({});
+              }}
+            >
+              {t("common.reset")}
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      <Card>
+        <Table<AuditEventView>
+          rowKey="seq"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.loading}
+          pagination={list.pagination}
+          scroll={{ x: "max-content" }}
+          expandable={{
+            expandedRowRender: (r) => (
+              <div>
+                <Typography.Text strong>{t("audit.detail")}</Typography.Text>
+                <pre style={{ margin: "8px 0", whiteSpace: "pre-wrap", wordBreak: "break-all" }}>
+                  {JSON.stringify(r.detail, null, 2)}
+                </pre>
+                <Typography.Text type="secondary">
+                  {t("audit.hash")}: <Typography.Text code>{r.hash}</Typography.Text>
+                </Typography.Text>
+              </div>
+            ),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

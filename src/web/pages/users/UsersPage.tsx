@@ -1,0 +1,178 @@
+// 用户管理 (bureau): accounts with their organization and roles; create/edit, disable/enable,
+// reset password (temporary, changed at next sign-in), unlock after failed sign-ins, export.
+import { useState } from "react";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from "antd";
+import { PlusOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import { ROLES } from "../../../shared/roles.js";
+import { userApi } from "../../api/endpoints";
+import type { UserView } from "../../api/types";
+import { ExportButton } from "../../components/ExportButton";
+import { PageTitle } from "../../components/PageTitle";
+import { RemoteSelect, searchOrganizations } from "../../components/RemoteSelect";
+import { RoleTags, StatusTag } from "../../components/tags";
+import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { useShowError } from "../../components/useShowError";
+import { formatInstant, isFuture } from "../../format";
+import { useSession } from "../../session/SessionContext";
+import { ResetPasswordModal } from "./ResetPasswordModal";
+import { UserFormModal } from "./UserFormModal";
+
+export default function UsersPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { session } = useSession();
+  const list = usePagedList(userApi.list);
+  const [editing, setEditing] = useState<UserView | null | undefined>(undefined);
+  const [resetting, setResetting] = useState<UserView | null>(null);
+  const [filterForm] = Form.useForm();
+
+  const act = async (fn: () => Promise<unknown>, done: string) => {
+    try {
+      await fn();
+      void message.success(done);
+      list.reload();
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const confirmButton = (title: string, label: string, onConfirm: () => Promise<void>, danger = false) => (
+    <Popconfirm title={title} okText={t("common.confirm")} cancelText={t("common.cancel")} onConfirm={onConfirm}>
+      <Button type="link" danger={danger}>
+        {label}
+      </Button>
+    </Popconfirm>
+  );
+
+  const columns: TableColumnsType<UserView> = [
+    { title: t("user.username"), dataIndex: "username" },
+    { title: t("user.displayName"), dataIndex: "displayName" },
+    { title: t("user.org"), dataIndex: "orgName" },
+    { title: t("user.roles"), dataIndex: "roles", render: (roles: UserView["roles"]) => <RoleTags roles={roles} /> },
+    {
+      title: t("common.status"),
+      dataIndex: "status",
+      render: (v: UserView["status"], r) => (
+        <Space size={4} wrap>
+          <StatusTag status={v} />
+          {r.mustChangePassword && <Tag color="gold">{t("user.mustChange")}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t("user.lockedUntil"),
+      dataIndex: "lockedUntil",
+      render: (v: string | null) => (isFuture(v) ? <Tag color="red">{formatInstant(v)}</Tag> : "—"),
+    },
+    { title: t("user.lastLogin"), dataIndex: "lastLoginAt", render: (v: string | null) => formatInstant(v) || "—" },
+    {
+      title: t("common.actions"),
+      key: "actions",
+      fixed: "right",
+      render: (_, r) => {
+        const active = r.status === "active";
+        const isSelf = r.id === session?.user.id;
+        return (
+          <Space size={0} wrap>
+            <Button type="link" onClick={() => setEditing(r)}>
+              {t("common.edit")}
+            </Button>
+            {!isSelf &&
+              confirmButton(
+                active ? t("user.confirmDisable", { name: r.displayName }) : t("user.confirmEnable", { name: r.displayName }),
+                active ? t("common.disable") : t("common.enable"),
+                () => act(() => userApi.setEnabled(r.id, !active, r.version), active ? t("common.disabledDone") : t("common.enabledDone")),
+                active,
+              )}
+            <Button type="link" onClick={() => setResetting(r)}>
+              {t("user.resetPassword")}
+            </Button>
+            {isFuture(r.lockedUntil) &&
+              confirmButton(t("user.confirmUnlock", { name: r.displayName }), t("user.unlock"), () =>
+                act(() => userApi.unlock(r.id, r.version), t("user.unlockDone")),
+              )}
+          </Space>
+        );
+      },
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <ExportButton href={userApi.exportUrl(list.filters)} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+              {t("common.create")}
+            </Button>
+          </Space>
+        }
+      >
+        {t("menu.users")}
+      </PageTitle>
+      <Card style={{ marginBottom: 16 }}>
+        <Form form={filterForm} name="userFilter" layout="inline" onFinish={(v: Record<string, unknown>) => list.setFilters(cleanFilters(v))}>
+          <Form.Item label={t("user.role")} name="role">
+            <Select allowClear style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+          </Form.Item>
+          <Form.Item label={t("user.org")} name="orgId">
+            <RemoteSelect allowClear style={{ width: 220 }} search={searchOrganizations} />
+          </Form.Item>
+          <Form.Item label={t("common.status")} name="status">
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              options={(["active", "disabled"] as const).map((v) => ({ value: v, label: t(`status.${v}`) }))}
+            />
+          </Form.Item>
+          <Form.Item label={t("common.keyword")} name="q">
+            <Input allowClear maxLength={50} placeholder={t("user.keywordHint")} />
+          </Form.Item>
+          <Space>
+            <Button type="primary" htmlType="submit">
+              {t("common.search")}
+            </Button>
+            <Button
+              onClick={() => {
+                filterForm.resetFields();
+                list.setFilters({});
+              }}
+            >
+              {t("common.reset")}
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+      <Card>
+        <Table<UserView>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.loading}
+          pagination={list.pagination}
+          scroll={{ x: "max-content" }}
+        />
+      </Card>
+      <UserFormModal
+        open={editing !== undefined}
+        user={editing ?? null}
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          list.reload();
+        }}
+      />
+      <ResetPasswordModal
+        user={resetting}
+        onClose={() => setResetting(null)}
+        onDone={() => {
+          setResetting(null);
+          list.reload();
+        }}
+      />
+    </>
+  );
+}
