@@ -19,6 +19,13 @@ export const PageQuery = {
 
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+/** `?page=&pageSize=` → `{ items, total, page, pageSize }` (DESIGN.md "API conventions"). */
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 export const ErrorBody = Type.Object({
   error: Type.Object({
@@ -201,6 +208,7 @@ export const AuditVerifyView = Type.Object({
   checked: Type.Integer(),
   firstBrokenSeq: Nullable(Type.Integer()),
 });
+export type AuditVerifyView = Static<typeof AuditVerifyView>;
 
 // ---- policy (DESIGN.md "Policy") ----
 export const ReviewCriterion = Type.Object(
@@ -236,12 +244,15 @@ export const PolicyVersionView = Type.Object({
   note: Type.String(),
   createdAt: Type.String(),
   createdBy: Nullable(Type.String()),
+  createdByName: Nullable(Type.String()),
 });
 export type PolicyVersionView = Static<typeof PolicyVersionView>;
 export const PolicyCreateBody = Type.Object(
   { effectiveFrom: DateString, params: PolicyParams, note: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
+export type PolicyCreateBody = Static<typeof PolicyCreateBody>;
+export type ReviewCriterion = Static<typeof ReviewCriterion>;
 
 // ---- calendar ----
 export const CalendarDay = Type.Object({
@@ -250,6 +261,7 @@ export const CalendarDay = Type.Object({
   name: Nullable(Type.String()),
   source: Type.Union([Type.Literal("official"), Type.Literal("override"), Type.Literal("weekday")]),
 });
+export type CalendarDay = Static<typeof CalendarDay>;
 export const CalendarYearView = Type.Object({
   year: Type.Integer(),
   coveredBy: Type.Union([Type.Literal("package"), Type.Literal("bureau"), Type.Null()]),
@@ -264,6 +276,8 @@ export const CalendarOverrideBody = Type.Object(
   { date: DateString, isWorkday: Type.Boolean(), name: Type.String({ minLength: 1, maxLength: 30 }) },
   { additionalProperties: false },
 );
+export type CalendarOverrideBody = Static<typeof CalendarOverrideBody>;
+export type CalendarOverride = CalendarYearView["overrides"][number];
 
 // ---- work items (home page) ----
 export const WorkItem = Type.Object({

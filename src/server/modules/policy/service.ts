@@ -11,17 +11,26 @@ import { BASELINE_EFFECTIVE_FROM, WEIHAI_POLICY } from "./defaults.js";
 
 type Row = { id: string; effectiveFrom: string; params: string; note: string; createdAt: string; createdBy: string | null };
 
-const toView = (r: Row): PolicyVersionView => ({ ...r, params: JSON.parse(r.params) as PolicyParams });
+const toView = (r: Row & { createdByName: string | null }): PolicyVersionView => ({ ...r, params: JSON.parse(r.params) as PolicyParams });
+
+function versions(trx: Tx) {
+  return trx
+    .selectFrom("policyVersions")
+    .leftJoin("users", "users.id", "policyVersions.createdBy")
+    .select([
+      "policyVersions.id",
+      "policyVersions.effectiveFrom",
+      "policyVersions.params",
+      "policyVersions.note",
+      "policyVersions.createdAt",
+      "policyVersions.createdBy",
+      "users.displayName as createdByName",
+    ]);
+}
 
 /** The policy in force on a date; other modules read rule numbers only through this. */
 export async function policyAt(trx: Tx, date: string): Promise<PolicyVersionView> {
-  const r = await trx
-    .selectFrom("policyVersions")
-    .selectAll()
-    .where("effectiveFrom", "<=", date)
-    .orderBy("effectiveFrom", "desc")
-    .limit(1)
-    .executeTakeFirst();
+  const r = await versions(trx).where("policyVersions.effectiveFrom", "<=", date).orderBy("policyVersions.effectiveFrom", "desc").limit(1).executeTakeFirst();
   if (!r) throw new DomainError("POLICY_NOT_IN_FORCE", { date });
   return toView(r);
 }
@@ -33,7 +42,7 @@ export async function currentPolicy(ctx: Ctx, date?: string): Promise<PolicyVers
 
 export async function listPolicyVersions(ctx: Ctx): Promise<PolicyVersionView[]> {
   authorize(ctx.actor, "policy.read");
-  const rows = await ctx.db.selectFrom("policyVersions").selectAll().orderBy("effectiveFrom", "desc").limit(200).execute();
+  const rows = await versions(ctx.db).orderBy("policyVersions.effectiveFrom", "desc").limit(200).execute();
   return rows.map(toView);
 }
 
@@ -61,13 +70,14 @@ export async function createPolicyVersion(ctx: Ctx, input: { effectiveFrom: stri
         createdBy: ctx.actor?.id ?? null,
       };
       await trx.insertInto("policyVersions").values(row).execute();
+      const createdByName = ctx.actor?.displayName ?? null;
       await appendAudit(trx, ctx, {
         action: "policy.create",
         resourceType: "policyVersion",
         resourceId: row.id,
         detail: { effectiveFrom: input.effectiveFrom, note: input.note, params: input.params },
       });
-      return toView(row);
+      return toView({ ...row, createdByName });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new DomainError("POLICY_EFFECTIVE_DATE_TAKEN", { effectiveFrom: input.effectiveFrom });

@@ -43,7 +43,7 @@ export function PolicyDescriptions({ version }: { version: PolicyVersionView }) 
         <Descriptions.Item label={t("policy.note")}>{version.note}</Descriptions.Item>
         <Descriptions.Item label={t("policy.createdAt")}>
           {formatInstant(version.createdAt)}
-          {version.createdBy ? ` · ${version.createdBy}` : ""}
+          {version.createdByName ? ` · ${version.createdByName}` : ""}
         </Descriptions.Item>
         <Descriptions.Item label={t("policy.params.cityName")}>{p.cityName}</Descriptions.Item>
         <Descriptions.Item label={t("policy.params.docPrefix")}>

@@ -68,7 +68,7 @@ export default function PolicyPage() {
     { title: t("policy.params.cityName"), key: "city", render: (_, r) => r.params.cityName },
     { title: t("policy.note"), dataIndex: "note" },
     { title: t("policy.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },
-    { title: t("policy.createdBy"), dataIndex: "createdBy", render: (v: string | null) => v ?? "—" },
+    { title: t("policy.createdBy"), dataIndex: "createdByName", render: (v: string | null) => v ?? t("policy.system") },
   ];
 
   return (
