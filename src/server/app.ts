@@ -24,6 +24,11 @@ import { ensureBaselinePolicy } from "./modules/policy/service.js";
 import { policyRoutes } from "./modules/policy/routes.js";
 import { systemRoutes } from "./modules/system/routes.js";
 import { userRoutes } from "./modules/users/routes.js";
+import { accreditationRoutes } from "./modules/accreditation/routes.js";
+import { baseRoutes } from "./modules/bases/routes.js";
+import { fileRoutes } from "./modules/files/routes.js";
+import { notificationRoutes } from "./modules/notifications/routes.js";
+import { publicRoutes } from "./modules/public/routes.js";
 
 export interface App {
   app: FastifyInstance;
@@ -87,11 +92,25 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   await app.register(async (scope) => {
     const r = typed(scope);
-    for (const routes of [systemRoutes, authRoutes, organizationRoutes, userRoutes, auditRoutes, policyRoutes, calendarRoutes, homeRoutes]) {
-      routes(r, platform);
-    }
+    const modules = [
+      systemRoutes,
+      authRoutes,
+      organizationRoutes,
+      userRoutes,
+      auditRoutes,
+      policyRoutes,
+      calendarRoutes,
+      homeRoutes,
+      notificationRoutes,
+      accreditationRoutes,
+      baseRoutes,
+      publicRoutes,
+    ];
+    for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   });
+  // Uploads parse raw bodies: their own scope, so no other route accepts a file body.
+  await app.register(async (scope) => fileRoutes(typed(scope), platform));
 
   const webDir = config.webDir;
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, "index.html"));

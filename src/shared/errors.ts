@@ -92,6 +92,33 @@ export const ERROR_CODES = {
     en: "Too many sign-in attempts; try again in {retryAfterSeconds} seconds",
   },
   RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
+  // ---- base accreditation (第四条, 第五条) ----
+  FORM_INCOMPLETE: { status: 422, zh: "申报表尚有 {count} 项未填写完整，请补充后再提交", en: "The application form lacks {count} items; complete them before submitting" },
+  FORM_NOT_EDITABLE: { status: 409, zh: "申报表已提交，当前状态下不能修改", en: "The form cannot be edited in its current status" },
+  COMMENT_REQUIRED: { status: 422, zh: "请填写意见或理由", en: "A comment or reason is required" },
+  SUPERVISOR_INVALID: {
+    status: 422,
+    zh: "请选择主管部门或区市人力资源和社会保障部门作为推荐单位",
+    en: "Choose a supervising department or district HR bureau",
+  },
+  PANEL_TOO_SMALL: { status: 422, zh: "专家评审委员会至少需要 {min} 名专家", en: "A review panel needs at least {min} experts" },
+  NOT_AN_EXPERT: { status: 422, zh: "{name} 不是可用的评审专家", en: "{name} is not an active expert" },
+  EXPERT_CONFLICT: {
+    status: 422,
+    zh: "专家 {expertName} 与申报单位存在利益关系（同一单位），应当回避",
+    en: "Expert {expertName} belongs to the applicant's organization and must recuse",
+  },
+  CONFLICT_NOT_DECLARED: { status: 422, zh: "请先声明与申报单位无利益冲突", en: "Declare that you have no conflict of interest first" },
+  ALREADY_REVIEWED: { status: 409, zh: "您已提交过评审意见", en: "You have already submitted your review" },
+  SCORES_INVALID: { status: 422, zh: "评分不符合评审指标：{reason}", en: "Scores do not match the criteria: {reason}" },
+  REVIEWS_PENDING: { status: 422, zh: "还有 {pending} 位专家尚未评审，不能作出决定", en: "{pending} panel members have not reviewed yet" },
+  NOTICE_RUNNING: { status: 422, zh: "公示期至 {endsOn} 结束，公示期满后方可发文公布", en: "The public notice runs until {endsOn}; publish after it ends" },
+  OBJECTION_OPEN: { status: 422, zh: "尚有未答复的异议，不能发文公布", en: "An objection is still open" },
+  NOTICE_CLOSED: { status: 422, zh: "该公示已结束，不再受理异议", en: "This notice has closed and takes no more objections" },
+  OBJECTION_RESOLVED: { status: 409, zh: "该异议已答复", en: "This objection has already been answered" },
+  FILE_TYPE_REFUSED: { status: 422, zh: "只能上传 PDF、图片或 Office 文件", en: "Only PDF, image or Office files may be uploaded" },
+  FILE_TOO_LARGE: { status: 413, zh: "文件不能超过 {maxMb} MB", en: "Files may not exceed {maxMb} MB" },
+  FILE_EMPTY: { status: 400, zh: "文件内容为空", en: "The file is empty" },
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;
 

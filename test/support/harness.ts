@@ -28,12 +28,12 @@ export class Client {
     const h: Record<string, string> = { "accept-language": this.lang, ...headers };
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrfToken && method !== "GET" && !("x-csrf-token" in headers)) h["x-csrf-token"] = this.csrfToken;
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (body !== undefined) {
-      payload = typeof body === "string" ? body : JSON.stringify(body);
+      payload = typeof body === "string" || Buffer.isBuffer(body) ? body : JSON.stringify(body);
       h["content-type"] ??= "application/json";
     }
-    const res = await fetch(this.baseUrl + url, { method, headers: h, body: payload });
+    const res = await fetch(this.baseUrl + url, { method, headers: h, body: payload as BodyInit | undefined });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) {
       const m = /cebase_session=([^;]*)/.exec(setCookie);

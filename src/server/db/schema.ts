@@ -100,6 +100,111 @@ export interface WorkflowHistoryTable {
   at: string;
 }
 
+export interface FilesTable {
+  id: string;
+  size: number;
+  mime: string;
+  createdAt: string;
+}
+
+export interface FileUploadsTable {
+  fileId: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+}
+
+export interface BaseApplicationsTable {
+  id: string;
+  applicantOrgId: string;
+  supervisorOrgId: string;
+  status: string;
+  baseName: string;
+  form: string;
+  submittedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface PanelMembersTable {
+  applicationId: string;
+  userId: string;
+  assignedAt: string;
+  declaredAt: string | null;
+}
+
+export interface ReviewsTable {
+  id: string;
+  applicationId: string;
+  expertId: string;
+  policyVersionId: string;
+  scores: string;
+  weightedScore: number;
+  recommendation: string;
+  comment: string;
+  createdAt: string;
+}
+
+export interface NoticesTable {
+  id: string;
+  applicationId: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  closedAt: string | null;
+  createdAt: string;
+}
+
+export interface ObjectionsTable {
+  id: string;
+  noticeId: string;
+  applicationId: string;
+  receiptNo: string;
+  name: string;
+  contact: string;
+  content: string;
+  status: string;
+  answer: string | null;
+  upheld: number | null;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+  createdAt: string;
+}
+
+export interface BasesTable {
+  id: string;
+  applicationId: string | null;
+  hostOrgId: string;
+  supervisorOrgId: string;
+  name: string;
+  decisionNo: string;
+  decisionDate: string;
+  plaqueSerial: string;
+  specialtyFields: string;
+  district: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface NumberSequencesTable {
+  name: string;
+  lastValue: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  params: string;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -110,4 +215,14 @@ export interface Database {
   calendarOverrides: CalendarOverridesTable;
   calendarYears: CalendarYearsTable;
   workflowHistory: WorkflowHistoryTable;
+  files: FilesTable;
+  fileUploads: FileUploadsTable;
+  baseApplications: BaseApplicationsTable;
+  panelMembers: PanelMembersTable;
+  reviews: ReviewsTable;
+  notices: NoticesTable;
+  objections: ObjectionsTable;
+  bases: BasesTable;
+  numberSequences: NumberSequencesTable;
+  notifications: NotificationsTable;
 }

@@ -12,6 +12,8 @@ export interface ScopedResource {
   orgId?: string | null;
   supervisorOrgId?: string | null;
   userId?: string | null;
+  /** Users on the record's review panel. */
+  panelUserIds?: readonly string[];
 }
 
 export function scopesFor(actor: Actor | null, action: Action, roles?: readonly Role[]): Scope[] {
@@ -35,6 +37,8 @@ function inScope(actor: Actor, scope: Scope, r: ScopedResource): boolean {
       return !!r.supervisorOrgId && r.supervisorOrgId === actor.orgId;
     case "self":
       return !!r.userId && r.userId === actor.id;
+    case "panel":
+      return !!r.panelUserIds?.includes(actor.id);
   }
 }
 
@@ -53,7 +57,10 @@ export function authorize(actor: Actor | null, action: Action, resource?: Scoped
   if (resource && !can(actor, action, resource, roles)) throw new DomainError("NOT_FOUND");
 }
 
-export type ScopeColumns = Partial<Record<keyof ScopedResource, string>>;
+export type ScopeColumns = Partial<Record<"orgId" | "supervisorOrgId" | "userId", string>> & {
+  /** The application id column, matched against panel_members for the panel scope. */
+  panelApplicationId?: string;
+};
 
 /**
  * The scope as a `where` for lists. Columns name the table's fields for each fact; a scope whose
@@ -67,12 +74,23 @@ export function scopeWhere<DB, TB extends keyof DB>(
   const scopes = scopesFor(actor, action);
   if (!actor || scopes.length === 0) return null;
   if (scopes.includes("all")) return () => sql<SqlBool>`1 = 1`;
-  const parts: Array<[string, string]> = [];
+  const parts: Array<(eb: ExpressionBuilder<any, any>) => Expression<SqlBool>> = [];
   for (const s of scopes) {
+    if (s === "panel") {
+      const col = columns.panelApplicationId;
+      if (col) {
+        parts.push((eb) =>
+          eb.exists(
+            eb.selectFrom("panelMembers").select("panelMembers.userId").whereRef("panelMembers.applicationId", "=", col).where("panelMembers.userId", "=", actor.id),
+          ),
+        );
+      }
+      continue;
+    }
     const col = s === "ownOrg" ? columns.orgId : s === "supervisedOrg" ? columns.supervisorOrgId : columns.userId;
     const value = s === "self" ? actor.id : actor.orgId;
-    if (col) parts.push([col, value]);
+    if (col) parts.push((eb) => eb(eb.ref(col), "=", value));
   }
   if (parts.length === 0) return null;
-  return (eb) => eb.or(parts.map(([col, value]) => eb(eb.ref(col as never), "=", value as never)));
+  return (eb) => eb.or(parts.map((p) => p(eb as ExpressionBuilder<any, any>)));
 }

@@ -17,6 +17,8 @@ export interface AppConfig {
   scryptN: number;
   loginRateLimit: { max: number; windowMs: number };
   version: string;
+  /** The address the public reaches the platform at (QR codes on plaques and certificates point here). */
+  publicUrl: string;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -35,6 +37,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),
     loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 30), windowMs: 5 * 60_000 },
     version: env.npm_package_version ?? "0.1.0",
+    publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
     ...overrides,
   };
 }

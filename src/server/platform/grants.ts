@@ -7,8 +7,9 @@ import type { Role } from "../../shared/roles.js";
  * ownOrg         records of the actor's own organization (第十五条: the host organization runs its base)
  * supervisedOrg  records whose supervising unit is the actor's organization (第十四条)
  * self           the actor's own records (第二十四条: a professional's learning record)
+ * panel          applications on whose review panel the actor sits (第五条（三）)
  */
-export type Scope = "all" | "ownOrg" | "supervisedOrg" | "self";
+export type Scope = "all" | "ownOrg" | "supervisedOrg" | "self" | "panel";
 
 export type Action =
   | "organization.read"
@@ -56,27 +57,52 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "calendar.read",
       "calendar.update",
       "testClock.set",
+      // 第五条（三）（四）: the bureau accepts, forms the panel, decides, notices and publishes
+      "baseApplication.read",
+      "baseApplication.return",
+      "baseApplication.reject",
+      "baseApplication.accept",
+      "baseApplication.open-review",
+      "baseApplication.approve",
+      "baseApplication.publish",
+      "objection.read",
+      "objection.resolve",
+      "base.read",
+      "file.read",
+      "supervisingUnit.list",
     ),
     "workItem.read": "self",
+    "notification.read": "self",
   },
   supervisor: {
     "organization.read": "ownOrg",
-    ...everyone("all", "policy.read", "calendar.read"),
+    ...everyone("all", "policy.read", "calendar.read", "supervisingUnit.list"),
+    // 第五条（二）: the chosen supervising unit reviews and recommends
+    ...everyone("supervisedOrg", "baseApplication.read", "baseApplication.recommend", "baseApplication.return", "baseApplication.reject", "base.read", "file.read"),
     "workItem.read": "self",
+    "notification.read": "self",
   },
   base_staff: {
     "organization.read": "ownOrg",
-    ...everyone("all", "policy.read", "calendar.read"),
+    ...everyone("all", "policy.read", "calendar.read", "supervisingUnit.list"),
+    // 第五条（一）: the host organization applies
+    ...everyone("ownOrg", "baseApplication.read", "baseApplication.create", "baseApplication.update", "baseApplication.submit", "base.read", "file.read"),
+    "file.upload": "self",
     "workItem.read": "self",
+    "notification.read": "self",
   },
   expert: {
     "organization.read": "ownOrg",
     ...everyone("all", "policy.read", "calendar.read"),
+    // 第五条（三）: experts see only the applications on their panels
+    ...everyone("panel", "baseApplication.read", "baseApplication.review", "file.read"),
     "workItem.read": "self",
+    "notification.read": "self",
   },
   professional: {
     "organization.read": "ownOrg",
     ...everyone("all", "policy.read", "calendar.read"),
     "workItem.read": "self",
+    "notification.read": "self",
   },
 };

@@ -20,6 +20,8 @@ export interface WorkflowRecord {
 export interface StepInput {
   comment?: string | null;
   payload?: Record<string, unknown>;
+  /** Set when availableActions asks whether a step is possible now, before the user has given input. */
+  probe?: boolean;
 }
 
 export interface Transition<R extends WorkflowRecord> {
@@ -27,6 +29,8 @@ export interface Transition<R extends WorkflowRecord> {
   action: string;
   to: string;
   roles: readonly Role[];
+  /** Taken by the platform itself (e.g. an objection from the public), never offered to a user. */
+  system?: boolean;
   /** The article of the measures the step carries out, e.g. "第五条（二）". */
   article: string;
   /** Throws a DomainError when the step may not happen now; runs inside the transaction. */
@@ -45,6 +49,8 @@ export interface Workflow<R extends WorkflowRecord> {
   scopeOf(record: R): ScopedResource;
   /** Turns a stored row into the record the guards see. */
   fromRow?(row: Record<string, unknown>): R;
+  /** Loads the record with the facts its scope needs (e.g. the review panel); default: the row. */
+  load?(trx: Tx, id: string): Promise<R | undefined>;
 }
 
 export function defineWorkflow<R extends WorkflowRecord>(wf: Workflow<R>): Workflow<R> {
@@ -67,11 +73,11 @@ export async function availableActions<R extends WorkflowRecord>(trx: Tx, ctx: C
   const out: string[] = [];
   if (!can(ctx.actor, `${wf.resourceType}.read`, wf.scopeOf(record))) return out;
   for (const t of wf.transitions) {
-    if (!fromList(t as never).includes(record.status)) continue;
+    if (t.system || !fromList(t as never).includes(record.status)) continue;
     if (!can(ctx.actor, `${wf.resourceType}.${t.action}`, wf.scopeOf(record), t.roles)) continue;
     if (t.guard) {
       try {
-        await t.guard(trx, ctx, record, {});
+        await t.guard(trx, ctx, record, { probe: true });
       } catch (e) {
         if (e instanceof DomainError) continue;
         throw e;
@@ -83,6 +89,7 @@ export async function availableActions<R extends WorkflowRecord>(trx: Tx, ctx: C
 }
 
 async function loadRecord<R extends WorkflowRecord>(trx: Tx, wf: Workflow<R>, id: string): Promise<R | undefined> {
+  if (wf.load) return wf.load(trx, id);
   const row = await (trx as unknown as Kysely<any>).selectFrom(wf.table).selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) return undefined;
   return wf.fromRow ? wf.fromRow(row) : (row as R);
@@ -93,6 +100,8 @@ export interface StepRequest extends StepInput {
   action: string;
   /** The version the client saw; a mismatch answers 409 before anything runs. */
   version?: number;
+  /** A step the platform takes on its own (only transitions marked `system`). */
+  system?: boolean;
 }
 
 export interface StepResult<R> {
@@ -104,20 +113,22 @@ export interface StepResult<R> {
 /** Runs one step inside the caller's transaction. */
 export async function runStep<R extends WorkflowRecord>(trx: Tx, ctx: Ctx, wf: Workflow<R>, req: StepRequest): Promise<StepResult<R>> {
   const record = await loadRecord(trx, wf, req.id);
-  const readable = record && can(ctx.actor, `${wf.resourceType}.read`, wf.scopeOf(record));
+  const readable = record && (req.system || can(ctx.actor, `${wf.resourceType}.read`, wf.scopeOf(record)));
   if (!record || !readable) throw new DomainError("NOT_FOUND");
   // Before the status check: a client whose copy is stale (it lost a race) hears "reload", not
   // "not available in a status it never saw".
   if (req.version !== undefined && req.version !== record.version) {
     throw new DomainError("VERSION_CONFLICT", { currentVersion: record.version });
   }
-  const transition = wf.transitions.find((t) => t.action === req.action && fromList(t as never).includes(record.status));
+  const transition = wf.transitions.find(
+    (t) => t.action === req.action && !!t.system === !!req.system && fromList(t as never).includes(record.status),
+  );
   if (!transition) {
     const known = wf.transitions.some((t) => t.action === req.action);
     if (!known) throw new DomainError("ROUTE_NOT_FOUND", { action: req.action });
     throw new DomainError("WORKFLOW_ACTION_UNAVAILABLE", { action: req.action, status: record.status });
   }
-  authorize(ctx.actor, `${wf.resourceType}.${req.action}`, wf.scopeOf(record), transition.roles);
+  if (!transition.system) authorize(ctx.actor, `${wf.resourceType}.${req.action}`, wf.scopeOf(record), transition.roles);
   await transition.guard?.(trx, ctx, record, req);
 
   const now = ctx.clock.nowIso();

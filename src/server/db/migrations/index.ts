@@ -2,7 +2,9 @@
 // server needs no file scanning.
 import type { Migration } from "kysely";
 import * as m001 from "./001_foundation.js";
+import * as m002 from "./002_accreditation.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
+  "002_accreditation": m002,
 };

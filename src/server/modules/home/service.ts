@@ -3,6 +3,7 @@ import type { WorkItem } from "../../../shared/api.js";
 import { authorize, can } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import { yearsAwaitingConfirmation } from "../calendar/service.js";
+import { accreditationWorkItems } from "../accreditation/workitems.js";
 
 type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
 
@@ -13,6 +14,8 @@ const providers: Provider[] = [
     const years = await yearsAwaitingConfirmation(ctx);
     return years.map((year) => ({ kind: "calendar.confirmNextYear", params: { year }, link: `/calendar?year=${year}` }));
   },
+  // 第五条: applications waiting on this person
+  accreditationWorkItems,
 ];
 
 export async function workItems(ctx: Ctx): Promise<WorkItem[]> {

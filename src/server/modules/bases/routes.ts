@@ -1,0 +1,54 @@
+// HTTP surface of the registry of bases, signed-in and public, and the plaque certificate.
+import { Type } from "typebox";
+import { BaseView } from "../../../shared/accreditation.js";
+import { IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import type { Platform } from "../../platform/context.js";
+import { actorCtx, ctxOf } from "../../platform/http.js";
+import { errorResponses, type Router } from "../../platform/routing.js";
+import { policyAt } from "../policy/service.js";
+import { renderPlaquePdf } from "../accreditation/pdf.js";
+import * as service from "./service.js";
+
+const BaseQuery = Type.Object(
+  {
+    ...PageQuery,
+    q: Type.Optional(Type.String({ maxLength: 50 })),
+    district: Type.Optional(Type.String({ maxLength: 30 })),
+    specialty: Type.Optional(Type.String({ maxLength: 30 })),
+  },
+  { additionalProperties: false },
+);
+
+export function baseRoutes(r: Router, p: Platform): void {
+  r.get("/api/v1/bases", { schema: { tags: ["bases"], querystring: BaseQuery, response: { 200: Paged(BaseView), ...errorResponses } } }, async (req) =>
+    service.listBases(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/bases/:id", { schema: { tags: ["bases"], params: IdParams, response: { 200: BaseView, ...errorResponses } } }, async (req) =>
+    service.getBase(actorCtx(p, req), req.params.id),
+  );
+  r.get(
+    "/api/v1/bases/:id/plaque.pdf",
+    { schema: { tags: ["bases"], summary: "The plaque certificate (第五条（四）) with a verification QR code", params: IdParams } },
+    async (req, reply) => {
+      const ctx = actorCtx(p, req);
+      const base = await service.getBase(ctx, req.params.id);
+      const { params } = await policyAt(ctx.db, base.decisionDate);
+      const issuer = `${params.cityName}人力资源和社会保障局`;
+      const pdf = await renderPlaquePdf(base, { cityName: params.cityName, issuer });
+      return reply
+        .type("application/pdf")
+        .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`匾牌-${base.name}.pdf`)}`)
+        .send(Buffer.from(pdf));
+    },
+  );
+  r.get(
+    "/api/v1/public/bases",
+    { config: { public: true }, schema: { tags: ["public"], summary: "The public registry of bases", querystring: BaseQuery, response: { 200: Paged(BaseView) } } },
+    async (req) => service.listPublicBases(ctxOf(p, req), req.query),
+  );
+  r.get(
+    "/api/v1/public/bases/:id",
+    { config: { public: true }, schema: { tags: ["public"], summary: "Verify a base (the plaque's QR code)", params: IdParams, response: { 200: BaseView, ...errorResponses } } },
+    async (req) => service.verifyBase(ctxOf(p, req), req.params.id),
+  );
+}

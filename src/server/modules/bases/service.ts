@@ -1,0 +1,104 @@
+// The registry of bases (第五条（四）: published bases), for signed-in roles within their scope and,
+// for active bases, for the public with verification of a plaque.
+import type { BaseView } from "../../../shared/accreditation.js";
+import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import type { Ctx, Platform } from "../../platform/context.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+
+export interface BaseFilter {
+  q?: string;
+  district?: string;
+  specialty?: string;
+}
+
+function selectBases(trx: Tx) {
+  return trx
+    .selectFrom("bases")
+    .innerJoin("organizations as host", "host.id", "bases.hostOrgId")
+    .innerJoin("organizations as supervisor", "supervisor.id", "bases.supervisorOrgId");
+}
+
+function filtered(trx: Tx, f: BaseFilter) {
+  let q = selectBases(trx);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["bases.name"]), "like", like), eb(eb.fn("lower", ["host.name"]), "like", like)]));
+  }
+  if (f.district) q = q.where("bases.district", "=", f.district);
+  // specialty fields are stored as a JSON array of strings: match one quoted element
+  if (f.specialty) q = q.where("bases.specialtyFields", "like", `%${JSON.stringify(f.specialty).slice(1, -1)}%`);
+  return q;
+}
+
+const columns = [
+  "bases.id",
+  "bases.name",
+  "bases.hostOrgId",
+  "host.name as hostOrgName",
+  "bases.supervisorOrgId",
+  "supervisor.name as supervisorOrgName",
+  "bases.applicationId",
+  "bases.decisionNo",
+  "bases.decisionDate",
+  "bases.plaqueSerial",
+  "bases.specialtyFields",
+  "bases.district",
+  "bases.status",
+] as const;
+
+type Row = { specialtyFields: string; status: string; id: string } & Omit<BaseView, "specialtyFields" | "status" | "verifyUrl">;
+
+export function verifyUrl(p: Platform, id: string): string {
+  return `${p.config.publicUrl}/public/bases/${id}`;
+}
+
+const present = (p: Platform) => (r: Row): BaseView => ({
+  ...r,
+  specialtyFields: JSON.parse(r.specialtyFields) as string[],
+  status: r.status as BaseView["status"],
+  verifyUrl: verifyUrl(p, r.id),
+});
+
+async function page(ctx: Ctx, query: PageRequest & BaseFilter, restrict: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>): Promise<Page<BaseView>> {
+  const { page, pageSize, offset } = pageWindow(query);
+  const base = restrict(filtered(ctx.db, query));
+  const [count, rows] = await Promise.all([
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    base.select(columns).orderBy("bases.decisionDate", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
+  ]);
+  return { items: rows.map(present(ctx)), total: Number(count.n), page, pageSize };
+}
+
+export async function listBases(ctx: Ctx, query: PageRequest & BaseFilter): Promise<Page<BaseView>> {
+  const where = scopeWhere<any, "bases">(ctx.actor, "base.read", { orgId: "bases.hostOrgId", supervisorOrgId: "bases.supervisorOrgId" });
+  if (!where) throw new DomainError("FORBIDDEN");
+  return page(ctx, query, (q) => q.where(where as never));
+}
+
+/** 第五条（四）: the public registry lists bases in force (not revoked). */
+export async function listPublicBases(ctx: Ctx, query: PageRequest & BaseFilter): Promise<Page<BaseView>> {
+  return page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"));
+}
+
+async function find(trx: Tx, p: Platform, id: string): Promise<BaseView | undefined> {
+  const r = await selectBases(trx).select(columns).where("bases.id", "=", id).executeTakeFirst();
+  return r ? present(p)(r) : undefined;
+}
+
+export async function getBase(ctx: Ctx, id: string): Promise<BaseView> {
+  const b = await find(ctx.db, ctx, id);
+  if (!b || !can(ctx.actor, "base.read", { orgId: b.hostOrgId, supervisorOrgId: b.supervisorOrgId })) {
+    authorize(ctx.actor, "base.read");
+    throw new DomainError("NOT_FOUND");
+  }
+  return b;
+}
+
+/** The verification page behind a plaque's QR code: any base, including a revoked one, says what it is. */
+export async function verifyBase(ctx: Ctx, id: string): Promise<BaseView> {
+  const b = await find(ctx.db, ctx, id);
+  if (!b) throw new DomainError("NOT_FOUND");
+  return b;
+}
