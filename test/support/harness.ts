@@ -75,7 +75,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(dialect: DialectName, overrides: Partial<AppConfig> = {}, opts: { demo?: boolean } = {}): Promise<TestServer> {
+export async function startServer(
+  dialect: DialectName,
+  overrides: Partial<AppConfig> = {},
+  opts: { demo?: boolean; accreditationDemo?: boolean } = {},
+): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-test-"));
   const pgSchema = dialect === "postgres" ? `t_${randomBytes(6).toString("hex")}` : undefined;
   if (pgSchema) await createPgSchema(process.env.TEST_DATABASE_URL!, pgSchema);
@@ -95,7 +99,8 @@ export async function startServer(dialect: DialectName, overrides: Partial<AppCo
     },
   );
   const app = await buildApp(config, { clock });
-  if (opts.demo !== false) await loadDemoData(app.platform);
+  // Accounts and organizations always; the accreditation history only where a suite asks for it.
+  if (opts.demo !== false) await loadDemoData(app.platform, { accreditation: opts.accreditationDemo ?? false });
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
   const server: TestServer = {
     app,

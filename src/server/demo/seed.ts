@@ -7,6 +7,7 @@ import { inTransaction, type Ctx, type Platform } from "../platform/context.js";
 import { newId } from "../platform/ids.js";
 import { hashPassword } from "../platform/passwords.js";
 import { insertUser } from "../modules/users/service.js";
+import { loadDemoAccreditation } from "./accreditation.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -73,7 +74,7 @@ export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
   return !any;
 }
 
-export async function loadDemoData(p: Platform): Promise<void> {
+export async function loadDemoData(p: Platform, opts: { accreditation?: boolean } = {}): Promise<void> {
   const ctx: Ctx = { ...p, actor: null, ip: null };
   // One hash for the one demo password: ten scrypt runs would only slow every fresh start.
   const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
@@ -119,4 +120,5 @@ export async function loadDemoData(p: Platform): Promise<void> {
       });
     }
   });
+  if (opts.accreditation !== false) await loadDemoAccreditation(p);
 }
