@@ -59,7 +59,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       redact: ["req.headers.cookie", "req.headers['x-csrf-token']", "res.headers['set-cookie']"],
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    // Only a configured proxy may name the client's address: rate limits and the audit log rely on it.
+    trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
   });
   const strict = makeAjv(false);
   const coercing = makeAjv(true);

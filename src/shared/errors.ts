@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   ROUTE_NOT_FOUND: { status: 404, zh: "请求的接口不存在", en: "No such endpoint" },
   VERSION_CONFLICT: { status: 409, zh: "记录已被他人修改，请刷新后重试", en: "Someone else changed this record; reload and try again" },
   USERNAME_TAKEN: { status: 409, zh: "用户名已被使用", en: "That username is taken" },
+  ID_NUMBER_TAKEN: { status: 409, zh: "该身份证号码已登记在其他账号下", en: "That ID number belongs to another account" },
   CREDIT_CODE_TAKEN: { status: 409, zh: "该统一社会信用代码已登记", en: "That unified social credit code is already registered" },
   INVALID_CREDIT_CODE: {
     status: 422,

@@ -161,9 +161,10 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     await c.expert2.post(`/api/v1/base-applications/${app.id}/reviews`, { noConflictDeclared: true, scores: scores(60), recommendation: "reject", comment: "不足" });
     const view = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body;
     expect(view.scoreSummary).toMatchObject({ reviewed: 2, panelSize: 2, mean: 76, spread: 32, approveCount: 1, rejectCount: 1 });
+    // two reviews: no "others" to stand out from, so nothing is flagged
     expect(view.reviews.map((r: any) => [r.weightedScore, r.isOutlier])).toEqual([
-      [92, true],
-      [60, true],
+      [92, false],
+      [60, false],
     ]);
     expect(view.availableActions).toContain("approve");
     expect((await c.bureau.post(`/api/v1/base-applications/${app.id}/actions/approve`, { version: view.version })).body.status).toBe("in_notice");
@@ -258,5 +259,70 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     const res = await c.supervisor.get(`/api/v1/base-applications/${app.id}/form.pdf`);
     expect(res.status).toBe(200);
     expect((res.body as Buffer).subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("keeps every objection filed at the same moment", async () => {
+    const app = await givenApplication(c, "in_notice");
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => s.client().post(`/api/v1/public/notices/${app.notice.id}/objections`, { name: `异议人${i}`, contact: "13900000000", content: `同时提交的第 ${i} 份异议内容。` })),
+    );
+    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const view = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body;
+    expect(view.status).toBe("objection_pending");
+    expect(view.objections).toHaveLength(4);
+  });
+
+  it("answers a second, simultaneous review of the same expert with ALREADY_REVIEWED", async () => {
+    const app = await givenApplication(c, "under_review");
+    await c.expert1.post(`/api/v1/base-applications/${app.id}/conflict-declaration`, { noConflict: true });
+    const scores = { teachers: 80, management: 80, facilities: 80, experience: 80, leadership: 80 };
+    const both = await Promise.all([1, 2].map(() => c.expert1.post(`/api/v1/base-applications/${app.id}/reviews`, { noConflictDeclared: true, scores, recommendation: "approve", comment: "" })));
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe("ALREADY_REVIEWED");
+  });
+
+  it("lets only one of two staff answer the same objection", async () => {
+    const app = await givenApplication(c, "in_notice");
+    await s.client().post(`/api/v1/public/notices/${app.notice.id}/objections`, { name: "赵某", contact: "13900000001", content: "关于培训规模的异议内容。" });
+    const objection = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body.objections[0];
+    const other = await s.as("bureau");
+    const both = await Promise.all([
+      c.bureau.post(`/api/v1/objections/${objection.id}/actions/resolve`, { answer: "异议属实。", upheld: true, outcome: "reject" }),
+      other.post(`/api/v1/objections/${objection.id}/actions/resolve`, { answer: "异议不成立。", upheld: false }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const winner = both.find((r) => r.status === 200)!.body;
+    const status = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body.status;
+    expect(status).toBe(winner.upheld ? "rejected" : "in_notice");
+  });
+
+  it("offers only supervising units that have someone to act, and refuses files of another institution", async () => {
+    const units = (await c.base.get("/api/v1/supervising-units")).body.items.map((u: any) => u.name);
+    expect(units.sort()).toEqual(["威海市卫生健康委员会", "威海市环翠区人力资源和社会保障局"].sort());
+    const base2 = await s.as("base2");
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("not really an image")]);
+    const up = await base2.request("POST", "/api/v1/files", png, { "content-type": "image/png", "x-file-name": "a.png" });
+    expect(up.status).toBe(201);
+    const app = await givenApplication(c, "draft");
+    const res = await c.base.patch(`/api/v1/base-applications/${app.id}`, { version: app.version, form: { ...app.form, attachments: [{ fileId: up.body.fileId, name: "a.png" }] } });
+    expect(res.status).toBe(404);
+  });
+
+  it("limits objections per address, and a forged X-Forwarded-For does not get round it", async () => {
+    const limited = await startServer(dialect, { objectionRateLimit: { max: 2, windowMs: 60_000 } });
+    try {
+      const lc = await cast(limited);
+      await lc.bureau.put("/api/v1/test/clock", { now: DAY0 });
+      const app = await givenApplication(lc, "in_notice");
+      const statuses = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await limited.client().request("POST", `/api/v1/public/notices/${app.notice.id}/objections`, { name: "某人", contact: "13900000002", content: "重复提交的异议内容。" }, { "x-forwarded-for": `10.1.1.${i}` });
+        statuses.push(res.status);
+        if (res.status === 429) expect(res.body.error.code).toBe("RATE_LIMITED");
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 });

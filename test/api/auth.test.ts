@@ -151,4 +151,15 @@ describe.each(dialects)("authentication on %s", (dialect) => {
       await limited.close();
     }
   });
+
+  it("counts parallel wrong guesses one by one and keeps the account locked", async () => {
+    const c = s.client();
+    const guesses = await Promise.all(Array.from({ length: 12 }, () => c.login("supervisor", "Guess#2026x")));
+    expect(guesses.filter((g) => g.body.error.code === "ACCOUNT_LOCKED").length).toBeGreaterThan(0);
+    expect(guesses.every((g) => g.body.error.details?.remainingAttempts === undefined)).toBe(true);
+    const right = await c.login("supervisor");
+    expect(right.status).toBe(403);
+    expect(right.body.error.code).toBe("ACCOUNT_LOCKED");
+    s.advanceSystemTime(16);
+  });
 });

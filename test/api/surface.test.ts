@@ -52,6 +52,14 @@ describe.each(dialects)("API surface on %s", (dialect) => {
     expect((await bureau.get("/api/v1/calendar/2026")).body.overrides).toEqual([]);
   });
 
+  it("refuses impossible calendar dates with 400", async () => {
+    for (const url of ["/api/v1/audit-events?from=2026-13-45", "/api/v1/policy/current?date=2026-02-30", "/api/v1/calendar/days/2026-99-99"]) {
+      const res = await bureau.get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error.code).toBe("VALIDATION_FAILED");
+    }
+  });
+
   it("treats SQL and script injection strings as plain data", async () => {
     const sqlish = await bureau.get(`/api/v1/users?q=${encodeURIComponent("' OR 1=1 --")}`);
     expect(sqlish.status).toBe(200);

@@ -79,6 +79,18 @@ describe.each(dialects)("users on %s", (dialect) => {
     expect(list.body.total).toBe(0);
   });
 
+  it("registers an ID number once: a second account with it is refused on create and on edit", async () => {
+    const taken = demoIdNumber("19880512", 123); // pro1's
+    const created = await bureau.post("/api/v1/users", { displayName: "重复", orgId: schoolId, roles: ["professional"], username: "dupid", password: "Start#2026a", idNumber: taken });
+    expect(created.status).toBe(409);
+    expect(created.body.error.code).toBe("ID_NUMBER_TAKEN");
+    const id = await idOf(bureau, "users", (u) => u.username === "pro2");
+    const pro2 = (await bureau.get(`/api/v1/users/${id}`)).body;
+    const edited = await bureau.patch(`/api/v1/users/${id}`, { version: pro2.version, idNumber: taken });
+    expect(edited.status).toBe(409);
+    expect(edited.body.error.code).toBe("ID_NUMBER_TAKEN");
+  });
+
   it("refuses unknown fields instead of silently dropping them", async () => {
     const res = await bureau.post("/api/v1/users", {
       username: "extra",

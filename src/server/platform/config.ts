@@ -16,7 +16,11 @@ export interface AppConfig {
   /** scrypt cost parameter N (2^15 in production). */
   scryptN: number;
   loginRateLimit: { max: number; windowMs: number };
+  /** Public objections per client address (第五条（三）: anyone may object, but not flood). */
+  objectionRateLimit: { max: number; windowMs: number };
   version: string;
+  /** Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default. */
+  trustedProxies: string[];
   /** The address the public reaches the platform at (QR codes on plaques and certificates point here). */
   publicUrl: string;
 }
@@ -36,7 +40,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),
     loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 30), windowMs: 5 * 60_000 },
+    objectionRateLimit: { max: Number(env.CEBASE_OBJECTION_RATE_MAX ?? 5), windowMs: 60 * 60_000 },
     version: env.npm_package_version ?? "0.1.0",
+    trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
     ...overrides,
   };

@@ -62,7 +62,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err.statusCode === 429) return sendError(req, reply, "RATE_LIMITED");
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(req, reply, "BAD_REQUEST");
-    req.log.error({ err }, "unhandled error");
+    // Database errors carry the offending values (an ID number in a unique-key clash): log the kind only.
+    req.log.error({ errName: err.name, errCode: code, constraint: (err as { constraint?: string }).constraint, stack: err.stack?.split("\n").slice(1, 6).join("\n") }, "unhandled error");
     return sendError(req, reply, "INTERNAL");
   });
 }

@@ -1,6 +1,6 @@
 // Password hashing (scrypt) and the 等保 level-3 password policy.
 import { describe, expect, it } from "vitest";
-import { DUMMY_HASH, hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
+import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
 
 const N = 1024; // the same algorithm at a test cost
 
@@ -44,9 +44,12 @@ describe("password hashing", () => {
     expect(await verifyPassword("Weihai#2026", "bcrypt$10$abc$def")).toBe(false);
   });
 
-  it("refuses every password against the dummy hash used for unknown usernames", async () => {
-    expect(await verifyPassword("Weihai#2026", DUMMY_HASH)).toBe(false);
-    expect(await verifyPassword("", DUMMY_HASH)).toBe(false);
+  it("refuses every password against the dummy hash used for unknown usernames, at the real cost", async () => {
+    const dummy = await dummyHash(1024);
+    expect(dummy.startsWith("scrypt$1024$")).toBe(true);
+    expect(await verifyPassword("Weihai#2026", dummy)).toBe(false);
+    expect(await verifyPassword("", dummy)).toBe(false);
+    expect(await dummyHash(1024)).toBe(dummy);
   });
 });
 

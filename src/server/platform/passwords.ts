@@ -32,8 +32,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
-/** A hash of nothing, verified against when the username is unknown so timing does not tell. */
-export const DUMMY_HASH = "scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=";
+const dummies = new Map<number, Promise<string>>();
+
+/**
+ * A hash of a random password at the configured cost, verified against when the username is
+ * unknown, so the answer takes as long as for a real account and timing does not tell.
+ */
+export function dummyHash(N: number): Promise<string> {
+  if (!dummies.has(N)) dummies.set(N, hashPassword(randomBytes(16).toString("hex"), N));
+  return dummies.get(N)!;
+}
 
 export function isStrongPassword(password: string, username: string): boolean {
   if (password.length < 8 || password.length > 128) return false;

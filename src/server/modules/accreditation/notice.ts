@@ -47,7 +47,7 @@ export async function checkNoticeOver(trx: Tx, ctx: Ctx, record: ApplicationReco
   const notice = await latestNotice(trx, record.id);
   if (!notice) throw new DomainError("NOTICE_RUNNING", { endsOn: "—" });
   if (ctx.clock.today() <= notice.endsOn) throw new DomainError("NOTICE_RUNNING", { endsOn: notice.endsOn });
-  if ((await openObjectionCount(trx, record.id)) > 0) throw new DomainError("OBJECTION_OPEN");
+  if ((await openObjectionCount(trx, record.id, notice.id)) > 0) throw new DomainError("OBJECTION_OPEN");
 }
 
 /** Effect of publish (第五条（四）): decision number, the base in the registry, the notice closed. */
@@ -133,6 +133,18 @@ function receiptNumber(today: string): string {
 
 /** Anyone may object while the notice runs; the application waits on the bureau's answer. */
 export async function fileObjection(ctx: Ctx, noticeId: string, input: { name: string; contact: string; content: string }): Promise<{ receiptNo: string }> {
+  // Objections filed at the same moment race to move the application; the loser tries again and
+  // then finds it already waiting on objections, so no objection is ever lost.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fileObjectionOnce(ctx, noticeId, input);
+    } catch (e) {
+      if (!(e instanceof DomainError && e.code === "VERSION_CONFLICT") || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function fileObjectionOnce(ctx: Ctx, noticeId: string, input: { name: string; contact: string; content: string }): Promise<{ receiptNo: string }> {
   return inTransaction(ctx, async (trx) => {
     const notice = await trx.selectFrom("notices").selectAll().where("id", "=", noticeId).executeTakeFirst();
     if (!notice) throw new DomainError("NOT_FOUND");
@@ -237,11 +249,13 @@ export async function resolveObjection(ctx: Ctx, id: string, input: { answer: st
     if (o.status !== "open") throw new DomainError("OBJECTION_RESOLVED");
     if (!input.answer.trim()) throw new DomainError("COMMENT_REQUIRED");
     const now = ctx.clock.nowIso();
-    await trx
+    const res = await trx
       .updateTable("objections")
       .set({ status: "resolved", answer: input.answer.trim(), upheld: input.upheld ? 1 : 0, resolvedAt: now, resolvedBy: ctx.actor!.id })
       .where("id", "=", id)
-      .execute();
+      .where("status", "=", "open") // two staff answering at once: the second finds it answered
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError("OBJECTION_RESOLVED");
     await appendAudit(trx, ctx, { action: "objection.resolve", resourceType: "objection", resourceId: id, detail: { upheld: input.upheld, outcome: input.outcome ?? null } });
     const record = (await loadApplication(trx, o.applicationId))!;
     if (record.status === "objection_pending") {
@@ -250,7 +264,7 @@ export async function resolveObjection(ctx: Ctx, id: string, input: { answer: st
         const action = input.outcome === "reject" ? "objection-upheld-reject" : "objection-upheld-return";
         await trx.updateTable("notices").set({ closedAt: now }).where("applicationId", "=", record.id).where("closedAt", "is", null).execute();
         await runStep(trx, ctx, accreditationWorkflow, { id: record.id, action, system: true, comment });
-      } else if ((await openObjectionCount(trx, record.id)) === 0) {
+      } else if ((await openObjectionCount(trx, record.id, o.noticeId)) === 0) {
         await runStep(trx, ctx, accreditationWorkflow, { id: record.id, action: "objections-cleared", system: true, comment });
       }
     }

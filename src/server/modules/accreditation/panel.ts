@@ -5,7 +5,7 @@ import type { ReviewCriterion } from "../../../shared/api.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
-import type { Tx } from "../../platform/db.js";
+import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { policyAt } from "../policy/service.js";
@@ -14,8 +14,12 @@ import { usersWithRole, type ApplicationRecord } from "./queries.js";
 
 /** A panel needs at least this many experts; the demo city has two without a conflict per applicant. */
 export const PANEL_MIN_SIZE = 2;
-/** A weighted score this many points from the mean of the other reviews is flagged for the bureau. */
+/**
+ * A weighted score this many points from the mean of the other reviews is flagged for the bureau; with
+ * fewer than OUTLIER_MIN_REVIEWS reviews there is no "other side" to stand out from, so nothing is flagged.
+ */
 export const OUTLIER_POINTS = 15;
+export const OUTLIER_MIN_REVIEWS = 3;
 
 interface ExpertRow {
   id: string;
@@ -88,6 +92,16 @@ export async function declareNoConflict(trx: Tx, ctx: Ctx, record: ApplicationRe
   }
 }
 
+/** A second review of the same expert racing the first hits the unique key: the same answer as a later one. */
+async function insertOnce(insert: Promise<unknown>): Promise<void> {
+  try {
+    await insert;
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new DomainError("ALREADY_REVIEWED");
+    throw e;
+  }
+}
+
 export function weightedScore(criteria: readonly ReviewCriterion[], scores: Record<string, number>): number {
   const total = criteria.reduce((s, c) => s + (c.weight * scores[c.key]) / c.max, 0);
   return Math.round(total * 100) / 100;
@@ -126,7 +140,7 @@ export async function submitReview(trx: Tx, ctx: Ctx, record: ApplicationRecord,
   const existing = await trx.selectFrom("reviews").select("id").where("applicationId", "=", record.id).where("expertId", "=", ctx.actor!.id).executeTakeFirst();
   if (existing) throw new DomainError("ALREADY_REVIEWED");
   const score = weightedScore(criteria, input.scores);
-  await trx
+  await insertOnce(trx
     .insertInto("reviews")
     .values({
       id: newId(),
@@ -139,7 +153,7 @@ export async function submitReview(trx: Tx, ctx: Ctx, record: ApplicationRecord,
       comment: input.comment,
       createdAt: ctx.clock.nowIso(),
     })
-    .execute();
+    .execute());
   await appendAudit(trx, ctx, {
     action: "baseApplication.review",
     resourceType: "baseApplication",
@@ -166,7 +180,7 @@ export function presentReviews(rows: ReviewRow[]): { reviews: ReviewView[]; summ
       weightedScore: Number(r.weightedScore),
       recommendation: r.recommendation as "approve" | "reject",
       comment: r.comment,
-      isOutlier: othersMean !== null && Math.abs(Number(r.weightedScore) - othersMean) > OUTLIER_POINTS,
+      isOutlier: n >= OUTLIER_MIN_REVIEWS && othersMean !== null && Math.abs(Number(r.weightedScore) - othersMean) > OUTLIER_POINTS,
       createdAt: r.createdAt,
     };
   });

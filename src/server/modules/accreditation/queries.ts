@@ -114,11 +114,13 @@ export async function latestNotice(trx: Tx, applicationId: string) {
   return trx.selectFrom("notices").selectAll().where("applicationId", "=", applicationId).orderBy("createdAt", "desc").limit(1).executeTakeFirst();
 }
 
-export async function openObjectionCount(trx: Tx, applicationId: string): Promise<number> {
+/** Open objections to one notice (a resubmitted application gets a new notice and a clean slate). */
+export async function openObjectionCount(trx: Tx, applicationId: string, noticeId: string): Promise<number> {
   const r = await trx
     .selectFrom("objections")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("applicationId", "=", applicationId)
+    .where("noticeId", "=", noticeId)
     .where("status", "=", "open")
     .executeTakeFirstOrThrow();
   return Number(r.n);

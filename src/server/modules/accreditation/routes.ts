@@ -5,6 +5,7 @@ import { Id, IdParams, OrgTypeSchema, PageQuery, Paged } from "../../../shared/a
 import type { Platform } from "../../platform/context.js";
 import { policyAt } from "../policy/service.js";
 import { actorCtx } from "../../platform/http.js";
+import { DomainError } from "../../platform/errors.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { renderApplicationPdf } from "./pdf.js";
 import { listObjections, resolveObjection } from "./notice.js";
@@ -127,6 +128,8 @@ export function accreditationRoutes(r: Router, p: Platform): void {
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const view = await service.getApplication(ctx, req.params.id);
+      // 第五条（三）: an expert prints the file only after declaring no conflict of interest.
+      if (!view.form) throw new DomainError("CONFLICT_NOT_DECLARED");
       const { params } = await policyAt(ctx.db, ctx.clock.today());
       const pdf = await renderApplicationPdf(view, { cityName: params.cityName, printedAt: ctx.clock.nowIso() });
       return reply

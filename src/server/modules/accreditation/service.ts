@@ -103,9 +103,43 @@ export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationV
   return presentApplication(ctx.db, ctx, await loadInScope(ctx.db, ctx, id));
 }
 
+/** Active organizations of a supervising type with at least one active supervisor account to act. */
+function supervisingUnitQuery(trx: Tx) {
+  return trx
+    .selectFrom("organizations")
+    .where("organizations.type", "in", [...SUPERVISING_ORG_TYPES])
+    .where("organizations.status", "=", "active")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("users")
+          .innerJoin("userRoles", "userRoles.userId", "users.id")
+          .select("users.id")
+          .whereRef("users.orgId", "=", "organizations.id")
+          .where("userRoles.role", "=", "supervisor")
+          .where("users.disabledAt", "is", null),
+      ),
+    );
+}
+
 async function checkSupervisor(trx: Tx, orgId: string): Promise<void> {
-  const org = await trx.selectFrom("organizations").select(["type", "status"]).where("id", "=", orgId).executeTakeFirst();
-  if (!org || org.status !== "active" || !(SUPERVISING_ORG_TYPES as readonly string[]).includes(org.type)) throw new DomainError("SUPERVISOR_INVALID");
+  const org = await supervisingUnitQuery(trx).select("organizations.id").where("organizations.id", "=", orgId).executeTakeFirst();
+  if (!org) throw new DomainError("SUPERVISOR_INVALID");
+}
+
+/** 第四条 evidence: a form may list only files uploaded by the applicant's own staff. */
+async function checkAttachments(trx: Tx, orgId: string, form: ApplicationForm): Promise<void> {
+  const ids = [...new Set((form.attachments ?? []).map((a) => a.fileId))];
+  if (ids.length === 0) return;
+  const owned = await trx
+    .selectFrom("fileUploads")
+    .innerJoin("users", "users.id", "fileUploads.userId")
+    .select("fileUploads.fileId")
+    .where("fileUploads.fileId", "in", ids)
+    .where("users.orgId", "=", orgId)
+    .execute();
+  const missing = ids.filter((id) => !owned.some((o) => o.fileId === id));
+  if (missing.length) throw new DomainError("NOT_FOUND", { fileIds: missing });
 }
 
 const baseNameOf = (form: ApplicationForm) => form.basics?.baseName?.trim() ?? "";
@@ -116,6 +150,7 @@ export async function createApplication(ctx: Ctx, input: { supervisorOrgId: stri
   return inTransaction(ctx, async (trx) => {
     if (input.supervisorOrgId === actor.orgId) throw new DomainError("SUPERVISOR_INVALID");
     await checkSupervisor(trx, input.supervisorOrgId);
+    await checkAttachments(trx, actor.orgId, input.form);
     const id = newId();
     const now = ctx.clock.nowIso();
     await trx
@@ -149,6 +184,7 @@ export async function updateApplication(ctx: Ctx, id: string, input: { form: App
     if (!EDITABLE.includes(r.status)) throw new DomainError("FORM_NOT_EDITABLE");
     if (input.supervisorOrgId === r.applicantOrgId) throw new DomainError("SUPERVISOR_INVALID");
     if (input.supervisorOrgId) await checkSupervisor(trx, input.supervisorOrgId);
+    await checkAttachments(trx, r.applicantOrgId, input.form);
     const res = await trx
       .updateTable("baseApplications")
       .set({
@@ -168,7 +204,7 @@ export async function updateApplication(ctx: Ctx, id: string, input: { form: App
 }
 
 /** Who hears of a step (in-app notification), by the status it reached. */
-async function handOver(trx: Tx, ctx: Ctx, r: q.ApplicationRecord, action: string, comment: string | null) {
+async function handOver(trx: Tx, ctx: Ctx, r: q.ApplicationRecord, comment: string | null) {
   const link = `/applications/${r.id}`;
   const params = { baseName: r.baseName, comment };
   const applicants = () => q.usersWithRole(trx, "base_staff", r.applicantOrgId);
@@ -177,10 +213,11 @@ async function handOver(trx: Tx, ctx: Ctx, r: q.ApplicationRecord, action: strin
       return notify(trx, ctx, await q.usersWithRole(trx, "supervisor", r.supervisorOrgId), "accreditation.submitted", params, link);
     case "recommended":
       return notify(trx, ctx, await q.usersWithRole(trx, "bureau"), "accreditation.recommended", params, link);
+    // The supervising unit that recommended hears of the bureau's return or rejection too.
     case "returned":
-      return notify(trx, ctx, await applicants(), "accreditation.returned", params, link);
+      return notify(trx, ctx, [...(await applicants()), ...(await q.usersWithRole(trx, "supervisor", r.supervisorOrgId))], "accreditation.returned", params, link);
     case "rejected":
-      return notify(trx, ctx, [...(await applicants()), ...(action === "reject" ? [] : await q.usersWithRole(trx, "supervisor", r.supervisorOrgId))], "accreditation.rejected", params, link);
+      return notify(trx, ctx, [...(await applicants()), ...(await q.usersWithRole(trx, "supervisor", r.supervisorOrgId))], "accreditation.rejected", params, link);
     case "accepted":
       return notify(trx, ctx, await applicants(), "accreditation.accepted", params, link);
   }
@@ -201,7 +238,7 @@ export async function takeStep(ctx: Ctx, id: string, action: string, body: StepB
       comment: body.comment?.trim() || null,
       payload: { expertUserIds: body.expertUserIds },
     });
-    await handOver(trx, ctx, record, action, body.comment?.trim() || null);
+    await handOver(trx, ctx, record, body.comment?.trim() || null);
     return presentApplication(trx, ctx, record);
   });
 }
@@ -224,13 +261,10 @@ export async function review(ctx: Ctx, id: string, input: ReviewInput): Promise<
 
 export async function supervisingUnits(ctx: Ctx) {
   authorize(ctx.actor, "supervisingUnit.list");
-  const rows = await ctx.db
-    .selectFrom("organizations")
-    .select(["id", "name", "type"])
-    .where("type", "in", [...SUPERVISING_ORG_TYPES])
-    .where("status", "=", "active")
-    .orderBy("type")
-    .orderBy("name")
+  const rows = await supervisingUnitQuery(ctx.db)
+    .select(["organizations.id", "organizations.name", "organizations.type"])
+    .orderBy("organizations.type")
+    .orderBy("organizations.name")
     .limit(500)
     .execute();
   return { items: rows as Array<{ id: string; name: string; type: OrgType }> };

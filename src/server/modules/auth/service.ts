@@ -5,7 +5,7 @@ import { appendAudit } from "../../platform/audit.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { shanghaiDateTime } from "../../platform/format.js";
-import { DUMMY_HASH, hashPassword, isStrongPassword, verifyPassword } from "../../platform/passwords.js";
+import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from "../../platform/passwords.js";
 import { createSession, deleteSession, deleteSessionsOf, type SessionInfo } from "../../platform/sessions.js";
 import { findUserById, findUserByUsername } from "../users/queries.js";
 import { userView } from "../users/service.js";
@@ -28,7 +28,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   const user = await findUserByUsername(ctx.db, username);
   const now = ctx.clock.systemNow();
   if (!user) {
-    await verifyPassword(password, DUMMY_HASH); // same work as a real check: timing does not tell
+    await verifyPassword(password, await dummyHash(ctx.config.scryptN)); // same work as a real check: timing does not tell
     await recordFailure(ctx, username, null, "unknownUser");
     throw new DomainError("INVALID_CREDENTIALS");
   }
@@ -37,11 +37,18 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
     throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(user.lockedUntil) });
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
-    const failed = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-    const lock = failed >= MAX_FAILED_LOGINS;
-    const lockedUntil = lock ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-    await inTransaction(ctx, async (trx) => {
-      await trx.updateTable("users").set({ failedLogins: lock ? 0 : failed, lockedUntil }).where("id", "=", user.id).execute();
+    // Counted in the database, one increment per failure: parallel guesses cannot share one count.
+    const lockedUntil = await inTransaction(ctx, async (trx) => {
+      const r = await trx
+        .updateTable("users")
+        .set((eb) => ({ failedLogins: eb(eb.ref("failedLogins"), "+", 1) }))
+        .where("id", "=", user.id)
+        .returning("failedLogins")
+        .executeTakeFirstOrThrow();
+      const failed = Number(r.failedLogins);
+      const lock = failed >= MAX_FAILED_LOGINS;
+      const until = lock ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString() : null;
+      if (lock) await trx.updateTable("users").set({ failedLogins: 0, lockedUntil: until }).where("id", "=", user.id).execute();
       await appendAudit(trx, ctx, {
         action: lock ? "auth.locked" : "auth.loginFailed",
         resourceType: "session",
@@ -49,15 +56,20 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
         actorName: username,
         detail: { reason: "wrongPassword", consecutiveFailures: failed },
       });
+      return until;
     });
-    if (lock) throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(lockedUntil!) });
-    throw new DomainError("INVALID_CREDENTIALS", { remainingAttempts: MAX_FAILED_LOGINS - failed });
+    if (lockedUntil) throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(lockedUntil) });
+    // The same answer as for an unknown username: nothing tells which accounts exist.
+    throw new DomainError("INVALID_CREDENTIALS");
   }
   if (user.disabledAt) {
     await recordFailure(ctx, username, user.id, "disabled");
     throw new DomainError("ACCOUNT_DISABLED");
   }
   const { token, csrfToken } = await inTransaction(ctx, async (trx) => {
+    // A lock set by a parallel wrong guess while this password was being checked still holds.
+    const fresh = await trx.selectFrom("users").select("lockedUntil").where("id", "=", user.id).executeTakeFirstOrThrow();
+    if (fresh.lockedUntil && Date.parse(fresh.lockedUntil) > now) throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(fresh.lockedUntil) });
     await trx
       .updateTable("users")
       .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now).toISOString() })

@@ -13,7 +13,7 @@ import { currentNotices, fileObjection, objectionByReceipt, publicNotice } from 
 const tags = ["public"];
 
 export function publicRoutes(r: Router, p: Platform): void {
-  const objectionLimiter = createRateLimiter(5, 60 * 60_000);
+  const objectionLimiter = createRateLimiter(p.config.objectionRateLimit.max, p.config.objectionRateLimit.windowMs);
   r.get(
     "/api/v1/public/notices",
     { config: { public: true }, schema: { tags, summary: "Current public notices", response: { 200: Type.Object({ items: Type.Array(NoticeView) }) } } },

@@ -88,6 +88,14 @@ async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly str
   if (roles.includes("professional") && !idNumber) throw new DomainError("ID_NUMBER_REQUIRED");
 }
 
+/** One person, one account: an ID number is registered once. */
+async function checkIdNumberFree(trx: Tx, idNumber: string | null, userId?: string) {
+  if (!idNumber) return;
+  let q = trx.selectFrom("users").select("id").where("idNumber", "=", idNumber);
+  if (userId) q = q.where("id", "!=", userId);
+  if (await q.executeTakeFirst()) throw new DomainError("ID_NUMBER_TAKEN");
+}
+
 /** 第十三条: the city always keeps a bureau account able to manage it. */
 async function assertAnotherBureauRemains(trx: Tx, userId: string): Promise<void> {
   const isBureau = ((await q.rolesByUser(trx, [userId])).get(userId) ?? []).includes("bureau");
@@ -102,7 +110,7 @@ async function uniqueUsername<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (isUniqueViolation(e)) throw new DomainError("USERNAME_TAKEN");
+    if (isUniqueViolation(e)) throw new DomainError(/id_number/.test(String((e as Error).message) + String((e as { constraint?: string }).constraint)) ? "ID_NUMBER_TAKEN" : "USERNAME_TAKEN");
     throw e;
   }
 }
@@ -119,6 +127,7 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
   await checkRolesAndIdentity(trx, input.orgId, input.roles, idNumber);
   if (!input.passwordHash) checkPassword(input.password, input.username);
   if (await q.findUserByUsername(trx, input.username)) throw new DomainError("USERNAME_TAKEN");
+  await checkIdNumberFree(trx, idNumber);
   const id = newId();
   const now = ctx.clock.nowIso();
   await trx
@@ -157,13 +166,14 @@ export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserV
 }
 
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): Promise<UserView> {
-  return inTransaction(ctx, async (trx) => {
+  return uniqueUsername(() => inTransaction(ctx, async (trx) => {
     const u = await loadInScope(ctx, trx, id, "user.update");
     if (u.version !== input.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     const roles = input.roles ?? (await q.rolesByUser(trx, [id])).get(id) ?? [];
     const orgId = input.orgId ?? u.orgId;
     const idNumber = input.idNumber === undefined ? u.idNumber : input.idNumber ? input.idNumber.toUpperCase() : null;
     await checkRolesAndIdentity(trx, orgId, roles, idNumber);
+    await checkIdNumberFree(trx, idNumber, id);
     if (input.roles && !input.roles.includes("bureau")) await assertAnotherBureauRemains(trx, id);
     const changes = {
       displayName: input.displayName?.trim() ?? u.displayName,
@@ -179,7 +189,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): P
     const changed = Object.keys(input).filter((k) => k !== "version");
     await appendAudit(trx, ctx, { action: "user.update", resourceType: "user", resourceId: id, detail: { username: u.username, changed, roles: input.roles } });
     return userView(trx, id);
-  });
+  }));
 }
 
 export async function setUserStatus(ctx: Ctx, id: string, version: number, status: "active" | "disabled"): Promise<UserView> {
