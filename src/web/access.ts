@@ -6,9 +6,15 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  FileAddOutlined,
+  FileDoneOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   KeyOutlined,
+  MessageOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { Role } from "./api/types";
@@ -22,16 +28,39 @@ export type Ability =
   | "calendar.manage"
   | "organization.manage"
   | "user.manage"
-  | "audit.view";
+  | "audit.view"
+  // base accreditation (第四条, 第五条)
+  | "application.view"
+  | "application.apply"
+  | "application.recommend"
+  | "application.accredit"
+  | "application.review"
+  | "objection.resolve"
+  | "base.view";
 
 const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change"];
 
 /** role → abilities. 第十三条: the bureau is the comprehensive manager of the city. */
 export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
-  bureau: [...EVERYONE, "policy.manage", "calendar.manage", "organization.manage", "user.manage", "audit.view"],
-  supervisor: EVERYONE,
-  base_staff: EVERYONE,
-  expert: EVERYONE,
+  bureau: [
+    ...EVERYONE,
+    "policy.manage",
+    "calendar.manage",
+    "organization.manage",
+    "user.manage",
+    "audit.view",
+    // 第五条（三）（四）: accepts, forms the panel, decides, publishes; resolves objections
+    "application.view",
+    "application.accredit",
+    "objection.resolve",
+    "base.view",
+  ],
+  // 第五条（二）: reviews and recommends the applications that chose it
+  supervisor: [...EVERYONE, "application.view", "application.recommend", "base.view"],
+  // 第五条（一）: fills in the 申报表 and submits it
+  base_staff: [...EVERYONE, "application.view", "application.apply", "base.view"],
+  // 第五条（三）: scores the applications of the panels it sits on
+  expert: [...EVERYONE, "application.view", "application.review"],
   professional: EVERYONE,
 };
 
@@ -51,6 +80,12 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "menu.home", ability: "home.view", icon: HomeOutlined },
+  { path: "/applications", labelKey: "menu.applications", ability: "application.apply", icon: FileAddOutlined },
+  { path: "/recommendations", labelKey: "menu.recommendations", ability: "application.recommend", icon: FileSearchOutlined },
+  { path: "/accreditation", labelKey: "menu.accreditation", ability: "application.accredit", icon: FileDoneOutlined },
+  { path: "/reviews", labelKey: "menu.reviews", ability: "application.review", icon: SafetyCertificateOutlined },
+  { path: "/objections", labelKey: "menu.objections", ability: "objection.resolve", icon: MessageOutlined },
+  { path: "/bases", labelKey: "menu.bases", ability: "base.view", icon: ShopOutlined },
   { path: "/organizations", labelKey: "menu.organizations", ability: "organization.manage", icon: BankOutlined },
   { path: "/users", labelKey: "menu.users", ability: "user.manage", icon: TeamOutlined },
   { path: "/audit", labelKey: "menu.audit", ability: "audit.view", icon: AuditOutlined },

@@ -78,3 +78,25 @@ export function currentYearInShanghai(): number {
 export function isFuture(value: string | null | undefined): boolean {
   return !!value && new Date(value).getTime() > Date.now();
 }
+
+/** Integer fen → `¥1,200.00` (money is carried as fen, DESIGN.md "API conventions"). */
+export function formatFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined || !Number.isFinite(fen)) return "";
+  const whole = Math.round(Math.abs(fen));
+  const yuan = Math.floor(whole / 100).toLocaleString("en-US");
+  return `${fen < 0 ? "-" : ""}¥${yuan}.${pad(whole % 100)}`;
+}
+
+/** 元 typed in a form → integer fen; empty stays empty. */
+export function yuanToFen(yuan: number | null | undefined): number | undefined {
+  return yuan === null || yuan === undefined || !Number.isFinite(yuan) ? undefined : Math.round(yuan * 100);
+}
+
+export function fenToYuan(fen: number | null | undefined): number | undefined {
+  return fen === null || fen === undefined ? undefined : fen / 100;
+}
+
+/** A score or mean with at most two decimals: 86.5 → `86.5`, 86.666… → `86.67`. */
+export function formatScore(value: number | null | undefined): string {
+  return value === null || value === undefined || !Number.isFinite(value) ? "—" : String(Number(value.toFixed(2)));
+}

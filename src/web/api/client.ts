@@ -57,6 +57,8 @@ export interface RequestOptions {
   /** Do not redirect on 401 (the login form and the initial session probe handle it themselves). */
   silentAuth?: boolean;
   signal?: AbortSignal;
+  /** A raw body (a file) sent as is instead of JSON, with its own headers (Content-Type, X-File-Name). */
+  raw?: { body: Blob; headers: Record<string, string> };
 }
 
 async function readBody(res: Response): Promise<unknown> {
@@ -83,6 +85,7 @@ function toApiError(status: number, body: unknown): ApiError {
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": currentLang() };
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  if (opts.raw) Object.assign(headers, opts.raw.headers);
   if (method !== "GET" && method !== "HEAD" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   let res: Response;
   try {
@@ -90,7 +93,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: "same-origin",
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {
@@ -122,4 +125,10 @@ export const api = {
   patch: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>("PATCH", path, { ...opts, body }),
   put: <T>(path: string, body: unknown, opts?: RequestOptions) => request<T>("PUT", path, { ...opts, body }),
   delete: <T>(path: string, opts?: RequestOptions) => request<T>("DELETE", path, opts),
+  /** Uploads one file as the raw request body (`X-File-Name` percent-encoded), with the CSRF token. */
+  upload: <T>(path: string, file: File, contentType?: string, opts?: RequestOptions) =>
+    request<T>("POST", path, {
+      ...opts,
+      raw: { body: file, headers: { "Content-Type": contentType || file.type || "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) } },
+    }),
 };

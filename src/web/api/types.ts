@@ -21,3 +21,78 @@ export type {
   WorkItem,
 } from "../../shared/api.js";
 export type { OrgStatus, OrgType, Role } from "../../shared/roles.js";
+export type {
+  ApplicationForm,
+  ApplicationListItem,
+  ApplicationStatus,
+  ApplicationView,
+  BaseView,
+  FormSection,
+  HistoryEntryView,
+  NoticeView,
+  ObjectionView,
+  PanelMemberView,
+  ReviewView,
+  ScoreSummaryView,
+  SystemKey,
+} from "../../shared/accreditation.js";
+
+// Shapes of the accreditation API that have no shared schema (yet): kept to the contract.
+export interface SupervisingUnit {
+  id: string;
+  name: string;
+  type: string;
+}
+
+export interface UploadedFile {
+  fileId: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface ApplicationActionBody {
+  version: number;
+  comment?: string;
+  expertUserIds?: string[];
+}
+
+export interface ReviewBody {
+  noConflictDeclared: true;
+  scores: Record<string, number>;
+  recommendation: "approve" | "reject";
+  comment: string;
+}
+
+export interface ResolveObjectionBody {
+  answer: string;
+  upheld: boolean;
+  outcome?: "return" | "reject";
+}
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  params: Record<string, string | number | null>;
+  link: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** all unread notifications of the user (the server adds it to the page) */
+  unread?: number;
+}
+
+export interface PublicObjectionStatus {
+  receiptNo: string;
+  status: "open" | "resolved";
+  answer: string | null;
+  upheld: boolean | null;
+  createdAt: string;
+  resolvedAt: string | null;
+}

@@ -1,5 +1,5 @@
 // The signed-in frame: a side menu built from the user's abilities (access.ts) and a header with
-// the user, organization, roles, language switch and sign-out.
+// the user, organization, roles, notifications, language switch and sign-out.
 import { Suspense } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { Button, Flex, Layout, Menu, Spin, Typography, theme } from "antd";
@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { MENU, menuFor } from "../access";
 import { useSession } from "../session/SessionContext";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { NotificationBell } from "./NotificationBell";
 import { RoleTags } from "./tags";
 
 function isSelected(path: string, pathname: string): boolean {
@@ -64,6 +65,7 @@ export function AppLayout() {
               </span>
               <Typography.Text type="secondary">{user.orgName}</Typography.Text>
               <RoleTags roles={session.roles} />
+              {!user.mustChangePassword && <NotificationBell />}
               <LanguageSwitch />
               <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
                 {t("common.logout")}

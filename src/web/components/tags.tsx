@@ -1,9 +1,10 @@
-// Small tags shared by the lists: roles, active/disabled status.
-import { Space, Tag } from "antd";
+// Small tags shared by the lists: roles, active/disabled status (dark-on-light tones, WCAG AA contrast).
+import { Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../api/types";
+import { ToneTag, type Tone } from "./ToneTag";
 
-const ROLE_COLORS: Record<Role, string> = {
+const ROLE_COLORS: Record<Role, Tone> = {
   bureau: "red",
   supervisor: "orange",
   base_staff: "blue",
@@ -16,9 +17,9 @@ export function RoleTags({ roles }: { roles: readonly Role[] }) {
   return (
     <Space size={[4, 4]} wrap>
       {roles.map((r) => (
-        <Tag key={r} color={ROLE_COLORS[r]} style={{ marginInlineEnd: 0 }}>
+        <ToneTag key={r} tone={ROLE_COLORS[r]} style={{ marginInlineEnd: 0 }}>
           {t(`roles.${r}`)}
-        </Tag>
+        </ToneTag>
       ))}
     </Space>
   );
@@ -26,5 +27,5 @@ export function RoleTags({ roles }: { roles: readonly Role[] }) {
 
 export function StatusTag({ status }: { status: "active" | "disabled" }) {
   const { t } = useTranslation();
-  return <Tag color={status === "active" ? "green" : "default"}>{t(`status.${status}`)}</Tag>;
+  return <ToneTag tone={status === "active" ? "green" : "default"}>{t(`status.${status}`)}</ToneTag>;
 }

@@ -1,0 +1,55 @@
+// The frame of the public pages (no sign-in): a plain header with the service's name and links to
+// 公示公告, 基地名录, 异议查询 and 登录.
+import { Suspense } from "react";
+import { Link, NavLink, Outlet } from "react-router-dom";
+import { Flex, Layout, Spin, Typography, theme } from "antd";
+import { useTranslation } from "react-i18next";
+import { LanguageSwitch } from "../../components/LanguageSwitch";
+
+const LINKS = [
+  { to: "/public/notices", key: "public.nav.notices" },
+  { to: "/public/bases", key: "public.nav.bases" },
+  { to: "/public/objections", key: "public.nav.objections" },
+] as const;
+
+export default function PublicLayout() {
+  const { t } = useTranslation();
+  const { token } = theme.useToken();
+  const linkStyle = ({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 600 : 400, color: token.colorPrimary });
+  return (
+    <Layout style={{ minHeight: "100vh" }}>
+      <Layout.Header
+        style={{ background: token.colorBgContainer, borderBottom: `1px solid ${token.colorBorderSecondary}`, height: "auto", lineHeight: "normal", paddingInline: 24 }}
+      >
+        <Flex justify="space-between" align="center" wrap gap={12} style={{ minHeight: 64 }}>
+          <Link to="/public/notices" style={{ color: "inherit" }}>
+            <Typography.Text strong style={{ fontSize: 17 }}>
+              {t("public.title")}
+            </Typography.Text>
+          </Link>
+          <Flex align="center" wrap gap={20}>
+            <nav aria-label={t("public.nav.label")}>
+              <Flex wrap gap={20}>
+                {LINKS.map((l) => (
+                  <NavLink key={l.to} to={l.to} style={linkStyle}>
+                    {t(l.key)}
+                  </NavLink>
+                ))}
+                <Link to="/login">{t("public.nav.login")}</Link>
+              </Flex>
+            </nav>
+            <LanguageSwitch />
+          </Flex>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ margin: "24px auto", width: "100%", maxWidth: 1200, paddingInline: 16 }}>
+        <Suspense fallback={<Spin />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: "center" }}>
+        <Typography.Text type="secondary">{t("public.footer")}</Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}
