@@ -162,4 +162,16 @@ describe.each(dialects)("authentication on %s", (dialect) => {
     expect(right.body.error.code).toBe("ACCOUNT_LOCKED");
     s.advanceSystemTime(16);
   });
+
+  it("does not let the notification bell's polling keep an idle session alive", async () => {
+    const c = await s.as("base2");
+    for (let i = 0; i < 3; i++) {
+      s.advanceSystemTime(9); // 9, 18, 27 minutes after sign-in: still within 30
+      expect((await c.get("/api/v1/notifications?unread=true")).status).toBe(200);
+    }
+    s.advanceSystemTime(9); // 36 minutes after the last real activity
+    const res = await c.get("/api/v1/notifications?unread=true");
+    expect(res.status).toBe(401);
+    expect(res.body.error.code).toBe("SESSION_EXPIRED");
+  });
 });

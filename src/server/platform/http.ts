@@ -13,6 +13,8 @@ declare module "fastify" {
     csrfExempt?: boolean;
     /** Reachable while the user must still change an administrator-set password. */
     duringPasswordChange?: boolean;
+    /** Polled by the page on its own (the notification bell): not activity that keeps a session alive. */
+    passive?: boolean;
   }
   interface FastifyRequest {
     session: SessionInfo | null;
@@ -28,7 +30,7 @@ export function registerSessionHandling(app: FastifyInstance, p: Platform): void
   // onRequest, before the body is parsed: an anonymous caller learns nothing from validation errors.
   app.addHook("onRequest", async (req, reply) => {
     if (!req.url.startsWith("/api/") || req.url.startsWith("/api/docs") || !req.routeOptions.url) return; // unknown routes answer 404
-    const found = await lookupSession(p, req.cookies[SESSION_COOKIE]);
+    const found = await lookupSession(p, req.cookies[SESSION_COOKIE], { touch: !req.routeOptions.config?.passive });
     req.session = found.kind === "ok" ? found.session : null;
     req.sessionExpired = found.kind === "expired";
     const cfg = req.routeOptions.config ?? {};

@@ -32,7 +32,7 @@ export async function rolesOf(trx: Tx, userId: string): Promise<Role[]> {
 export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "ok"; session: SessionInfo };
 
 /** Finds the session behind a cookie token; an idle or disabled one is deleted and reported expired. */
-export async function lookupSession(p: Platform, token: string | undefined): Promise<SessionLookup> {
+export async function lookupSession(p: Platform, token: string | undefined, opts: { touch?: boolean } = {}): Promise<SessionLookup> {
   if (!token) return { kind: "none" };
   const id = tokenHash(token);
   const row = await p.db
@@ -59,7 +59,7 @@ export async function lookupSession(p: Platform, token: string | undefined): Pro
     return { kind: "expired" };
   }
   // Touch at most once a minute: enough for a 30-minute idle limit, far fewer writes.
-  if (now - Date.parse(row.lastSeenAt) > 60_000) {
+  if (opts.touch !== false && now - Date.parse(row.lastSeenAt) > 60_000) {
     await p.db.updateTable("sessions").set({ lastSeenAt: new Date(now).toISOString() }).where("id", "=", id).execute();
   }
   const roles = await rolesOf(p.db, row.userId);

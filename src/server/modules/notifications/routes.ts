@@ -12,6 +12,8 @@ export function notificationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/notifications",
     {
+      // 等保: the bell polls on its own; only what the person does keeps the session alive.
+      config: { passive: true },
       schema: {
         tags,
         querystring: Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
