@@ -104,6 +104,7 @@ export async function reviewsOf(trx: Tx, applicationId: string) {
       "reviews.recommendation",
       "reviews.comment",
       "reviews.createdAt",
+      "reviews.policyVersionId",
     ])
     .where("reviews.applicationId", "=", applicationId)
     .orderBy("reviews.createdAt")

@@ -1,6 +1,7 @@
 // Base accreditation (第四条, 第五条): the application and its view for each role.
 import type { ApplicationForm, ApplicationListItem, ApplicationView } from "../../../shared/accreditation.js";
 import type { OrgType } from "../../../shared/roles.js";
+import type { PolicyParams } from "../../../shared/api.js";
 import { missingParts } from "../../../shared/accreditation.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
@@ -94,9 +95,18 @@ export async function presentApplication(trx: Tx, ctx: Ctx, r: q.ApplicationReco
     view.panel = panel;
     view.reviews = presented;
     view.scoreSummary = { ...summary, panelSize: panel.length };
+    // The sheet the experts scored against (a later policy version may have changed the criteria).
+    view.reviewSheet ??= reviews.length
+      ? await criteriaOfVersion(trx, reviews[0].policyVersionId)
+      : (await policyAt(trx, ctx.clock.today())).params.reviewCriteria;
   }
   if (can(ctx.actor, "objection.read")) view.objections = await objectionsOf(trx, r.id);
   return view;
+}
+
+async function criteriaOfVersion(trx: Tx, policyVersionId: string) {
+  const row = await trx.selectFrom("policyVersions").select("params").where("id", "=", policyVersionId).executeTakeFirstOrThrow();
+  return (JSON.parse(row.params) as PolicyParams).reviewCriteria;
 }
 
 export async function getApplication(ctx: Ctx, id: string): Promise<ApplicationView> {
