@@ -133,9 +133,10 @@ export default function ApplicationDetailPage() {
         />
       </Card>
       {view.needsConflictDeclaration && <ConflictDeclarationCard view={view} onDone={setView} />}
-      {!view.needsConflictDeclaration && reviewSheet.length > 0 && !view.myReview && <ScoringCard view={view} onDone={setView} />}
+      {/* Only a panel member who has declared scores: the bureau also receives the sheet, to read the scores. */}
+      {view.needsConflictDeclaration === false && view.status === "under_review" && reviewSheet.length > 0 && !view.myReview && <ScoringCard view={view} onDone={setView} />}
       {view.myReview && <MyReviewCard review={view.myReview} sheet={reviewSheet} />}
-      {view.panel && <PanelScoresCard view={view} />}
+      {view.panel && view.panel.length > 0 && <PanelScoresCard view={view} />}
       {view.notice && <NoticeCard notice={view.notice} />}
       {view.objections && view.objections.length > 0 && <ObjectionsCard objections={view.objections} onResolved={reload} />}
       {view.form && <FormView form={view.form} />}
