@@ -44,7 +44,8 @@ export function field(scope: Page | Locator, label: string): Locator {
 export async function chooseOption(page: Page, combobox: Locator, label: string, search?: string): Promise<void> {
   await combobox.click();
   if (search !== undefined) await combobox.fill(search);
-  const option = page.getByTitle(label, { exact: true }).filter({ visible: true });
+  // Only within the open dropdown: tags in the page behind may carry the same title.
+  const option = page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden)").getByTitle(label, { exact: true }).filter({ visible: true });
   await option.first().waitFor();
   await option.first().click();
 }
