@@ -2,7 +2,7 @@
 // 新建申报), 推荐审核 (supervisor), 基地认定 (bureau), 评审任务 (expert). Filters: status and keyword.
 import { useState } from "react";
 import { Link, Navigate, useLocation, useSearchParams } from "react-router-dom";
-import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType } from "antd";
+import { Button, Card, Form, Input, Select, Table, type TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES } from "../../../shared/accreditation.js";
@@ -14,6 +14,7 @@ import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { NewApplicationModal } from "./NewApplicationModal";
+import { FilterButtons } from "../../components/FilterButtons";
 
 export type ApplicationListKind = "own" | "recommend" | "accredit" | "review";
 
@@ -93,19 +94,12 @@ export default function ApplicationListPage({ kind }: { kind: ApplicationListKin
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("application.keywordHint")} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("common.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t("common.reset")}
-            </Button>
-          </Space>
+          <FilterButtons
+            onReset={() => {
+              filterForm.resetFields();
+              list.setFilters({});
+            }}
+          />
         </Form>
       </Card>
       <Card>

@@ -1,7 +1,7 @@
 // 审计日志 (bureau): the append-only, hash-chained audit trail, with filters, paging and a check that
 // the chain is intact.
 import { useState } from "react";
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Input, Table, Typography, type TableColumnsType } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { RemoteSelect, searchUsers } from "../../components/RemoteSelect";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
+import { FilterButtons } from "../../components/FilterButtons";
 
 interface AuditFilter {
   action?: string;
@@ -96,19 +97,12 @@ export default function AuditPage() {
           <Form.Item label={t("audit.dateRange")} name="range">
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("common.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t("common.reset")}
-            </Button>
-          </Space>
+          <FilterButtons
+            onReset={() => {
+              filterForm.resetFields();
+              list.setFilters({});
+            }}
+          />
         </Form>
       </Card>
       <Card>

@@ -14,6 +14,7 @@ import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
 import { OrganizationFormModal } from "./OrganizationFormModal";
+import { FilterButtons } from "../../components/FilterButtons";
 
 export default function OrganizationsPage() {
   const { t } = useTranslation();
@@ -101,19 +102,12 @@ export default function OrganizationsPage() {
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("org.keywordHint")} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("common.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t("common.reset")}
-            </Button>
-          </Space>
+          <FilterButtons
+            onReset={() => {
+              filterForm.resetFields();
+              list.setFilters({});
+            }}
+          />
         </Form>
       </Card>
       <Card>

@@ -17,6 +17,7 @@ import { formatInstant, isFuture } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserFormModal } from "./UserFormModal";
+import { FilterButtons } from "../../components/FilterButtons";
 
 export default function UsersPage() {
   const { t } = useTranslation();
@@ -131,19 +132,12 @@ export default function UsersPage() {
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("user.keywordHint")} />
           </Form.Item>
-          <Space>
-            <Button type="primary" htmlType="submit">
-              {t("common.search")}
-            </Button>
-            <Button
-              onClick={() => {
-                filterForm.resetFields();
-                list.setFilters({});
-              }}
-            >
-              {t("common.reset")}
-            </Button>
-          </Space>
+          <FilterButtons
+            onReset={() => {
+              filterForm.resetFields();
+              list.setFilters({});
+            }}
+          />
         </Form>
       </Card>
       <Card>
