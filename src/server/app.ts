@@ -29,6 +29,9 @@ import { baseRoutes } from "./modules/bases/routes.js";
 import { fileRoutes } from "./modules/files/routes.js";
 import { notificationRoutes } from "./modules/notifications/routes.js";
 import { publicRoutes } from "./modules/public/routes.js";
+import { filingRoutes, filingUploadRoutes } from "./modules/filing/routes.js";
+import { ALL_JOBS } from "./jobs.js";
+import { startScheduler } from "./platform/scheduler.js";
 
 export interface App {
   app: FastifyInstance;
@@ -106,12 +109,14 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       accreditationRoutes,
       baseRoutes,
       publicRoutes,
+      filingRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   });
   // Uploads parse raw bodies: their own scope, so no other route accepts a file body.
   await app.register(async (scope) => fileRoutes(typed(scope), platform));
+  await app.register(async (scope) => filingUploadRoutes(typed(scope), platform));
 
   const webDir = config.webDir;
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, "index.html"));
@@ -123,10 +128,12 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   await app.ready();
+  const scheduler = config.jobIntervalMs > 0 ? startScheduler(platform, ALL_JOBS, config.jobIntervalMs, app.log) : null;
   return {
     app,
     platform,
     async close() {
+      await scheduler?.stop();
       await app.close();
       await platform.handle.close();
     },

@@ -120,6 +120,61 @@ export const ERROR_CODES = {
   FILE_TYPE_REFUSED: { status: 422, zh: "只能上传 PDF、图片或 Office 文件", en: "Only PDF, image or Office files may be uploaded" },
   FILE_TOO_LARGE: { status: 413, zh: "文件不能超过 {maxMb} MB", en: "Files may not exceed {maxMb} MB" },
   FILE_EMPTY: { status: 400, zh: "文件内容为空", en: "The file is empty" },
+  // ---- filing (第十六条, 第十七条, 第二十五条) ----
+  FILING_TOO_LATE: {
+    status: 422,
+    zh: "已超过备案时限：开班日期为 {startDate} 的项目最迟须于 {latestFilingDate}（开班前 {leadWorkdays} 个工作日）备案",
+    en: "Too late to file: a project starting {startDate} must be filed by {latestFilingDate} ({leadWorkdays} working days before)",
+  },
+  FEE_ABOVE_STANDARD: {
+    status: 422,
+    zh: "每人收费 {feeYuan} 元，超过本基地{kindName}收费标准（{standardText}）",
+    en: "The fee of {feeYuan} yuan per person exceeds the base's {kindName} fee standard ({standardText})",
+  },
+  BASE_NOT_ACTIVE: { status: 422, zh: "基地当前状态为“{baseStatus}”，不能备案培训项目或年度计划", en: "The base is {baseStatus} and cannot file" },
+  PLAN_NOT_FILED: {
+    status: 422,
+    zh: "所属 {year} 年度培训计划尚未备案，计划内项目暂不能备案；可按一事一报备案",
+    en: "The {year} annual plan is not filed yet; file the project ad hoc instead",
+  },
+  PLAN_OR_AD_HOC_REQUIRED: {
+    status: 422,
+    zh: "请选择所属年度培训计划，或按一事一报备案并说明理由",
+    en: "Choose the annual plan the project belongs to, or file it ad hoc with a reason",
+  },
+  AD_HOC_REASON_REQUIRED: { status: 422, zh: "一事一报须说明计划外举办的理由", en: "An ad-hoc filing needs the reason it is outside the plan" },
+  PLAN_MISMATCH: {
+    status: 422,
+    zh: "所选年度计划不属于本基地或不是开班当年（{year} 年）的计划",
+    en: "The chosen plan is not this base's plan for {year}",
+  },
+  INVALID_DATES: { status: 422, zh: "日期不合理：{reason}", en: "Invalid dates: {reason}" },
+  SESSIONS_REQUIRED: { status: 422, zh: "请至少安排一次课程", en: "Schedule at least one session" },
+  HOURS_MISMATCH: {
+    status: 422,
+    zh: "各次课程学时之和（{sessionHours}）与项目学时（{hours}）不一致",
+    en: "Session hours add up to {sessionHours}, not the project's {hours}",
+  },
+  DAILY_HOURS_EXCEEDED: {
+    status: 422,
+    zh: "{date} 安排了 {hours} 学时，超过每日 {max} 学时的上限",
+    en: "{date} has {hours} hours, above the daily maximum of {max}",
+  },
+  PROJECT_ALREADY_STARTED: { status: 422, zh: "项目已于 {startDate} 开班，不能再退回或撤销", en: "The project started on {startDate}; it can no longer be returned or cancelled" },
+  PROJECT_NOT_EDITABLE: { status: 409, zh: "项目已备案，当前状态下不能修改；如需变更请先由管理单位退回", en: "The project cannot be edited in its current status" },
+  PLAN_EXISTS: { status: 409, zh: "该基地 {year} 年度培训计划已存在", en: "This base already has a plan for {year}" },
+  PLAN_NOT_EDITABLE: { status: 409, zh: "年度计划已报送，当前状态下不能修改", en: "The plan cannot be edited in its current status" },
+  PLAN_EMPTY: { status: 422, zh: "年度计划至少要列出一个培训项目", en: "The plan must list at least one project" },
+  PLAN_YEAR_INVALID: { status: 422, zh: "只能编制 {minYear}—{maxYear} 年的年度计划", en: "Plans can be made for {minYear}–{maxYear} only" },
+  PLAN_ITEM_INVALID: { status: 422, zh: "计划项目“{title}”：{reason}", en: "Planned project \"{title}\": {reason}" },
+  IMPORT_FILE_INVALID: { status: 422, zh: "无法读取该文件，请使用平台提供的 Excel 模板（.xlsx）", en: "The file cannot be read; use the platform's Excel template (.xlsx)" },
+  IMPORT_ROWS_INVALID: {
+    status: 422,
+    zh: "导入文件有 {count} 处错误，未导入任何数据，请按错误清单修改后重新导入",
+    en: "The file has {count} errors; nothing was imported. Fix them and import again",
+  },
+  FEE_STANDARD_PENDING: { status: 409, zh: "该类培训已有待审批的收费标准", en: "A fee standard of this kind is already awaiting approval" },
+  FEE_STANDARD_UNCHANGED: { status: 422, zh: "新标准与现行标准相同", en: "The new standard equals the current one" },
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -96,6 +96,7 @@ export async function startServer(
       objectionRateLimit: { max: 1000, windowMs: 60_000 }, // suites file many objections from 127.0.0.1
       webDir: path.resolve("dist/web"),
       testClock: true,
+      jobIntervalMs: 0, // suites run the scheduled jobs themselves (POST /api/v1/test/jobs/run)
       ...overrides,
     },
   );

@@ -205,6 +205,96 @@ export interface NotificationsTable {
   readAt: string | null;
 }
 
+export interface FeeStandardsTable {
+  id: string;
+  baseId: string;
+  kind: string;
+  amountFen: number;
+  previousAmountFen: number | null;
+  basis: string;
+  status: string;
+  raise: number;
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface AnnualPlansTable {
+  id: string;
+  baseId: string;
+  year: number;
+  status: string;
+  /** JSON: PlannedProject[] */
+  items: string;
+  /** JSON: PlanSummary */
+  summary: string;
+  note: string;
+  dueDate: string;
+  late: number;
+  submittedAt: string | null;
+  filedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface TrainingProjectsTable {
+  id: string;
+  baseId: string;
+  annualPlanId: string | null;
+  planItemKey: string | null;
+  adHoc: number;
+  adHocReason: string | null;
+  status: string;
+  title: string;
+  subjectType: string;
+  specialty: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  mode: string;
+  venue: string;
+  capacity: number;
+  feeFen: number;
+  /** JSON: ProjectTeacher[] */
+  teachers: string;
+  description: string;
+  filingNo: string | null;
+  filedAt: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface ProjectSessionsTable {
+  id: string;
+  projectId: string;
+  seq: number;
+  date: string;
+  startTime: string;
+  endTime: string;
+  title: string;
+  teacher: string;
+  hours: number;
+}
+
+export interface JobLeasesTable {
+  name: string;
+  holder: string;
+  expiresAt: string;
+}
+
+export interface JobMarksTable {
+  key: string;
+  createdAt: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -225,4 +315,10 @@ export interface Database {
   bases: BasesTable;
   numberSequences: NumberSequencesTable;
   notifications: NotificationsTable;
+  feeStandards: FeeStandardsTable;
+  annualPlans: AnnualPlansTable;
+  trainingProjects: TrainingProjectsTable;
+  projectSessions: ProjectSessionsTable;
+  jobLeases: JobLeasesTable;
+  jobMarks: JobMarksTable;
 }

@@ -23,6 +23,8 @@ export interface AppConfig {
   trustedProxies: string[];
   /** The address the public reaches the platform at (QR codes on plaques and certificates point here). */
   publicUrl: string;
+  /** How often the scheduled jobs (reminders, project status) run; 0 turns the scheduler off. */
+  jobIntervalMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -44,6 +46,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     version: env.npm_package_version ?? "0.1.0",
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
+    jobIntervalMs: Number(env.CEBASE_JOB_INTERVAL_SECONDS ?? 60) * 1000,
     ...overrides,
   };
 }

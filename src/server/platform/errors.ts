@@ -21,12 +21,23 @@ export function requestLang(req: FastifyRequest): Lang {
   return /^en\b/i.test(h.trim()) ? "en-US" : "zh-CN";
 }
 
+/** A refusal that names several broken rules carries each one's message in the request's language too. */
+function withViolationMessages(details: Record<string, unknown>, lang: Lang): Record<string, unknown> {
+  if (!Array.isArray(details.violations)) return details;
+  const violations = (details.violations as { code: ErrorCode; details?: Record<string, unknown> }[]).map((v) => ({
+    code: v.code,
+    message: errorMessage(v.code, lang, v.details ?? {}),
+    details: v.details ?? {},
+  }));
+  return { ...details, violations };
+}
+
 export function sendError(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, details: Record<string, unknown> = {}) {
   const status = ERROR_CODES[code].status;
   const body: { error: { code: string; message: string; details?: Record<string, unknown> } } = {
     error: { code, message: errorMessage(code, requestLang(req), details) },
   };
-  if (Object.keys(details).length > 0) body.error.details = details;
+  if (Object.keys(details).length > 0) body.error.details = withViolationMessages(details, requestLang(req));
   return reply.code(status).type("application/json; charset=utf-8").send(body);
 }
 

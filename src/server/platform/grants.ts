@@ -70,6 +70,17 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "base.read",
       "file.read",
       "supervisingUnit.list",
+      // 第二十五条: the bureau approves any rise of a fee standard
+      "feeStandard.read",
+      "feeStandard.approve",
+      "feeStandard.reject",
+      // 第十六条: the bureau files annual plans and may return plans and filed projects
+      "annualPlan.read",
+      "annualPlan.return",
+      "annualPlan.file",
+      "trainingProject.read",
+      "trainingProject.return",
+      "jobs.run",
     ),
     "workItem.read": "self",
     "notification.read": "self",
@@ -79,6 +90,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("all", "policy.read", "calendar.read", "supervisingUnit.list"),
     // 第五条（二）: the chosen supervising unit reviews and recommends
     ...everyone("supervisedOrg", "baseApplication.read", "baseApplication.recommend", "baseApplication.return", "baseApplication.reject", "base.read", "file.read"),
+    // 第十四条, 第十六条: the supervising unit checks its bases' plans and filings
+    ...everyone("supervisedOrg", "feeStandard.read", "annualPlan.read", "annualPlan.approve", "annualPlan.return", "trainingProject.read", "trainingProject.return"),
     "workItem.read": "self",
     "notification.read": "self",
   },
@@ -87,6 +100,9 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("all", "policy.read", "calendar.read", "supervisingUnit.list"),
     // 第五条（一）: the host organization applies
     ...everyone("ownOrg", "baseApplication.read", "baseApplication.create", "baseApplication.update", "baseApplication.submit", "base.read", "file.read"),
+    // 第十五条, 第十六条, 第二十五条: the host organization records fees, plans and files its projects
+    ...everyone("ownOrg", "feeStandard.read", "feeStandard.create", "annualPlan.read", "annualPlan.create", "annualPlan.update", "annualPlan.submit"),
+    ...everyone("ownOrg", "trainingProject.read", "trainingProject.create", "trainingProject.update", "trainingProject.submit", "trainingProject.cancel"),
     "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",

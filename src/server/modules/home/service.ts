@@ -4,6 +4,7 @@ import { authorize, can } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import { yearsAwaitingConfirmation } from "../calendar/service.js";
 import { accreditationWorkItems } from "../accreditation/workitems.js";
+import { filingWorkItems } from "../filing/workitems.js";
 
 type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
 
@@ -16,6 +17,8 @@ const providers: Provider[] = [
   },
   // 第五条: applications waiting on this person
   accreditationWorkItems,
+  // 第十六条, 第二十五条: plans, projects and fee standards waiting on this person
+  filingWorkItems,
 ];
 
 export async function workItems(ctx: Ctx): Promise<WorkItem[]> {

@@ -1,5 +1,7 @@
 // Health, the platform clock, and the test clock (DESIGN.md "Architecture": only with
 // CEBASE_TEST_CLOCK=1, only the bureau, never in production).
+import { ALL_JOBS } from "../../jobs.js";
+import { runJobs } from "../../platform/scheduler.js";
 import { Type } from "typebox";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize } from "../../platform/authz.js";
@@ -44,6 +46,21 @@ export function systemRoutes(r: Router, p: Platform): void {
       p.clock.set(req.body.now);
       await inTransaction(ctx, (trx) => appendAudit(trx, ctx, { action: "testClock.set", resourceType: "clock", detail: { now: req.body.now } }));
       return clockView();
+    },
+  );
+  r.post(
+    "/api/v1/test/jobs/run",
+    {
+      schema: {
+        tags: ["system"],
+        summary: "Run the scheduled jobs now (CEBASE_TEST_CLOCK=1 only; bureau)",
+        response: { 200: Type.Object({ ran: Type.Record(Type.String(), Type.Record(Type.String(), Type.Number())) }), ...errorResponses },
+      },
+    },
+    async (req) => {
+      if (!p.clock.isTestClock) throw new DomainError("TEST_CLOCK_DISABLED");
+      authorize(actorCtx(p, req).actor, "jobs.run");
+      return { ran: await runJobs(p, ALL_JOBS, 60_000) };
     },
   );
 }

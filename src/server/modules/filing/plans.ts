@@ -1,0 +1,362 @@
+// 第十六条: each December a base reports next year's training plan (年度培训计划) together with the
+// execution summary of the year ending (执行情况总结). Supervising unit approves, the bureau files.
+// Late plans are still accepted and marked `late`.
+import type { AnnualPlanInput, AnnualPlanListItem, AnnualPlanView, PlannedProject, PlanStatus, PlanSummary } from "../../../shared/filing.js";
+import { PUBLIC_PROJECT_STATUSES } from "../../../shared/filing.js";
+import { appendAudit } from "../../platform/audit.js";
+import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { inTransaction, type Ctx } from "../../platform/context.js";
+import { isUniqueViolation, type Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { availableActions, defineWorkflow, historyOf, runStep, type StepInput } from "../../platform/workflow.js";
+import { usersWithRole } from "../accreditation/queries.js";
+import { notify } from "../notifications/service.js";
+import { policyAt } from "../policy/service.js";
+import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireActive } from "./bases.js";
+
+export interface PlanRecord {
+  id: string;
+  status: string;
+  version: number;
+  baseId: string;
+  baseName: string;
+  hostOrgId: string;
+  supervisorOrgId: string;
+  baseStatus: string;
+  district: string;
+  year: number;
+  items: Array<PlannedProject & { key: string }>;
+  summary: PlanSummary;
+  note: string;
+  dueDate: string;
+  late: boolean;
+  submittedAt: string | null;
+  filedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function loadPlan(trx: Tx, id: string): Promise<PlanRecord | undefined> {
+  const r = await trx
+    .selectFrom("annualPlans")
+    .innerJoin("bases", "bases.id", "annualPlans.baseId")
+    .selectAll("annualPlans")
+    .select(["bases.name as baseName", "bases.hostOrgId", "bases.supervisorOrgId", "bases.status as baseStatus", "bases.district"])
+    .where("annualPlans.id", "=", id)
+    .executeTakeFirst();
+  if (!r) return undefined;
+  return {
+    ...r,
+    year: Number(r.year),
+    version: Number(r.version),
+    items: JSON.parse(r.items),
+    summary: JSON.parse(r.summary),
+    late: !!Number(r.late),
+  };
+}
+
+/** 第十六条: the plan of year Y is due by `annualPlanDue` (12-31) of year Y−1. */
+export async function dueDateOf(trx: Tx, today: string, year: number): Promise<string> {
+  const { params } = await policyAt(trx, today);
+  return `${year - 1}-${params.annualPlanDue}`;
+}
+
+/** 第十六条: a plan lists what the base means to run that year; each planned project within it. */
+export function checkItems(year: number, items: readonly PlannedProject[]): void {
+  if (items.length === 0) throw new DomainError("PLAN_EMPTY");
+  for (const it of items) {
+    if (it.plannedEnd < it.plannedStart) throw new DomainError("PLAN_ITEM_INVALID", { title: it.title, reason: "计划结束日期早于开始日期" });
+    if (!it.plannedStart.startsWith(`${year}-`) || !it.plannedEnd.startsWith(`${year}-`)) {
+      throw new DomainError("PLAN_ITEM_INVALID", { title: it.title, reason: `计划日期须在 ${year} 年内` });
+    }
+  }
+}
+
+const commentRequired = async (_trx: Tx, _ctx: Ctx, _r: PlanRecord, input: StepInput) => {
+  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
+};
+
+export const planWorkflow = defineWorkflow<PlanRecord>({
+  resourceType: "annualPlan",
+  table: "annualPlans",
+  initial: "draft",
+  scopeOf: baseScope,
+  load: loadPlan,
+  transitions: [
+    {
+      from: ["draft", "returned"],
+      action: "submit",
+      to: "submitted",
+      roles: ["base_staff"],
+      article: "第十六条",
+      guard: async (_trx, _ctx, r, input) => {
+        requireActive({ ...r, name: r.baseName, status: r.baseStatus, id: r.baseId, supervisorOrgName: "" });
+        // Offered on an empty draft too: submitting is what says the plan lists nothing.
+        if (!input.probe) checkItems(r.year, r.items);
+      },
+      effect: async (trx, ctx, r) => {
+        // 第十六条: due by 31 December; a later plan is accepted and marked late.
+        const late = ctx.clock.today() > r.dueDate;
+        await trx.updateTable("annualPlans").set({ submittedAt: ctx.clock.nowIso(), late: late ? 1 : 0 }).where("id", "=", r.id).execute();
+        return { late, dueDate: r.dueDate };
+      },
+    },
+    { from: "submitted", action: "approve", to: "approved", roles: ["supervisor"], article: "第十六条" },
+    { from: "submitted", action: "return", to: "returned", roles: ["supervisor"], article: "第十六条", guard: commentRequired },
+    { from: "approved", action: "return", to: "returned", roles: ["bureau"], article: "第十六条", guard: commentRequired },
+    {
+      from: "approved",
+      action: "file",
+      to: "filed",
+      roles: ["bureau"],
+      article: "第十六条",
+      effect: async (trx, ctx, r) => {
+        await trx.updateTable("annualPlans").set({ filedAt: ctx.clock.nowIso() }).where("id", "=", r.id).execute();
+      },
+    },
+  ],
+});
+
+async function present(trx: Tx, ctx: Ctx, r: PlanRecord): Promise<AnnualPlanView> {
+  const [history, actions] = await Promise.all([historyOf(trx, "annualPlan", r.id), availableActions(trx, ctx, planWorkflow, r)]);
+  return {
+    id: r.id,
+    status: r.status as PlanStatus,
+    version: r.version,
+    baseId: r.baseId,
+    baseName: r.baseName,
+    year: r.year,
+    items: r.items,
+    summary: r.summary,
+    note: r.note,
+    dueDate: r.dueDate,
+    late: r.late,
+    submittedAt: r.submittedAt,
+    filedAt: r.filedAt,
+    history,
+    availableActions: actions,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+async function loadInScope(trx: Tx, ctx: Ctx, id: string): Promise<PlanRecord> {
+  const r = await loadPlan(trx, id);
+  if (!r || !can(ctx.actor, "annualPlan.read", baseScope(r))) throw new DomainError("NOT_FOUND");
+  return r;
+}
+
+export async function getPlan(ctx: Ctx, id: string): Promise<AnnualPlanView> {
+  return present(ctx.db, ctx, await loadInScope(ctx.db, ctx, id));
+}
+
+export interface PlanFilter {
+  year?: number;
+  status?: PlanStatus;
+  baseId?: string;
+  late?: boolean;
+  q?: string;
+}
+
+function planQuery(ctx: Ctx, f: PlanFilter) {
+  const where = scopeWhere<any, "bases">(ctx.actor, "annualPlan.read", BASE_SCOPE_COLUMNS);
+  if (!where) throw new DomainError("FORBIDDEN");
+  let q = ctx.db
+    .selectFrom("annualPlans")
+    .innerJoin("bases", "bases.id", "annualPlans.baseId")
+    .innerJoin("organizations as supervisor", "supervisor.id", "bases.supervisorOrgId")
+    .where(where);
+  if (f.year) q = q.where("annualPlans.year", "=", f.year);
+  if (f.status) q = q.where("annualPlans.status", "=", f.status);
+  if (f.baseId) q = q.where("annualPlans.baseId", "=", f.baseId);
+  if (f.late !== undefined) q = q.where("annualPlans.late", "=", f.late ? 1 : 0);
+  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["bases.name"]), "like", `%${f.q!.toLowerCase()}%`));
+  return q;
+}
+
+export async function listPlans(ctx: Ctx, f: PageRequest & PlanFilter): Promise<Page<AnnualPlanListItem>> {
+  const { page, pageSize, offset } = pageWindow(f);
+  const q = planQuery(ctx, f);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q
+      .select([
+        "annualPlans.id",
+        "annualPlans.status",
+        "annualPlans.baseId",
+        "bases.name as baseName",
+        "supervisor.name as supervisorOrgName",
+        "annualPlans.year",
+        "annualPlans.items",
+        "annualPlans.late",
+        "annualPlans.dueDate",
+        "annualPlans.submittedAt",
+        "annualPlans.filedAt",
+        "annualPlans.updatedAt",
+      ])
+      .orderBy("annualPlans.year", "desc")
+      .orderBy("bases.name")
+      .limit(pageSize)
+      .offset(offset)
+      .execute(),
+  ]);
+  const items = rows.map(({ items: json, ...r }) => ({
+    ...r,
+    status: r.status as PlanStatus,
+    year: Number(r.year),
+    itemCount: (JSON.parse(json) as unknown[]).length,
+    late: !!Number(r.late),
+  }));
+  return { items, total: Number(count.n), page, pageSize };
+}
+
+/** Keys that stay stable across edits, so the projects filed under a planned project keep pointing at it. */
+function keyed(items: readonly PlannedProject[]): Array<PlannedProject & { key: string }> {
+  const seen = new Set<string>();
+  return items.map((it) => {
+    const key = it.key && !seen.has(it.key) ? it.key : newId().replace(/-/g, "").slice(-16);
+    seen.add(key);
+    return { ...it, key, title: it.title.trim(), specialty: it.specialty.trim() };
+  });
+}
+
+/** The execution summary of year Y as the platform knows it: each planned project and what became of it. */
+export async function summaryFor(trx: Tx, baseId: string, year: number): Promise<PlanSummary> {
+  const plan = await trx.selectFrom("annualPlans").select(["id", "items"]).where("baseId", "=", baseId).where("year", "=", year).executeTakeFirst();
+  const projects = await trx
+    .selectFrom("trainingProjects")
+    .select(["annualPlanId", "planItemKey", "status", "hours", "adHoc", "startDate"])
+    .where("baseId", "=", baseId)
+    .where("startDate", ">=", `${year}-01-01`)
+    .where("startDate", "<=", `${year}-12-31`)
+    .execute();
+  const delivered = new Set<string>(PUBLIC_PROJECT_STATUSES);
+  const items: Array<PlannedProject & { key: string }> = plan ? JSON.parse(plan.items) : [];
+  const entries = items.map((it) => {
+    const mine = projects.filter((p) => p.annualPlanId === plan!.id && p.planItemKey === it.key);
+    const run = mine.filter((p) => delivered.has(p.status));
+    return {
+      plannedKey: it.key,
+      title: it.title,
+      outcome: run.length > 0 ? ("run" as const) : ("cancelled" as const),
+      // Enrolment and attendance are recorded once delivery is on the platform; until then the base reports them.
+      participants: 0,
+      hoursDelivered: run.reduce((s, p) => s + Number(p.hours), 0),
+      note: run.length > 0 ? "" : mine.length > 0 ? "已备案项目被撤销或退回" : "未备案培训项目",
+    };
+  });
+  const adHocProjects = projects.filter((p) => Number(p.adHoc) === 1 && delivered.has(p.status)).length;
+  return { year, entries, adHocProjects, narrative: "" };
+}
+
+function yearWindow(today: string): { minYear: number; maxYear: number } {
+  const y = Number(today.slice(0, 4));
+  return { minYear: y - 1, maxYear: y + 1 };
+}
+
+export async function prefill(ctx: Ctx, baseId: string, year: number): Promise<{ items: PlannedProject[]; summary: PlanSummary }> {
+  const base = await loadBaseFacts(ctx.db, baseId);
+  if (!base || !can(ctx.actor, "annualPlan.read", baseScope(base))) throw new DomainError("NOT_FOUND");
+  return { items: [], summary: await summaryFor(ctx.db, baseId, year - 1) };
+}
+
+export async function createPlan(ctx: Ctx, input: AnnualPlanInput | (Omit<AnnualPlanInput, "summary"> & { summary?: PlanSummary })): Promise<AnnualPlanView> {
+  return inTransaction(ctx, async (trx) => {
+    const base = await loadBaseFacts(trx, input.baseId);
+    if (!base || !can(ctx.actor, "annualPlan.read", baseScope(base))) throw new DomainError("NOT_FOUND");
+    authorize(ctx.actor, "annualPlan.create", baseScope(base));
+    requireActive(base);
+    const today = ctx.clock.today();
+    const window = yearWindow(today);
+    if (input.year < window.minYear || input.year > window.maxYear) throw new DomainError("PLAN_YEAR_INVALID", window);
+    const now = ctx.clock.nowIso();
+    const id = newId();
+    const summary = input.summary ?? (await summaryFor(trx, base.id, input.year - 1));
+    try {
+      await trx
+        .insertInto("annualPlans")
+        .values({
+          id,
+          baseId: base.id,
+          year: input.year,
+          status: "draft",
+          items: JSON.stringify(keyed(input.items)),
+          summary: JSON.stringify({ ...summary, year: input.year - 1 }),
+          note: input.note?.trim() ?? "",
+          dueDate: await dueDateOf(trx, today, input.year),
+          late: 0,
+          submittedAt: null,
+          filedAt: null,
+          createdBy: ctx.actor!.id,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })
+        .execute();
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new DomainError("PLAN_EXISTS", { year: input.year });
+      throw e;
+    }
+    await appendAudit(trx, ctx, { action: "annualPlan.create", resourceType: "annualPlan", resourceId: id, detail: { baseId: base.id, year: input.year, items: input.items.length } });
+    return present(trx, ctx, (await loadPlan(trx, id))!);
+  });
+}
+
+/** Replaces the editable content of a draft or returned plan (the importer uses it too). */
+export async function writePlanContent(
+  trx: Tx,
+  ctx: Ctx,
+  r: PlanRecord,
+  content: { items: readonly PlannedProject[]; summary: PlanSummary; note?: string },
+  version: number,
+  detail: Record<string, unknown> = {},
+): Promise<void> {
+  authorize(ctx.actor, "annualPlan.update", baseScope(r));
+  if (version !== r.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: r.version });
+  if (r.status !== "draft" && r.status !== "returned") throw new DomainError("PLAN_NOT_EDITABLE");
+  const res = await trx
+    .updateTable("annualPlans")
+    .set({
+      items: JSON.stringify(keyed(content.items)),
+      summary: JSON.stringify({ ...content.summary, year: r.year - 1 }),
+      note: content.note?.trim() ?? r.note,
+      updatedAt: ctx.clock.nowIso(),
+      version: r.version + 1,
+    })
+    .where("id", "=", r.id)
+    .where("version", "=", r.version)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
+  await appendAudit(trx, ctx, { action: "annualPlan.update", resourceType: "annualPlan", resourceId: r.id, detail: { items: content.items.length, ...detail } });
+}
+
+export async function updatePlan(ctx: Ctx, id: string, input: AnnualPlanInput & { version: number }): Promise<AnnualPlanView> {
+  return inTransaction(ctx, async (trx) => {
+    const r = await loadInScope(trx, ctx, id);
+    // The base and year name the plan; they are not edited.
+    if (input.baseId !== r.baseId || input.year !== r.year) throw new DomainError("VALIDATION_FAILED", { reason: "baseId and year cannot change" });
+    await writePlanContent(trx, ctx, r, input, input.version);
+    return present(trx, ctx, (await loadPlan(trx, id))!);
+  });
+}
+
+export async function takePlanStep(ctx: Ctx, id: string, action: string, body: { version?: number; comment?: string }): Promise<AnnualPlanView> {
+  return inTransaction(ctx, async (trx) => {
+    const comment = body.comment?.trim() || null;
+    const { record } = await runStep(trx, ctx, planWorkflow, { id, action, version: body.version, comment });
+    const params = { baseName: record.baseName, year: record.year, comment };
+    const link = `/annual-plans/${record.id}`;
+    const staff = () => usersWithRole(trx, "base_staff", record.hostOrgId);
+    if (action === "submit") await notify(trx, ctx, await usersWithRole(trx, "supervisor", record.supervisorOrgId), "plan.submitted", params, link);
+    if (action === "approve") await notify(trx, ctx, [...(await usersWithRole(trx, "bureau")), ...(await staff())], "plan.approved", params, link);
+    if (action === "return") await notify(trx, ctx, await staff(), "plan.returned", params, link);
+    if (action === "file") await notify(trx, ctx, await staff(), "plan.filed", params, link);
+    return present(trx, ctx, record);
+  });
+}
+
+export async function loadPlanForEdit(trx: Tx, ctx: Ctx, id: string): Promise<PlanRecord> {
+  return loadInScope(trx, ctx, id);
+}

@@ -1,0 +1,374 @@
+// 第十六条, 第十七条: a training project is filed online before class start (备案), in a filed annual
+// plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
+// hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
+// may return a filed project before it starts, which un-files it.
+import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
+import { appendAudit } from "../../platform/audit.js";
+import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { inTransaction, type Ctx } from "../../platform/context.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { availableActions, defineWorkflow, historyOf, runStep, type StepInput } from "../../platform/workflow.js";
+import { nextNumber, usersWithRole } from "../accreditation/queries.js";
+import { notify } from "../notifications/service.js";
+import { policyAt } from "../policy/service.js";
+import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, type BaseFacts } from "./bases.js";
+import { filingViolations, latestFilingDate, refuse } from "./rules.js";
+
+export interface ProjectRecord {
+  id: string;
+  status: string;
+  version: number;
+  base: BaseFacts;
+  hostOrgId: string;
+  supervisorOrgId: string;
+  annualPlanId: string | null;
+  planItemKey: string | null;
+  adHoc: boolean;
+  adHocReason: string | null;
+  title: string;
+  subjectType: SubjectType;
+  specialty: string;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  mode: TrainingMode;
+  venue: string;
+  capacity: number;
+  feeFen: number;
+  teachers: ProjectTeacher[];
+  sessions: Array<ProjectSession & { id: string }>;
+  description: string;
+  filingNo: string | null;
+  filedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export async function loadSessions(trx: Tx, projectId: string): Promise<Array<ProjectSession & { id: string }>> {
+  const rows = await trx
+    .selectFrom("projectSessions")
+    .select(["id", "date", "startTime", "endTime", "title", "teacher", "hours"])
+    .where("projectId", "=", projectId)
+    .orderBy("seq")
+    .execute();
+  return rows.map((s) => ({ ...s, hours: Number(s.hours) }));
+}
+
+export async function loadProject(trx: Tx, id: string): Promise<ProjectRecord | undefined> {
+  const r = await trx.selectFrom("trainingProjects").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!r) return undefined;
+  const [base, sessions] = await Promise.all([loadBaseFacts(trx, r.baseId), loadSessions(trx, r.id)]);
+  return {
+    ...r,
+    base: base!,
+    hostOrgId: base!.hostOrgId,
+    supervisorOrgId: base!.supervisorOrgId,
+    version: Number(r.version),
+    adHoc: !!Number(r.adHoc),
+    subjectType: r.subjectType as SubjectType,
+    mode: r.mode as TrainingMode,
+    hours: Number(r.hours),
+    capacity: Number(r.capacity),
+    feeFen: Number(r.feeFen),
+    teachers: JSON.parse(r.teachers),
+    sessions,
+  };
+}
+
+const commentRequired = (input: StepInput) => {
+  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
+};
+
+/** 第十七条: once class has started, the filing stands (returning or cancelling it would orphan attendance). */
+const beforeStart = (ctx: Ctx, r: ProjectRecord) => {
+  if (ctx.clock.today() >= r.startDate) throw new DomainError("PROJECT_ALREADY_STARTED", { startDate: r.startDate });
+};
+
+export const projectWorkflow = defineWorkflow<ProjectRecord>({
+  resourceType: "trainingProject",
+  table: "trainingProjects",
+  initial: "draft",
+  scopeOf: baseScope,
+  load: loadProject,
+  transitions: [
+    {
+      from: ["draft", "returned"],
+      action: "submit",
+      to: "filed",
+      roles: ["base_staff"],
+      article: "第十六条",
+      guard: async (trx, ctx, r, input) => {
+        // Offered on any draft: submitting is what names the broken rules.
+        if (input.probe) return;
+        refuse(await filingViolations(trx, ctx.clock.today(), { ...r }));
+      },
+      effect: async (trx, ctx, r) => {
+        const year = Number(ctx.clock.today().slice(0, 4));
+        const { params } = await policyAt(trx, ctx.clock.today());
+        const filingNo = `${params.cityName.slice(0, 1)}继教备〔${year}〕${await nextNumber(trx, `filing:${year}`)}号`;
+        await trx.updateTable("trainingProjects").set({ filingNo, filedAt: ctx.clock.nowIso() }).where("id", "=", r.id).execute();
+        return { filingNo, adHoc: r.adHoc, annualPlanId: r.annualPlanId };
+      },
+    },
+    {
+      from: "filed",
+      action: "return",
+      to: "returned",
+      roles: ["supervisor", "bureau"],
+      article: "第十六条",
+      guard: async (_trx, ctx, r, input) => {
+        beforeStart(ctx, r);
+        commentRequired(input);
+      },
+      effect: async (trx, _ctx, r) => {
+        // Returning un-files the project: it may not run in the base's name until filed again.
+        await trx.updateTable("trainingProjects").set({ filingNo: null, filedAt: null }).where("id", "=", r.id).execute();
+        return { previousFilingNo: r.filingNo };
+      },
+    },
+    { from: ["draft", "returned"], action: "cancel", to: "cancelled", roles: ["base_staff"], article: "第十六条" },
+    {
+      from: "filed",
+      action: "cancel",
+      to: "cancelled",
+      roles: ["base_staff"],
+      article: "第十六条",
+      guard: async (_trx, ctx, r, input) => {
+        beforeStart(ctx, r);
+        commentRequired(input);
+      },
+    },
+    { from: "filed", action: "start", to: "running", roles: [], system: true, article: "第十七条" },
+    { from: "running", action: "finish", to: "completed", roles: [], system: true, article: "第十七条" },
+  ],
+});
+
+async function latestOrNull(trx: Tx, today: string, startDate: string): Promise<string | null> {
+  try {
+    return (await latestFilingDate(trx, today, startDate)).latest;
+  } catch (e) {
+    if (e instanceof DomainError) return null;
+    throw e;
+  }
+}
+
+async function present(trx: Tx, ctx: Ctx, r: ProjectRecord): Promise<ProjectView> {
+  const [history, actions, latest] = await Promise.all([
+    historyOf(trx, "trainingProject", r.id),
+    availableActions(trx, ctx, projectWorkflow, r),
+    latestOrNull(trx, ctx.clock.today(), r.startDate),
+  ]);
+  return {
+    id: r.id,
+    status: r.status as ProjectStatus,
+    version: r.version,
+    baseId: r.base.id,
+    baseName: r.base.name,
+    district: r.base.district,
+    annualPlanId: r.annualPlanId,
+    planItemKey: r.planItemKey,
+    adHoc: r.adHoc,
+    adHocReason: r.adHocReason,
+    title: r.title,
+    subjectType: r.subjectType,
+    specialty: r.specialty,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    hours: r.hours,
+    mode: r.mode,
+    venue: r.venue,
+    capacity: r.capacity,
+    feeFen: r.feeFen,
+    teachers: r.teachers,
+    sessions: r.sessions,
+    description: r.description,
+    latestFilingDate: latest,
+    filingNo: r.filingNo,
+    filedAt: r.filedAt,
+    history,
+    availableActions: actions,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+async function loadInScope(trx: Tx, ctx: Ctx, id: string): Promise<ProjectRecord> {
+  const r = await loadProject(trx, id);
+  if (!r || !can(ctx.actor, "trainingProject.read", baseScope(r))) throw new DomainError("NOT_FOUND");
+  return r;
+}
+
+export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
+  return present(ctx.db, ctx, await loadInScope(ctx.db, ctx, id));
+}
+
+function contentOf(input: ProjectInput) {
+  const adHoc = !!input.adHoc;
+  return {
+    annualPlanId: adHoc ? null : (input.annualPlanId ?? null),
+    planItemKey: adHoc ? null : (input.planItemKey ?? null),
+    adHoc: adHoc ? 1 : 0,
+    adHocReason: adHoc ? (input.adHocReason?.trim() ?? null) : null,
+    title: input.title.trim(),
+    subjectType: input.subjectType,
+    specialty: input.specialty.trim(),
+    startDate: input.startDate,
+    endDate: input.endDate,
+    hours: input.hours,
+    mode: input.mode,
+    venue: input.venue.trim(),
+    capacity: input.capacity,
+    feeFen: input.feeFen,
+    teachers: JSON.stringify(input.teachers),
+    description: input.description?.trim() ?? "",
+  };
+}
+
+/** Sessions sent back with their id keep it (check-ins stay attached); the rest are new; missing ones go. */
+async function writeSessions(trx: Tx, projectId: string, sessions: readonly ProjectSession[]): Promise<void> {
+  const existing = new Set((await trx.selectFrom("projectSessions").select("id").where("projectId", "=", projectId).execute()).map((s) => s.id));
+  const kept = new Set<string>();
+  for (const [seq, s] of sessions.entries()) {
+    const values = { seq, date: s.date, startTime: s.startTime, endTime: s.endTime, title: s.title.trim(), teacher: s.teacher.trim(), hours: s.hours };
+    if (s.id && existing.has(s.id) && !kept.has(s.id)) {
+      kept.add(s.id);
+      await trx.updateTable("projectSessions").set(values).where("id", "=", s.id).execute();
+    } else {
+      await trx.insertInto("projectSessions").values({ id: newId(), projectId, ...values }).execute();
+    }
+  }
+  const gone = [...existing].filter((id) => !kept.has(id));
+  if (gone.length) await trx.deleteFrom("projectSessions").where("id", "in", gone).execute();
+}
+
+export async function createProject(ctx: Ctx, input: ProjectInput): Promise<ProjectView> {
+  return inTransaction(ctx, async (trx) => {
+    const base = await loadBaseFacts(trx, input.baseId);
+    if (!base || !can(ctx.actor, "trainingProject.read", baseScope(base))) throw new DomainError("NOT_FOUND");
+    authorize(ctx.actor, "trainingProject.create", baseScope(base));
+    const now = ctx.clock.nowIso();
+    const id = newId();
+    await trx
+      .insertInto("trainingProjects")
+      .values({ id, baseId: base.id, status: "draft", ...contentOf(input), filingNo: null, filedAt: null, createdBy: ctx.actor!.id, createdAt: now, updatedAt: now, version: 1 })
+      .execute();
+    await writeSessions(trx, id, input.sessions);
+    await appendAudit(trx, ctx, { action: "trainingProject.create", resourceType: "trainingProject", resourceId: id, detail: { baseId: base.id, title: input.title, adHoc: !!input.adHoc } });
+    return present(trx, ctx, (await loadProject(trx, id))!);
+  });
+}
+
+export async function updateProject(ctx: Ctx, id: string, input: ProjectInput & { version: number }): Promise<ProjectView> {
+  return inTransaction(ctx, async (trx) => {
+    const r = await loadInScope(trx, ctx, id);
+    authorize(ctx.actor, "trainingProject.update", baseScope(r));
+    if (input.version !== r.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: r.version });
+    if (r.status !== "draft" && r.status !== "returned") throw new DomainError("PROJECT_NOT_EDITABLE");
+    if (input.baseId !== r.base.id) throw new DomainError("VALIDATION_FAILED", { reason: "baseId cannot change" });
+    const res = await trx
+      .updateTable("trainingProjects")
+      .set({ ...contentOf(input), updatedAt: ctx.clock.nowIso(), version: r.version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", r.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
+    await writeSessions(trx, id, input.sessions);
+    await appendAudit(trx, ctx, { action: "trainingProject.update", resourceType: "trainingProject", resourceId: id, detail: { title: input.title } });
+    return present(trx, ctx, (await loadProject(trx, id))!);
+  });
+}
+
+export async function takeProjectStep(ctx: Ctx, id: string, action: string, body: { version?: number; comment?: string }): Promise<ProjectView> {
+  return inTransaction(ctx, async (trx) => {
+    const comment = body.comment?.trim() || null;
+    const { record } = await runStep(trx, ctx, projectWorkflow, { id, action, version: body.version, comment });
+    if (action === "return") {
+      await notify(trx, ctx, await usersWithRole(trx, "base_staff", record.hostOrgId), "project.returned", { title: record.title, comment }, `/training-projects/${record.id}`);
+    }
+    return present(trx, ctx, record);
+  });
+}
+
+export interface ProjectFilter {
+  status?: ProjectStatus;
+  baseId?: string;
+  subjectType?: SubjectType;
+  adHoc?: boolean;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+export function projectQuery(ctx: Ctx, f: ProjectFilter) {
+  const where = scopeWhere<any, "bases">(ctx.actor, "trainingProject.read", BASE_SCOPE_COLUMNS);
+  if (!where) throw new DomainError("FORBIDDEN");
+  let q = ctx.db
+    .selectFrom("trainingProjects")
+    .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+    .innerJoin("organizations as supervisor", "supervisor.id", "bases.supervisorOrgId")
+    .where(where);
+  if (f.status) q = q.where("trainingProjects.status", "=", f.status);
+  if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
+  if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
+  if (f.adHoc !== undefined) q = q.where("trainingProjects.adHoc", "=", f.adHoc ? 1 : 0);
+  if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
+  if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]));
+  }
+  return q;
+}
+
+const LIST_COLUMNS = [
+  "trainingProjects.id",
+  "trainingProjects.status",
+  "trainingProjects.baseId",
+  "bases.name as baseName",
+  "supervisor.name as supervisorOrgName",
+  "bases.district",
+  "trainingProjects.title",
+  "trainingProjects.subjectType",
+  "trainingProjects.specialty",
+  "trainingProjects.startDate",
+  "trainingProjects.endDate",
+  "trainingProjects.hours",
+  "trainingProjects.mode",
+  "trainingProjects.capacity",
+  "trainingProjects.feeFen",
+  "trainingProjects.adHoc",
+  "trainingProjects.filingNo",
+  "trainingProjects.filedAt",
+  "trainingProjects.updatedAt",
+] as const;
+
+export async function listProjects(ctx: Ctx, f: PageRequest & ProjectFilter): Promise<Page<ProjectListItem>> {
+  const { page, pageSize, offset } = pageWindow(f);
+  const q = projectQuery(ctx, f);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q.select(LIST_COLUMNS).orderBy("trainingProjects.startDate", "desc").orderBy("trainingProjects.id").limit(pageSize).offset(offset).execute(),
+  ]);
+  const items = rows.map((r) => ({
+    ...r,
+    status: r.status as ProjectStatus,
+    subjectType: r.subjectType as SubjectType,
+    mode: r.mode as TrainingMode,
+    hours: Number(r.hours),
+    capacity: Number(r.capacity),
+    feeFen: Number(r.feeFen),
+    adHoc: !!Number(r.adHoc),
+  }));
+  return { items, total: Number(count.n), page, pageSize };
+}
+
+/** The filing form asks as soon as a start date is chosen: the last day to file, and whether today is in time. */
+export async function filingDate(ctx: Ctx, startDate: string) {
+  authorize(ctx.actor, "calendar.read");
+  const today = ctx.clock.today();
+  const { latest, leadWorkdays } = await latestFilingDate(ctx.db, today, startDate);
+  return { startDate, latestFilingDate: latest, leadWorkdays, inTime: today <= latest, today };
+}

@@ -1,0 +1,150 @@
+// The public training calendar (no sign-in): filed projects only (第十七条: nothing unfiled runs in a
+// base's name), searchable, and the same list as an iCalendar feed to subscribe to.
+import { PUBLIC_PROJECT_STATUSES, type PublicProjectView, type SubjectType, type TrainingMode } from "../../../shared/filing.js";
+import type { Ctx } from "../../platform/context.js";
+import { DomainError } from "../../platform/errors.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { addDays } from "../../platform/calendar.js";
+
+export interface PublicFilter {
+  from?: string;
+  to?: string;
+  specialty?: string;
+  subjectType?: SubjectType;
+  district?: string;
+  baseId?: string;
+  q?: string;
+}
+
+function publicQuery(ctx: Ctx, f: PublicFilter) {
+  let q = ctx.db
+    .selectFrom("trainingProjects")
+    .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+    .where("trainingProjects.status", "in", [...PUBLIC_PROJECT_STATUSES])
+    .where("trainingProjects.filingNo", "is not", null);
+  if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
+  if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
+  if (f.specialty) q = q.where("trainingProjects.specialty", "like", `%${f.specialty}%`);
+  if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
+  if (f.district) q = q.where("bases.district", "=", f.district);
+  if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
+  if (f.q) {
+    const like = `%${f.q.toLowerCase()}%`;
+    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]));
+  }
+  return q;
+}
+
+const COLUMNS = [
+  "trainingProjects.id",
+  "trainingProjects.status",
+  "trainingProjects.baseId",
+  "bases.name as baseName",
+  "bases.district",
+  "trainingProjects.title",
+  "trainingProjects.subjectType",
+  "trainingProjects.specialty",
+  "trainingProjects.startDate",
+  "trainingProjects.endDate",
+  "trainingProjects.hours",
+  "trainingProjects.mode",
+  "trainingProjects.venue",
+  "trainingProjects.capacity",
+  "trainingProjects.feeFen",
+  "trainingProjects.filingNo",
+] as const;
+
+async function withSessions(ctx: Ctx, rows: Array<Record<string, unknown> & { id: string }>): Promise<PublicProjectView[]> {
+  const ids = rows.map((r) => r.id);
+  const sessions = ids.length
+    ? await ctx.db
+        .selectFrom("projectSessions")
+        .select(["projectId", "date", "startTime", "endTime", "title", "teacher", "hours"])
+        .where("projectId", "in", ids)
+        .orderBy("projectId")
+        .orderBy("seq")
+        .execute()
+    : [];
+  return rows.map((r) => ({
+    ...(r as unknown as PublicProjectView),
+    status: r.status as PublicProjectView["status"],
+    subjectType: r.subjectType as SubjectType,
+    mode: r.mode as TrainingMode,
+    hours: Number(r.hours),
+    capacity: Number(r.capacity),
+    feeFen: Number(r.feeFen),
+    sessions: sessions.filter((s) => s.projectId === r.id).map(({ projectId: _p, ...s }) => ({ ...s, hours: Number(s.hours) })),
+  }));
+}
+
+export async function listPublicProjects(ctx: Ctx, f: PageRequest & PublicFilter): Promise<Page<PublicProjectView>> {
+  const { page, pageSize, offset } = pageWindow(f);
+  const q = publicQuery(ctx, f);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q.select(COLUMNS).orderBy("trainingProjects.startDate").orderBy("trainingProjects.id").limit(pageSize).offset(offset).execute(),
+  ]);
+  return { items: await withSessions(ctx, rows), total: Number(count.n), page, pageSize };
+}
+
+export async function publicProject(ctx: Ctx, id: string): Promise<PublicProjectView> {
+  const row = await publicQuery(ctx, {}).select(COLUMNS).where("trainingProjects.id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND");
+  return (await withSessions(ctx, [row]))[0];
+}
+
+/** RFC 5545 text: escape, then fold lines at 75 octets (UTF-8 aware, never splitting a character). */
+function escapeText(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = "";
+  let octets = 0;
+  for (const ch of line) {
+    const n = Buffer.byteLength(ch);
+    if (octets + n > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = "";
+      octets = 0;
+    }
+    current += ch;
+    octets += n;
+  }
+  out.push(current);
+  return out.join("\r\n ");
+}
+
+const icsDate = (d: string) => d.replace(/-/g, "");
+
+/** At most this many events in one feed: a calendar client polls it, so it stays small. */
+const ICS_LIMIT = 1000;
+
+export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: string): Promise<string> {
+  const today = ctx.clock.today();
+  const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f })
+    .select(COLUMNS)
+    .orderBy("trainingProjects.startDate")
+    .limit(ICS_LIMIT)
+    .execute();
+  const stamp = ctx.clock.nowIso().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//cebase//training calendar//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(`${cityName}专业技术人员继续教育培训日历`)}`, "X-WR-TIMEZONE:Asia/Shanghai"];
+  for (const r of rows) {
+    const subject = r.subjectType === "general" ? "公需科目" : "专业科目";
+    lines.push(
+      "BEGIN:VEVENT",
+      `UID:${r.id}@cebase`,
+      `DTSTAMP:${stamp}`,
+      `DTSTART;VALUE=DATE:${icsDate(r.startDate)}`,
+      `DTEND;VALUE=DATE:${icsDate(addDays(r.endDate, 1))}`,
+      `SUMMARY:${escapeText(r.title)}`,
+      `LOCATION:${escapeText(r.venue)}`,
+      `DESCRIPTION:${escapeText(`${r.baseName}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`)}`,
+      `URL:${ctx.config.publicUrl}/public/training/${r.id}`,
+      "END:VEVENT",
+    );
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(fold).join("\r\n") + "\r\n";
+}

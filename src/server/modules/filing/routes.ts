@@ -1,0 +1,315 @@
+// HTTP surface of filing: fee standards, annual plans, training projects and the public calendar.
+import { Type, type TProperties, type TSchema } from "typebox";
+import { IdParams, PageQuery, Paged, DateString, Id } from "../../../shared/api.js";
+import {
+  AnnualPlanInput,
+  AnnualPlanListItem,
+  AnnualPlanView,
+  FEE_STANDARD_STATUSES,
+  FeeStandardInput,
+  FeeStandardView,
+  FilingDateView,
+  PLAN_SERVER_FIELDS,
+  PLAN_STATUSES,
+  PlanFilingStateView,
+  PlanSummary,
+  PlannedProject,
+  PROJECT_SERVER_FIELDS,
+  PROJECT_STATUSES,
+  ProjectInput,
+  ProjectListItem,
+  ProjectView,
+  PublicProjectView,
+  SubjectTypeSchema,
+  type AnnualPlanListItem as PlanRow,
+  type PlanFilingStateView as StateRow,
+  type ProjectListItem as ProjectRow,
+} from "../../../shared/filing.js";
+import type { Platform } from "../../platform/context.js";
+import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
+import { actorCtx, ctxOf } from "../../platform/http.js";
+import { EXPORT_LIMIT } from "../../platform/paging.js";
+import { errorResponses, type Router } from "../../platform/routing.js";
+import { policyAt } from "../policy/service.js";
+import { decideFeeStandard, listFeeStandards, recordFeeStandard } from "./fees.js";
+import { importPlanItems, planTemplate } from "./plan-excel.js";
+import { filingStatus } from "./plan-status.js";
+import * as plans from "./plans.js";
+import * as projects from "./projects.js";
+import { listPublicProjects, publicProject, publicProjectsIcs } from "./public.js";
+
+const StepBody = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) },
+  { additionalProperties: false },
+);
+const Bool = Type.Boolean();
+const Search = Type.Optional(Type.String({ maxLength: 50 }));
+
+/** A body that also tolerates the server's own fields a client sends back from GET (they are ignored). */
+function withServerFields(props: Record<string, TSchema>, serverFields: readonly string[]) {
+  const ignored = Object.fromEntries(serverFields.filter((f) => f !== "version").map((f) => [f, Type.Optional(Type.Unknown())]));
+  return Type.Object({ ...ignored, ...props, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+}
+
+const STATUS_NAMES: Record<string, string> = {
+  draft: "草稿",
+  submitted: "已报送",
+  returned: "已退回",
+  approved: "管理单位已审核",
+  filed: "已备案",
+  cancelled: "已撤销",
+  running: "进行中",
+  completed: "已结束",
+};
+const SUBJECT_NAMES: Record<string, string> = { general: "公需科目", professional: "专业科目" };
+const MODE_NAMES: Record<string, string> = { offline: "线下", online: "线上", blended: "线上线下结合" };
+const yuan = (fen: number) => Number((fen / 100).toFixed(2));
+
+const planSheet: SheetColumn<PlanRow>[] = [
+  { header: "基地", width: 30, value: (r) => r.baseName },
+  { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
+  { header: "计划年度", width: 10, value: (r) => r.year },
+  { header: "项目数", width: 8, value: (r) => r.itemCount },
+  { header: "状态", width: 14, value: (r) => STATUS_NAMES[r.status] },
+  { header: "截止日期", width: 12, value: (r) => r.dueDate },
+  { header: "逾期报送", width: 10, value: (r) => (r.late ? "是" : "否") },
+  { header: "报送时间", width: 20, value: (r) => r.submittedAt },
+  { header: "备案时间", width: 20, value: (r) => r.filedAt },
+];
+
+const stateSheet: SheetColumn<StateRow>[] = [
+  { header: "基地", width: 30, value: (r) => r.baseName },
+  { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
+  { header: "区市", width: 10, value: (r) => r.district },
+  { header: "计划年度", width: 10, value: (r) => r.year },
+  { header: "计划状态", width: 14, value: (r) => (r.planStatus ? STATUS_NAMES[r.planStatus] : "未编制") },
+  { header: "截止日期", width: 12, value: (r) => r.dueDate },
+  { header: "已逾期", width: 8, value: (r) => (r.overdue ? "是" : "否") },
+];
+
+const projectSheet: SheetColumn<ProjectRow>[] = [
+  { header: "备案号", width: 22, value: (r) => r.filingNo },
+  { header: "项目名称", width: 36, value: (r) => r.title },
+  { header: "基地", width: 30, value: (r) => r.baseName },
+  { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
+  { header: "科目类型", width: 10, value: (r) => SUBJECT_NAMES[r.subjectType] },
+  { header: "专业方向", width: 14, value: (r) => r.specialty },
+  { header: "开班日期", width: 12, value: (r) => r.startDate },
+  { header: "结束日期", width: 12, value: (r) => r.endDate },
+  { header: "学时", width: 8, value: (r) => r.hours },
+  { header: "方式", width: 12, value: (r) => MODE_NAMES[r.mode] },
+  { header: "人数", width: 8, value: (r) => r.capacity },
+  { header: "收费（元/人）", width: 12, value: (r) => yuan(r.feeFen) },
+  { header: "一事一报", width: 10, value: (r) => (r.adHoc ? "是" : "否") },
+  { header: "状态", width: 10, value: (r) => STATUS_NAMES[r.status] },
+];
+
+const PlanQuery = {
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  status: Type.Optional(Type.Enum(PLAN_STATUSES)),
+  baseId: Type.Optional(Id),
+  late: Type.Optional(Bool),
+  q: Search,
+};
+const StateQuery = { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), pending: Type.Optional(Bool), q: Search };
+const ProjectQuery = {
+  status: Type.Optional(Type.Enum(PROJECT_STATUSES)),
+  baseId: Type.Optional(Id),
+  subjectType: Type.Optional(SubjectTypeSchema),
+  adHoc: Type.Optional(Bool),
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+  q: Search,
+};
+const PublicQuery = {
+  from: Type.Optional(DateString),
+  to: Type.Optional(DateString),
+  specialty: Type.Optional(Type.String({ maxLength: 50 })),
+  subjectType: Type.Optional(SubjectTypeSchema),
+  district: Type.Optional(Type.String({ maxLength: 30 })),
+  baseId: Type.Optional(Id),
+  q: Search,
+};
+const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
+
+export function filingRoutes(r: Router, p: Platform): void {
+  // ---- 第二十五条: fee standards ----
+  let tags = ["fee standards"];
+  r.get(
+    "/api/v1/fee-standards",
+    { schema: { tags, querystring: obj({ ...PageQuery, baseId: Type.Optional(Id), status: Type.Optional(Type.Enum(FEE_STANDARD_STATUSES)) }), response: { 200: Paged(FeeStandardView), ...errorResponses } } },
+    async (req) => listFeeStandards(actorCtx(p, req), req.query),
+  );
+  r.post(
+    "/api/v1/bases/:id/fee-standards",
+    { schema: { tags, summary: "Record a fee standard (第二十五条); a rise waits for the bureau", params: IdParams, body: FeeStandardInput, response: { 201: FeeStandardView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await recordFeeStandard(actorCtx(p, req), req.params.id, req.body)),
+  );
+  r.post(
+    "/api/v1/fee-standards/:id/actions/:action",
+    { schema: { tags, params: obj({ id: Id, action: Type.Enum(["approve", "reject"]) }), body: StepBody, response: { 200: FeeStandardView, ...errorResponses } } },
+    async (req) => decideFeeStandard(actorCtx(p, req), req.params.id, req.params.action, req.body),
+  );
+
+  // ---- 第十六条: annual plans ----
+  tags = ["annual plans"];
+  r.get(
+    "/api/v1/annual-plans",
+    { schema: { tags, querystring: obj({ ...PageQuery, ...PlanQuery }), response: { 200: Paged(AnnualPlanListItem), ...errorResponses } } },
+    async (req) => plans.listPlans(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/annual-plans/export.xlsx", { schema: { tags, summary: "Export plans to Excel", querystring: obj(PlanQuery) } }, async (req, reply) =>
+    sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, (await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+  );
+  r.get(
+    "/api/v1/annual-plans/filing-status",
+    { schema: { tags, summary: "Which bases have (not) filed their plan for a year", querystring: obj({ ...PageQuery, ...StateQuery }), response: { 200: Paged(PlanFilingStateView), ...errorResponses } } },
+    async (req) => filingStatus(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/annual-plans/filing-status/export.xlsx", { schema: { tags, querystring: obj(StateQuery) } }, async (req, reply) =>
+    sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, (await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+  );
+  r.get(
+    "/api/v1/annual-plans/prefill",
+    {
+      schema: {
+        tags,
+        summary: "A new plan's content as the platform knows it: the execution summary of the year before",
+        querystring: obj({ baseId: Id, year: Type.Integer({ minimum: 2019, maximum: 2100 }) }),
+        response: { 200: Type.Object({ items: Type.Array(PlannedProject), summary: PlanSummary }), ...errorResponses },
+      },
+    },
+    async (req) => plans.prefill(actorCtx(p, req), req.query.baseId, req.query.year),
+  );
+  r.get(
+    "/api/v1/annual-plans/template.xlsx",
+    { schema: { tags, summary: "Excel template of planned projects", querystring: obj({ year: Type.Optional(Type.Integer({ minimum: 2019, maximum: 2100 })) }) } },
+    async (req, reply) => {
+      const year = req.query.year ?? Number(p.clock.today().slice(0, 4)) + 1;
+      return reply
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`年度培训计划导入模板-${year}.xlsx`)}`)
+        .send(await planTemplate(year));
+    },
+  );
+  r.post(
+    "/api/v1/annual-plans",
+    {
+      schema: {
+        tags,
+        summary: "Start next year's plan (summary prefilled when absent)",
+        body: Type.Object({ ...AnnualPlanInput.properties, summary: Type.Optional(PlanSummary) }, { additionalProperties: false }),
+        response: { 201: AnnualPlanView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await plans.createPlan(actorCtx(p, req), req.body)),
+  );
+  r.get("/api/v1/annual-plans/:id", { schema: { tags, params: IdParams, response: { 200: AnnualPlanView, ...errorResponses } } }, async (req) =>
+    plans.getPlan(actorCtx(p, req), req.params.id),
+  );
+  r.patch(
+    "/api/v1/annual-plans/:id",
+    { schema: { tags, params: IdParams, body: withServerFields(AnnualPlanInput.properties, PLAN_SERVER_FIELDS), response: { 200: AnnualPlanView, ...errorResponses } } },
+    async (req) => plans.updatePlan(actorCtx(p, req), req.params.id, req.body as AnnualPlanInput & { version: number }),
+  );
+  r.post(
+    "/api/v1/annual-plans/:id/actions/:action",
+    {
+      schema: {
+        tags,
+        summary: "A workflow step: submit, approve, return, file",
+        params: obj({ id: Id, action: Type.Enum(["submit", "approve", "return", "file"]) }),
+        body: StepBody,
+        response: { 200: AnnualPlanView, ...errorResponses },
+      },
+    },
+    async (req) => plans.takePlanStep(actorCtx(p, req), req.params.id, req.params.action, req.body),
+  );
+
+  // ---- 第十六条, 第十七条: training projects ----
+  tags = ["training projects"];
+  r.get(
+    "/api/v1/training-projects",
+    { schema: { tags, querystring: obj({ ...PageQuery, ...ProjectQuery }), response: { 200: Paged(ProjectListItem), ...errorResponses } } },
+    async (req) => projects.listProjects(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/training-projects/export.xlsx", { schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
+    sendWorkbook(reply, "培训项目.xlsx", "培训项目", projectSheet, (await projects.listProjects(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+  );
+  r.get(
+    "/api/v1/training-projects/filing-date",
+    { schema: { tags, summary: "The last day to file a project starting on a date (第十六条)", querystring: obj({ startDate: DateString }), response: { 200: FilingDateView, ...errorResponses } } },
+    async (req) => projects.filingDate(actorCtx(p, req), req.query.startDate),
+  );
+  r.post(
+    "/api/v1/training-projects",
+    { schema: { tags, summary: "Draft a training project; submitting files it", body: ProjectInput, response: { 201: ProjectView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await projects.createProject(actorCtx(p, req), req.body)),
+  );
+  r.get("/api/v1/training-projects/:id", { schema: { tags, params: IdParams, response: { 200: ProjectView, ...errorResponses } } }, async (req) =>
+    projects.getProject(actorCtx(p, req), req.params.id),
+  );
+  r.patch(
+    "/api/v1/training-projects/:id",
+    { schema: { tags, params: IdParams, body: withServerFields(ProjectInput.properties, PROJECT_SERVER_FIELDS), response: { 200: ProjectView, ...errorResponses } } },
+    async (req) => projects.updateProject(actorCtx(p, req), req.params.id, req.body as ProjectInput & { version: number }),
+  );
+  r.post(
+    "/api/v1/training-projects/:id/actions/:action",
+    {
+      schema: {
+        tags,
+        summary: "A workflow step: submit (files it or names each broken rule), return, cancel",
+        params: obj({ id: Id, action: Type.Enum(["submit", "return", "cancel"]) }),
+        body: StepBody,
+        response: { 200: ProjectView, ...errorResponses },
+      },
+    },
+    async (req) => projects.takeProjectStep(actorCtx(p, req), req.params.id, req.params.action, req.body),
+  );
+
+  // ---- the public training calendar ----
+  tags = ["public"];
+  r.get(
+    "/api/v1/public/training-projects",
+    { config: { public: true }, schema: { tags, summary: "Filed training projects", querystring: obj({ ...PageQuery, ...PublicQuery }), response: { 200: Paged(PublicProjectView), ...errorResponses } } },
+    async (req) => listPublicProjects(ctxOf(p, req), req.query),
+  );
+  r.get(
+    "/api/v1/public/training-projects.ics",
+    { config: { public: true }, schema: { tags, summary: "The training calendar as an iCalendar feed", querystring: obj(PublicQuery) } },
+    async (req, reply) => {
+      const ctx = ctxOf(p, req);
+      const { params } = await policyAt(ctx.db, ctx.clock.today());
+      return reply
+        .type("text/calendar; charset=utf-8")
+        .header("Content-Disposition", `inline; filename="training.ics"`)
+        .send(await publicProjectsIcs(ctx, req.query, params.cityName));
+    },
+  );
+  r.get(
+    "/api/v1/public/training-projects/:id",
+    { config: { public: true }, schema: { tags, params: IdParams, response: { 200: PublicProjectView, ...errorResponses } } },
+    async (req) => publicProject(ctxOf(p, req), req.params.id),
+  );
+}
+
+/** The Excel import of planned projects takes a raw .xlsx body: its own scope, like file uploads. */
+export function filingUploadRoutes(r: Router, p: Platform): void {
+  const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  r.addContentTypeParser([XLSX, "application/octet-stream"], { parseAs: "buffer", bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  r.post(
+    "/api/v1/annual-plans/:id/items/import",
+    {
+      bodyLimit: 5 * 1024 * 1024,
+      schema: {
+        tags: ["annual plans"],
+        summary: "Import planned projects from the Excel template; any bad row imports nothing and is reported",
+        params: IdParams,
+        querystring: obj({ mode: Type.Optional(Type.Enum(["append", "replace"])), version: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        response: { 200: AnnualPlanView, ...errorResponses },
+      },
+    },
+    async (req) => importPlanItems(actorCtx(p, req), req.params.id, Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), req.query.mode ?? "append", req.query.version),
+  );
+}

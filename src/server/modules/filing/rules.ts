@@ -1,0 +1,131 @@
+// The filing rules a training project must meet before it is filed (第十六条, 第十七条, 第二十五条).
+// Each broken rule is one DomainError; submitting refuses with the first and lists them all.
+import { sessionHoursTotal, type ProjectSession, type SubjectType } from "../../../shared/filing.js";
+import { calendarAround, isValidDate } from "../../platform/calendar.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { policyAt } from "../policy/service.js";
+import { requireActive, yuan, type BaseFacts } from "./bases.js";
+import { currentStandard, KIND_NAMES } from "./fees.js";
+
+export interface FilingFacts {
+  base: BaseFacts;
+  annualPlanId: string | null;
+  planItemKey: string | null;
+  adHoc: boolean;
+  adHocReason: string | null;
+  subjectType: SubjectType;
+  startDate: string;
+  endDate: string;
+  hours: number;
+  feeFen: number;
+  sessions: readonly Omit<ProjectSession, "id">[];
+}
+
+/**
+ * 第十六条: the last day to file is the `filingLeadWorkdays`-th working day before class start, counted
+ * on the official calendar with statutory holidays and make-up working days (调休). A year the calendar
+ * does not cover is an explicit error (CALENDAR_YEAR_NOT_COVERED), never a guess.
+ */
+export async function latestFilingDate(trx: Tx, today: string, startDate: string): Promise<{ latest: string; leadWorkdays: number }> {
+  const { params } = await policyAt(trx, today);
+  const calendar = await calendarAround(trx, startDate);
+  return { latest: calendar.workdaysBefore(startDate, params.filingLeadWorkdays), leadWorkdays: params.filingLeadWorkdays };
+}
+
+/** Runs a check and keeps its refusal instead of throwing, so every broken rule is named. */
+async function collect(out: DomainError[], check: () => void | Promise<void>): Promise<boolean> {
+  try {
+    await check();
+    return true;
+  } catch (e) {
+    if (e instanceof DomainError) {
+      out.push(e);
+      return false;
+    }
+    throw e;
+  }
+}
+
+async function checkPlan(trx: Tx, f: FilingFacts): Promise<void> {
+  if (f.adHoc) {
+    // 一事一报: outside the plan, with the reason.
+    if (f.annualPlanId) throw new DomainError("PLAN_OR_AD_HOC_REQUIRED");
+    if (!f.adHocReason?.trim()) throw new DomainError("AD_HOC_REASON_REQUIRED");
+    return;
+  }
+  if (!f.annualPlanId) throw new DomainError("PLAN_OR_AD_HOC_REQUIRED");
+  const year = Number(f.startDate.slice(0, 4));
+  const plan = await trx.selectFrom("annualPlans").select(["baseId", "year", "status", "items"]).where("id", "=", f.annualPlanId).executeTakeFirst();
+  if (!plan || plan.baseId !== f.base.id || Number(plan.year) !== year) throw new DomainError("PLAN_MISMATCH", { year });
+  if (f.planItemKey && !(JSON.parse(plan.items) as { key: string }[]).some((it) => it.key === f.planItemKey)) {
+    throw new DomainError("PLAN_MISMATCH", { year });
+  }
+  // 第十六条: a planned project rests on a plan the bureau has filed.
+  if (plan.status !== "filed") throw new DomainError("PLAN_NOT_FILED", { year });
+}
+
+function checkDates(f: FilingFacts): void {
+  if (!isValidDate(f.startDate) || !isValidDate(f.endDate)) throw new DomainError("INVALID_DATES", { reason: "日期不存在" });
+  if (f.endDate < f.startDate) throw new DomainError("INVALID_DATES", { reason: `结束日期 ${f.endDate} 早于开班日期 ${f.startDate}` });
+  if (f.sessions.length === 0) throw new DomainError("SESSIONS_REQUIRED");
+  for (const s of f.sessions) {
+    if (!isValidDate(s.date) || s.date < f.startDate || s.date > f.endDate) {
+      throw new DomainError("INVALID_DATES", { reason: `课程“${s.title}”的日期 ${s.date} 不在培训期 ${f.startDate} 至 ${f.endDate} 内` });
+    }
+    if (s.endTime <= s.startTime) throw new DomainError("INVALID_DATES", { reason: `课程“${s.title}”的结束时间 ${s.endTime} 不晚于开始时间 ${s.startTime}` });
+  }
+}
+
+async function checkHours(trx: Tx, today: string, f: FilingFacts): Promise<void> {
+  const sessionHours = sessionHoursTotal(f.sessions);
+  if (sessionHours !== sessionHoursTotal([{ hours: f.hours }])) throw new DomainError("HOURS_MISMATCH", { sessionHours, hours: f.hours });
+  const { params } = await policyAt(trx, today);
+  const perDay = new Map<string, number>();
+  for (const s of f.sessions) perDay.set(s.date, (perDay.get(s.date) ?? 0) + Math.round(s.hours * 2));
+  for (const [date, halves] of [...perDay].sort()) {
+    if (halves / 2 > params.maxHoursPerDay) throw new DomainError("DAILY_HOURS_EXCEEDED", { date, hours: halves / 2, max: params.maxHoursPerDay });
+  }
+}
+
+async function checkLeadTime(trx: Tx, today: string, f: FilingFacts): Promise<void> {
+  const { latest, leadWorkdays } = await latestFilingDate(trx, today, f.startDate);
+  if (today > latest) throw new DomainError("FILING_TOO_LATE", { startDate: f.startDate, latestFilingDate: latest, leadWorkdays, today });
+}
+
+/** 第二十五条: the fee per person may not exceed the base's approved standard for that kind of training. */
+async function checkFee(trx: Tx, f: FilingFacts): Promise<void> {
+  const standard = await currentStandard(trx, f.base.id, f.subjectType);
+  const ceiling = standard ? Number(standard.amountFen) : 0;
+  if (f.feeFen > ceiling) {
+    throw new DomainError("FEE_ABOVE_STANDARD", {
+      feeFen: f.feeFen,
+      standardFen: standard ? ceiling : null,
+      kind: f.subjectType,
+      feeYuan: yuan(f.feeFen),
+      kindName: KIND_NAMES[f.subjectType],
+      standardText: standard ? `${yuan(ceiling)} 元/人` : "尚未备案收费标准，只能举办免费培训",
+    });
+  }
+}
+
+/** Every broken filing rule, in the order a base fixes them. */
+export async function filingViolations(trx: Tx, today: string, f: FilingFacts): Promise<DomainError[]> {
+  const out: DomainError[] = [];
+  await collect(out, () => requireActive(f.base));
+  await collect(out, () => checkPlan(trx, f));
+  if (await collect(out, () => checkDates(f))) {
+    await collect(out, () => checkHours(trx, today, f));
+    await collect(out, () => checkLeadTime(trx, today, f));
+  }
+  await collect(out, () => checkFee(trx, f));
+  return out;
+}
+
+/** Refuses with the first broken rule; when several are broken, `details.violations` names each. */
+export function refuse(violations: DomainError[]): void {
+  if (violations.length === 0) return;
+  const [first] = violations;
+  if (violations.length === 1) throw first;
+  throw new DomainError(first.code, { ...first.details, violations: violations.map((v) => ({ code: v.code, details: v.details })) });
+}
