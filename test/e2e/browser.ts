@@ -39,9 +39,10 @@ export interface Journey {
   close(): Promise<void>;
 }
 
-export async function startJourney(): Promise<Journey> {
+/** A server with the demo accounts (and, when asked, the demo accreditation or filing history) and a browser. */
+export async function startJourney(demo: { accreditationDemo?: boolean; filingDemo?: boolean } = {}): Promise<Journey> {
   if (!fs.existsSync("dist/web/index.html")) throw new Error("dist/web is missing: run `npm run build` (npm test does it first)");
-  const server = await startServer("sqlite");
+  const server = await startServer("sqlite", {}, demo);
   const browser = await launchBrowser();
   return {
     server,

@@ -78,7 +78,7 @@ export interface TestServer {
 export async function startServer(
   dialect: DialectName,
   overrides: Partial<AppConfig> = {},
-  opts: { demo?: boolean; accreditationDemo?: boolean } = {},
+  opts: { demo?: boolean; accreditationDemo?: boolean; filingDemo?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-test-"));
   const pgSchema = dialect === "postgres" ? `t_${randomBytes(6).toString("hex")}` : undefined;
@@ -102,7 +102,10 @@ export async function startServer(
   );
   const app = await buildApp(config, { clock });
   // Accounts and organizations always; the accreditation history only where a suite asks for it.
-  if (opts.demo !== false) await loadDemoData(app.platform, { accreditation: opts.accreditationDemo ?? false });
+  if (opts.demo !== false) {
+    const accreditation = opts.accreditationDemo ?? opts.filingDemo ?? false;
+    await loadDemoData(app.platform, { accreditation, filing: opts.filingDemo ?? false });
+  }
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
   const server: TestServer = {
     app,

@@ -2,23 +2,11 @@
 // and one published base each, all driven through the real services so history, audit and
 // notifications are what the workflow itself writes.
 import type { Actor, Ctx, Platform } from "../platform/context.js";
-import type { Clock } from "../platform/clock.js";
-import { rolesOf } from "../platform/sessions.js";
 import * as accreditation from "../modules/accreditation/service.js";
 import { fileObjection } from "../modules/accreditation/notice.js";
 import { addDays } from "../platform/calendar.js";
+import { actorOf, clockAt } from "./clock.js";
 import { completeForm } from "./forms.js";
-
-/** A clock fixed at a demo moment (09:00 in Weihai on the given date). */
-function clockAt(date: string, real: Clock): Clock {
-  const at = new Date(`${date}T09:00:00+08:00`);
-  return { ...real, now: () => at, nowIso: () => at.toISOString(), today: () => date };
-}
-
-async function actorOf(p: Platform, username: string): Promise<Actor> {
-  const u = await p.db.selectFrom("users").select(["id", "username", "displayName", "orgId"]).where("username", "=", username).executeTakeFirstOrThrow();
-  return { ...u, roles: await rolesOf(p.db, u.id) };
-}
 
 interface Applicant {
   staff: string;

@@ -8,6 +8,7 @@ import { newId } from "../platform/ids.js";
 import { hashPassword } from "../platform/passwords.js";
 import { insertUser } from "../modules/users/service.js";
 import { loadDemoAccreditation } from "./accreditation.js";
+import { loadDemoFiling } from "./filing.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -74,7 +75,7 @@ export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
   return !any;
 }
 
-export async function loadDemoData(p: Platform, opts: { accreditation?: boolean } = {}): Promise<void> {
+export async function loadDemoData(p: Platform, opts: { accreditation?: boolean; filing?: boolean } = {}): Promise<void> {
   const ctx: Ctx = { ...p, actor: null, ip: null };
   // One hash for the one demo password: ten scrypt runs would only slow every fresh start.
   const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
@@ -121,4 +122,6 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean 
     }
   });
   if (opts.accreditation !== false) await loadDemoAccreditation(p);
+  // Filing needs the published bases of the accreditation history.
+  if (opts.accreditation !== false && opts.filing !== false) await loadDemoFiling(p);
 }
