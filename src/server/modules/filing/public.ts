@@ -98,7 +98,7 @@ function escapeText(s: string): string {
   return s.replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
 }
 
-function fold(line: string): string {
+export function fold(line: string): string {
   const out: string[] = [];
   let current = "";
   let octets = 0;
