@@ -6,7 +6,7 @@ import { dialects, startServer, type TestServer } from "../support/harness.js";
 describe.each(dialects)("demo data on %s", (dialect) => {
   let s: TestServer;
   beforeAll(async () => {
-    s = await startServer(dialect, {}, { accreditationDemo: true });
+    s = await startServer(dialect, {}, { accreditationDemo: true, filingDemo: true });
   });
   afterAll(() => s.close());
 
@@ -38,5 +38,40 @@ describe.each(dialects)("demo data on %s", (dialect) => {
     expect((await bureau.get("/api/v1/objections?status=open")).body.total).toBe(2);
     const kinds = (await bureau.get("/api/v1/work-items")).body.items.map((i: any) => i.kind);
     expect(kinds).toEqual(expect.arrayContaining(["accreditation.toAccept", "accreditation.toFormPanel", "accreditation.objectionsOpen"]));
+  });
+
+  it("gives each active base approved fee standards and filed plans for last year (late) and this year", async () => {
+    const bureau = await s.as("bureau");
+    const year = Number(s.clock.today().slice(0, 4));
+    const bases = (await bureau.get("/api/v1/bases")).body.items.filter((b: any) => b.status === "active");
+    expect(bases).toHaveLength(2);
+    for (const b of bases) {
+      const fees = (await bureau.get(`/api/v1/fee-standards?baseId=${b.id}&status=approved`)).body.items;
+      expect(fees.map((f: any) => f.kind).sort()).toEqual(["general", "professional"]);
+      const plans = (await bureau.get(`/api/v1/annual-plans?baseId=${b.id}&status=filed`)).body.items;
+      expect(plans.map((p: any) => [p.year, p.late])).toEqual([
+        [year, false],
+        [year - 1, true],
+      ]);
+    }
+    // base2 has reported next year's plan; its supervising unit has it to approve.
+    expect((await (await s.as("supervisor2")).get(`/api/v1/annual-plans?year=${year + 1}&status=submitted`)).body.total).toBe(1);
+    expect((await bureau.get("/api/v1/fee-standards?status=pending")).body.total).toBe(1);
+  });
+
+  it("has training projects in the past, under way and coming, filed in plan and ad hoc, and one returned", async () => {
+    const base = await s.as("base");
+    const today = s.clock.today();
+    const items = (await base.get("/api/v1/training-projects?pageSize=100")).body.items;
+    const statuses = new Set(items.map((p: any) => p.status));
+    for (const st of ["completed", "filed", "returned", "draft"]) expect(statuses, st).toContain(st);
+    expect(items.some((p: any) => p.endDate < today && p.status === "completed")).toBe(true);
+    expect(items.some((p: any) => p.startDate > today && p.status === "filed" && p.adHoc)).toBe(true);
+    expect(items.some((p: any) => p.startDate > today && p.status === "filed" && !p.adHoc)).toBe(true);
+    const one = (await base.get(`/api/v1/training-projects/${items.find((p: any) => p.status === "filed").id}`)).body;
+    expect(one.sessions.length).toBeGreaterThan(0);
+    expect(one.filingNo).toMatch(/^威继教备〔\d{4}〕\d+号$/);
+    const pub = (await s.client().get(`/api/v1/public/training-projects?from=${today}`)).body;
+    expect(pub.total).toBeGreaterThanOrEqual(4);
   });
 });
