@@ -3,15 +3,19 @@
 // policy module stays the authority on what may be done (DESIGN.md "Who uses it").
 import type { ComponentType } from "react";
 import {
+  AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  ExceptionOutlined,
   FileAddOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   HomeOutlined,
   KeyOutlined,
   MessageOutlined,
+  ProjectOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -36,7 +40,15 @@ export type Ability =
   | "application.accredit"
   | "application.review"
   | "objection.resolve"
-  | "base.view";
+  | "base.view"
+  // filing (第十六条, 第十七条, 第二十五条)
+  | "feeStandard.manage"
+  | "feeStandard.approve"
+  | "annualPlan.view"
+  | "annualPlan.edit"
+  | "annualPlan.filingStatus"
+  | "project.view"
+  | "project.file";
 
 const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change"];
 
@@ -54,11 +66,27 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "application.accredit",
     "objection.resolve",
     "base.view",
+    // 第十六条: files the annual plans; 第十七条: may return a filed project; 第二十五条: approves fee rises
+    "annualPlan.view",
+    "annualPlan.filingStatus",
+    "project.view",
+    "feeStandard.approve",
   ],
-  // 第五条（二）: reviews and recommends the applications that chose it
-  supervisor: [...EVERYONE, "application.view", "application.recommend", "base.view"],
-  // 第五条（一）: fills in the 申报表 and submits it
-  base_staff: [...EVERYONE, "application.view", "application.apply", "base.view"],
+  // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
+  // oversees the plans and projects of the bases it supervises
+  supervisor: [...EVERYONE, "application.view", "application.recommend", "base.view", "annualPlan.view", "annualPlan.filingStatus", "project.view"],
+  // 第五条（一）: fills in the 申报表 and submits it; 第十六条, 第十七条, 第二十五条: plans, files, sets its fees
+  base_staff: [
+    ...EVERYONE,
+    "application.view",
+    "application.apply",
+    "base.view",
+    "feeStandard.manage",
+    "annualPlan.view",
+    "annualPlan.edit",
+    "project.view",
+    "project.file",
+  ],
   // 第五条（三）: scores the applications of the panels it sits on
   expert: [...EVERYONE, "application.view", "application.review"],
   professional: EVERYONE,
@@ -86,6 +114,11 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/reviews", labelKey: "menu.reviews", ability: "application.review", icon: SafetyCertificateOutlined },
   { path: "/objections", labelKey: "menu.objections", ability: "objection.resolve", icon: MessageOutlined },
   { path: "/bases", labelKey: "menu.bases", ability: "base.view", icon: ShopOutlined },
+  { path: "/fee-standards", labelKey: "menu.feeStandards", ability: "feeStandard.manage", icon: AccountBookOutlined },
+  { path: "/annual-plans", labelKey: "menu.annualPlans", ability: "annualPlan.view", icon: ScheduleOutlined },
+  { path: "/plan-filing-status", labelKey: "menu.planFilingStatus", ability: "annualPlan.filingStatus", icon: ExceptionOutlined },
+  { path: "/training-projects", labelKey: "menu.trainingProjects", ability: "project.view", icon: ProjectOutlined },
+  { path: "/fee-approvals", labelKey: "menu.feeApprovals", ability: "feeStandard.approve", icon: AccountBookOutlined },
   { path: "/organizations", labelKey: "menu.organizations", ability: "organization.manage", icon: BankOutlined },
   { path: "/users", labelKey: "menu.users", ability: "user.manage", icon: TeamOutlined },
   { path: "/audit", labelKey: "menu.audit", ability: "audit.view", icon: AuditOutlined },

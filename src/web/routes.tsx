@@ -24,17 +24,29 @@ const ApplicationEditPage = lazy(() => import("./pages/applications/ApplicationE
 const ObjectionsPage = lazy(() => import("./pages/objections/ObjectionsPage"));
 const BasesPage = lazy(() => import("./pages/bases/BasesPage"));
 const BaseDetailPage = lazy(() => import("./pages/bases/BaseDetailPage"));
+const FeeStandardsPage = lazy(() => import("./pages/filing/FeeStandardsPage"));
+const FeeStandardsIndex = lazy(() => import("./pages/filing/FeeStandardsPage").then((m) => ({ default: m.FeeStandardsIndex })));
+const PlanListPage = lazy(() => import("./pages/filing/PlanListPage"));
+const PlanDetailPage = lazy(() => import("./pages/filing/PlanDetailPage"));
+const PlanEditPage = lazy(() => import("./pages/filing/PlanEditPage"));
+const PlanFilingStatusPage = lazy(() => import("./pages/filing/PlanFilingStatusPage"));
+const ProjectListPage = lazy(() => import("./pages/filing/ProjectListPage"));
+const ProjectDetailPage = lazy(() => import("./pages/filing/ProjectDetailPage"));
+const ProjectEditPage = lazy(() => import("./pages/filing/ProjectEditPage"));
 const PublicLayout = lazy(() => import("./pages/public/PublicLayout"));
 const PublicNoticesPage = lazy(() => import("./pages/public/PublicNoticesPage"));
 const PublicNoticeDetailPage = lazy(() => import("./pages/public/PublicNoticeDetailPage"));
 const PublicObjectionQueryPage = lazy(() => import("./pages/public/PublicObjectionQueryPage"));
 const PublicBasesPage = lazy(() => import("./pages/public/PublicBasesPage"));
 const PublicBaseVerifyPage = lazy(() => import("./pages/public/PublicBaseVerifyPage"));
+const PublicTrainingsPage = lazy(() => import("./pages/public/PublicTrainingsPage"));
+const PublicTrainingDetailPage = lazy(() => import("./pages/public/PublicTrainingDetailPage"));
 
 const guarded = (ability: Ability, page: ReactNode) => <RequireAbility ability={ability}>{page}</RequireAbility>;
 
 export const router = createBrowserRouter([
-  // Anyone, no session (第五条（三）公示 and objections, the registry, plaque verification).
+  // Anyone, no session (第五条（三）公示 and objections, the registry, plaque verification, 第十七条 the
+  // calendar of filed training projects).
   {
     path: "/public",
     element: (
@@ -50,6 +62,8 @@ export const router = createBrowserRouter([
       { path: "objections/:receiptNo", element: <PublicObjectionQueryPage /> },
       { path: "bases", element: <PublicBasesPage /> },
       { path: "bases/:id", element: <PublicBaseVerifyPage /> },
+      { path: "trainings", element: <PublicTrainingsPage /> },
+      { path: "trainings/:id", element: <PublicTrainingDetailPage /> },
       { path: "*", element: <NotFound /> },
     ],
   },
@@ -80,6 +94,18 @@ export const router = createBrowserRouter([
               { path: "objections", element: guarded("objection.resolve", <ObjectionsPage />) },
               { path: "bases", element: guarded("base.view", <BasesPage />) },
               { path: "bases/:id", element: guarded("base.view", <BaseDetailPage />) },
+              // filing (第十六条, 第十七条, 第二十五条)
+              { path: "fee-standards", element: <FeeStandardsIndex /> },
+              { path: "fee-approvals", element: guarded("feeStandard.approve", <FeeStandardsPage key="approve" kind="approve" />) },
+              { path: "annual-plans", element: guarded("annualPlan.view", <PlanListPage />) },
+              { path: "annual-plans/new", element: guarded("annualPlan.edit", <PlanEditPage key="new" />) },
+              { path: "annual-plans/:id", element: guarded("annualPlan.view", <PlanDetailPage />) },
+              { path: "annual-plans/:id/edit", element: guarded("annualPlan.edit", <PlanEditPage key="edit" />) },
+              { path: "plan-filing-status", element: guarded("annualPlan.filingStatus", <PlanFilingStatusPage />) },
+              { path: "training-projects", element: guarded("project.view", <ProjectListPage />) },
+              { path: "training-projects/new", element: guarded("project.file", <ProjectEditPage key="new" />) },
+              { path: "training-projects/:id", element: guarded("project.view", <ProjectDetailPage />) },
+              { path: "training-projects/:id/edit", element: guarded("project.file", <ProjectEditPage key="edit" />) },
               { path: "*", element: <NotFound /> },
             ],
           },

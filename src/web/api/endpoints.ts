@@ -1,6 +1,9 @@
 // Typed calls of the /api/v1 endpoints the web app uses, one object per server module.
 import { api, queryString, type Query } from "./client";
 import type {
+  AnnualPlanInput,
+  AnnualPlanListItem,
+  AnnualPlanView,
   ApplicationActionBody,
   ApplicationForm,
   ApplicationListItem,
@@ -10,6 +13,10 @@ import type {
   BaseView,
   CalendarOverrideBody,
   CalendarYearView,
+  FeeStandardInput,
+  FeeStandardView,
+  FilingActionBody,
+  FilingDateView,
   NoticeView,
   NotificationPage,
   ObjectionView,
@@ -17,8 +24,14 @@ import type {
   OrganizationUpdateBody,
   OrganizationView,
   Paged,
+  PlanFilingStateView,
+  PlanPrefill,
   PolicyCreateBody,
   PolicyVersionView,
+  ProjectInput,
+  ProjectListItem,
+  ProjectView,
+  PublicProjectView,
   PublicObjectionStatus,
   ResolveObjectionBody,
   ReviewBody,
@@ -41,6 +54,11 @@ export const authApi = {
   logout: () => api.post<unknown>(`${V1}/auth/logout`, {}, { silentAuth: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<SessionView>(`${V1}/auth/password`, { currentPassword, newPassword }),
+};
+
+/** The platform's business clock (the test clock when one is set): deadlines count from its today. */
+export const clockApi = {
+  get: () => api.get<{ now: string; today: string; isTestClock: boolean }>(`${V1}/clock`, undefined, { silentAuth: true }),
 };
 
 export const workItemApi = {
@@ -126,6 +144,48 @@ export const notificationApi = {
   readAll: () => api.post<unknown>(`${V1}/notifications/actions/read-all`, {}),
 };
 
+// ---- filing (第十六条, 第十七条, 第二十五条) ----
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** 第二十五条: a base's fee standard per kind of training; a rise waits for the bureau. */
+export const feeStandardApi = {
+  list: (query: Query) => api.get<Paged<FeeStandardView>>(`${V1}/fee-standards`, query),
+  create: (baseId: string, body: FeeStandardInput) => api.post<FeeStandardView>(`${V1}/bases/${enc(baseId)}/fee-standards`, body),
+  act: (id: string, action: string, body: FilingActionBody) =>
+    api.post<FeeStandardView>(`${V1}/fee-standards/${enc(id)}/actions/${enc(action)}`, body),
+};
+
+const PLANS = `${V1}/annual-plans`;
+
+/** 第十六条: the annual plan of year Y+1 with the execution summary of year Y. */
+export const annualPlanApi = {
+  list: (query: Query) => api.get<Paged<AnnualPlanListItem>>(PLANS, query),
+  exportUrl: (query: Query) => `${PLANS}/export.xlsx${queryString(query)}`,
+  get: (id: string) => api.get<AnnualPlanView>(`${PLANS}/${enc(id)}`),
+  prefill: (baseId: string, year: number) => api.get<PlanPrefill>(`${PLANS}/prefill`, { baseId, year }),
+  create: (body: AnnualPlanInput) => api.post<AnnualPlanView>(PLANS, body),
+  update: (id: string, body: AnnualPlanInput, version: number) => api.patch<AnnualPlanView>(`${PLANS}/${enc(id)}`, { ...body, version }),
+  act: (id: string, action: string, body: FilingActionBody) => api.post<AnnualPlanView>(`${PLANS}/${enc(id)}/actions/${enc(action)}`, body),
+  templateUrl: (year?: number) => `${PLANS}/template.xlsx${queryString({ year })}`,
+  importItems: (id: string, file: File, mode: "append" | "replace", version: number) =>
+    api.upload<AnnualPlanView>(`${PLANS}/${enc(id)}/items/import${queryString({ mode, version })}`, file, XLSX),
+  filingStatus: (query: Query) => api.get<Paged<PlanFilingStateView>>(`${PLANS}/filing-status`, query),
+  filingStatusExportUrl: (query: Query) => `${PLANS}/filing-status/export.xlsx${queryString(query)}`,
+};
+
+const PROJECTS = `${V1}/training-projects`;
+
+/** 第十六条, 第十七条: a training project, filed online before class start. */
+export const projectApi = {
+  list: (query: Query) => api.get<Paged<ProjectListItem>>(PROJECTS, query),
+  exportUrl: (query: Query) => `${PROJECTS}/export.xlsx${queryString(query)}`,
+  get: (id: string) => api.get<ProjectView>(`${PROJECTS}/${enc(id)}`),
+  create: (body: ProjectInput) => api.post<ProjectView>(PROJECTS, body),
+  update: (id: string, body: ProjectInput, version: number) => api.patch<ProjectView>(`${PROJECTS}/${enc(id)}`, { ...body, version }),
+  act: (id: string, action: string, body: FilingActionBody) => api.post<ProjectView>(`${PROJECTS}/${enc(id)}/actions/${enc(action)}`, body),
+  filingDate: (startDate: string, signal?: AbortSignal) => api.get<FilingDateView>(`${PROJECTS}/filing-date`, { startDate }, { signal }),
+};
+
 /** No sign-in: the notices, objections and registry anyone may see (第五条（三）, 第二十条). */
 export const publicApi = {
   notices: () => api.get<{ items: NoticeView[] }>(`${V1}/public/notices`, undefined, { silentAuth: true }),
@@ -136,4 +196,8 @@ export const publicApi = {
     api.get<PublicObjectionStatus>(`${V1}/public/objections/${enc(receiptNo)}`, undefined, { silentAuth: true }),
   bases: (query: Query) => api.get<Paged<BaseView>>(`${V1}/public/bases`, query, { silentAuth: true }),
   base: (id: string) => api.get<BaseView>(`${V1}/public/bases/${enc(id)}`, undefined, { silentAuth: true }),
+  /** 培训日历: filed training projects (第十七条: only a filed project may run in a base's name). */
+  trainings: (query: Query) => api.get<Paged<PublicProjectView>>(`${V1}/public/training-projects`, query, { silentAuth: true }),
+  training: (id: string) => api.get<PublicProjectView>(`${V1}/public/training-projects/${enc(id)}`, undefined, { silentAuth: true }),
+  trainingsIcsUrl: (query: Query) => `${V1}/public/training-projects.ics${queryString(query)}`,
 };

@@ -1,4 +1,6 @@
 // Static types of the API for the web app: the shared schemas are the one source.
+import type { AnnualPlanInput, PlanSummary } from "../../shared/filing.js";
+
 export type {
   AuditEventView,
   AuditVerifyView,
@@ -36,6 +38,31 @@ export type {
   ScoreSummaryView,
   SystemKey,
 } from "../../shared/accreditation.js";
+export type {
+  AnnualPlanInput,
+  AnnualPlanListItem,
+  AnnualPlanView,
+  FeeStandardInput,
+  FeeStandardStatus,
+  FeeStandardView,
+  FilingDateView,
+  ImportRowError,
+  PlanFilingStateView,
+  PlannedProject,
+  PlanOutcome,
+  PlanStatus,
+  PlanSummary,
+  ProjectInput,
+  ProjectListItem,
+  ProjectSession,
+  ProjectStatus,
+  ProjectTeacher,
+  ProjectView,
+  PublicProjectView,
+  SubjectType,
+  SummaryEntry,
+  TrainingMode,
+} from "../../shared/filing.js";
 
 // Shapes of the accreditation API that have no shared schema (yet): kept to the contract.
 export interface SupervisingUnit {
@@ -95,4 +122,16 @@ export interface PublicObjectionStatus {
   upheld: boolean | null;
   createdAt: string;
   resolvedAt: string | null;
+}
+
+/** Body of a filing workflow step (`POST …/:id/actions/<action>`). */
+export interface FilingActionBody {
+  version?: number;
+  comment?: string;
+}
+
+/** What GET /annual-plans/prefill answers for a new plan: the planned projects (none) and year Y's summary. */
+export interface PlanPrefill {
+  items: AnnualPlanInput["items"];
+  summary: PlanSummary;
 }

@@ -1,0 +1,82 @@
+// A plan read-only: its planned projects and the execution summary of the year before.
+import { Descriptions, Table, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import type { AnnualPlanView, PlanSummary, SubjectType } from "../../api/types";
+import { ScrollRegion } from "../../components/ScrollRegion";
+import { formatDate, formatFen } from "../../format";
+import { sumOf } from "./planValues";
+
+type Item = AnnualPlanView["items"][number];
+type Entry = PlanSummary["entries"][number];
+
+export function PlanItemsView({ items }: { items: Item[] }) {
+  const { t } = useTranslation();
+  const col = (k: string) => t(`plan.item.${k}`);
+  return (
+    <ScrollRegion label={t("plan.itemsRegion")}>
+      <Table<Item>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        locale={{ emptyText: t("plan.noItems") }}
+        columns={[
+          { title: "#", key: "n", width: 48, render: (_, __, i) => i + 1 },
+          { title: col("title"), dataIndex: "title" },
+          { title: col("subjectType"), dataIndex: "subjectType", render: (v: SubjectType) => t(`subjectType.${v}`) },
+          { title: col("specialty"), dataIndex: "specialty", render: (v: string) => v || "—" },
+          { title: col("plannedDates"), key: "dates", render: (_, r) => t("filing.dateRange", { from: formatDate(r.plannedStart), to: formatDate(r.plannedEnd) }) },
+          { title: col("hours"), dataIndex: "hours", align: "right" },
+          { title: col("places"), dataIndex: "places", align: "right" },
+          { title: col("fee"), dataIndex: "feeFen", align: "right", render: (v: number) => formatFen(v) },
+        ]}
+        summary={() =>
+          items.length > 0 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={5}>
+                <Typography.Text strong>{t("plan.itemsTotal", { count: items.length })}</Typography.Text>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={5} align="right">{sumOf(items, (r) => r.hours)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={6} align="right">{sumOf(items, (r) => r.places)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={7} />
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </ScrollRegion>
+  );
+}
+
+export function PlanSummaryView({ summary }: { summary: PlanSummary }) {
+  const { t } = useTranslation();
+  const col = (k: string) => t(`plan.entry.${k}`);
+  return (
+    <>
+      <ScrollRegion label={t("plan.summaryRegion", { year: summary.year })}>
+        <Table<Entry>
+          rowKey={(r, i) => `${r.plannedKey ?? "x"}-${i}`}
+          size="small"
+          pagination={false}
+          dataSource={summary.entries}
+          locale={{ emptyText: t("plan.noEntries", { year: summary.year }) }}
+          columns={[
+            { title: "#", key: "n", width: 48, render: (_, __, i) => i + 1 },
+            { title: col("title"), dataIndex: "title" },
+            { title: col("outcome"), dataIndex: "outcome", render: (v: string) => t(`plan.outcome.${v}`, { defaultValue: v }) },
+            { title: col("participants"), dataIndex: "participants", align: "right" },
+            { title: col("hoursDelivered"), dataIndex: "hoursDelivered", align: "right" },
+            { title: col("note"), dataIndex: "note", render: (v: string | undefined) => v || "—" },
+          ]}
+        />
+      </ScrollRegion>
+      <Descriptions
+        style={{ marginTop: 16 }}
+        column={1}
+        items={[
+          { key: "adHoc", label: t("plan.adHocProjects", { year: summary.year }), children: summary.adHocProjects },
+          { key: "narrative", label: t("plan.narrative"), children: <span style={{ whiteSpace: "pre-wrap" }}>{summary.narrative || "—"}</span> },
+        ]}
+      />
+    </>
+  );
+}

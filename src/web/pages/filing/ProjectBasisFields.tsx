@@ -1,0 +1,118 @@
+// 备案依据 (第十六条): the base, and either the planned project of its filed annual plan this project
+// carries out, or an ad-hoc filing (一事一报) with the reason it is outside the plan. Choosing a planned
+// project fills in what the plan already says (title, subject, specialty, hours, places, fee, dates).
+import { useEffect, useState } from "react";
+import { Col, Form, Input, Radio, Row, Select } from "antd";
+import dayjs from "dayjs";
+import { useTranslation } from "react-i18next";
+import { annualPlanApi } from "../../api/endpoints";
+import type { AnnualPlanListItem, AnnualPlanView, BaseView } from "../../api/types";
+import { fenToYuan, formatDate } from "../../format";
+import type { ProjectValues } from "./projectValues";
+
+export function ProjectBasisFields({ bases, fixedBase }: { bases: BaseView[]; fixedBase: boolean }) {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ProjectValues>();
+  const baseId = Form.useWatch("baseId", form);
+  const kind = Form.useWatch("filingKind", form);
+  const planId = Form.useWatch("annualPlanId", form);
+  const [plans, setPlans] = useState<AnnualPlanListItem[] | null>(null);
+  const [plan, setPlan] = useState<AnnualPlanView | null>(null);
+
+  useEffect(() => {
+    setPlans(null);
+    if (!baseId || kind !== "plan") return;
+    let live = true;
+    annualPlanApi
+      .list({ baseId, status: "filed", pageSize: 50 })
+      .then((r) => live && setPlans(r.items))
+      .catch(() => live && setPlans([]));
+    return () => {
+      live = false;
+    };
+  }, [baseId, kind]);
+
+  useEffect(() => {
+    setPlan(null);
+    if (!planId || kind !== "plan") return;
+    let live = true;
+    annualPlanApi
+      .get(planId)
+      .then((p) => live && setPlan(p))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [planId, kind]);
+
+  const chooseItem = (key: string) => {
+    const item = plan?.items.find((i) => i.key === key);
+    if (!item) return;
+    const v = form.getFieldsValue(true) as ProjectValues;
+    form.setFieldsValue({
+      title: v.title || item.title,
+      subjectType: item.subjectType,
+      specialty: v.specialty || item.specialty,
+      hours: v.hours ?? item.hours,
+      capacity: v.capacity ?? item.places,
+      feeYuan: fenToYuan(item.feeFen),
+      startDate: v.startDate ?? dayjs(item.plannedStart),
+      endDate: v.endDate ?? dayjs(item.plannedEnd),
+    });
+  };
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} md={12}>
+        <Form.Item label={t("filing.base")} name="baseId" rules={[{ required: true, message: t("filing.baseRequired") }]}>
+          <Select disabled={fixedBase} options={bases.map((b) => ({ value: b.id, label: b.name }))} onChange={() => form.setFieldsValue({ annualPlanId: null, planItemKey: null })} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item label={t("project.basis")} name="filingKind" rules={[{ required: true }]}>
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: "plan", label: t("project.basisPlan") },
+              { value: "adHoc", label: t("project.basisAdHoc") },
+            ]}
+          />
+        </Form.Item>
+      </Col>
+      {kind === "plan" ? (
+        <>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("project.plan")} name="annualPlanId" extra={t("project.planHint")} rules={[{ required: true, message: t("project.planRequired") }]}>
+              <Select
+                loading={!!baseId && plans === null}
+                notFoundContent={t("project.noFiledPlan")}
+                options={(plans ?? []).map((p) => ({ value: p.id, label: t("plan.titleOf", { base: p.baseName, year: p.year }) }))}
+                onChange={() => form.setFieldValue("planItemKey", null)}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label={t("project.planItem")} name="planItemKey" rules={[{ required: true, message: t("project.planItemRequired") }]}>
+              <Select
+                disabled={!plan}
+                onChange={chooseItem}
+                options={(plan?.items ?? []).map((i) => ({ value: i.key, label: `${i.title}（${formatDate(i.plannedStart)}）` }))}
+              />
+            </Form.Item>
+          </Col>
+        </>
+      ) : (
+        <Col xs={24}>
+          <Form.Item
+            label={t("project.adHocReason")}
+            name="adHocReason"
+            extra={t("project.adHocReasonHint")}
+            rules={[{ required: true, whitespace: true, message: t("project.adHocReasonRequired") }, { max: 500 }]}
+          >
+            <Input.TextArea rows={2} maxLength={500} showCount />
+          </Form.Item>
+        </Col>
+      )}
+    </Row>
+  );
+}

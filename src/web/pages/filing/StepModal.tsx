@@ -1,0 +1,85 @@
+// One workflow step of a plan, project or fee standard, confirmed in a dialog "确认<step>？": what the
+// step does, and a comment where it takes one (退回 and 不予批准 need a reason). A refusal stays in the
+// dialog with the server's message and, for a submit that broke several rules, each rule's message.
+import { useEffect, useState } from "react";
+import { Form, Input, Modal, Typography } from "antd";
+import { useTranslation } from "react-i18next";
+import { refusalOf, type Refusal } from "./filingErrors";
+import { RefusalAlert } from "./RefusalAlert";
+
+export type CommentMode = "none" | "optional" | "required";
+
+export interface StepSpec {
+  /** the button's and the dialog's name of the step, e.g. 提交备案 */
+  label: string;
+  /** what the step does, shown above the comment */
+  explain?: string;
+  comment: CommentMode;
+  /** label of the comment box (退回理由, 撤销原因, 意见) */
+  commentLabel?: string;
+  danger?: boolean;
+}
+
+interface Props {
+  /** null: closed */
+  step: StepSpec | null;
+  onClose(): void;
+  /** runs the step; a thrown error is shown in the dialog */
+  run(comment: string | undefined): Promise<void>;
+}
+
+export function StepModal({ step, onClose, run }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ comment?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+
+  useEffect(() => {
+    if (!step) return;
+    form.resetFields();
+    setRefusal(null);
+  }, [step, form]);
+
+  const ok = async () => {
+    if (!step) return;
+    const { comment } = await form.validateFields();
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await run(comment?.trim() || undefined);
+    } catch (err) {
+      setRefusal(refusalOf(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={!!step}
+      title={step ? t("filing.confirmTitle", { action: step.label }) : ""}
+      okText={step?.label}
+      okButtonProps={{ danger: !!step?.danger }}
+      cancelText={t("common.cancel")}
+      confirmLoading={busy}
+      onOk={() => void ok().catch(() => undefined)}
+      onCancel={onClose}
+      destroyOnHidden
+      forceRender
+    >
+      {step?.explain && <Typography.Paragraph>{step.explain}</Typography.Paragraph>}
+      <RefusalAlert refusal={refusal} />
+      <Form form={form} name="filingStep" layout="vertical">
+        {step && step.comment !== "none" && (
+          <Form.Item
+            label={step.commentLabel ?? t("filing.commentOptional")}
+            name="comment"
+            rules={[{ required: step.comment === "required", whitespace: true, message: t("filing.commentRequired") }, { max: 1000 }]}
+          >
+            <Input.TextArea rows={4} maxLength={1000} showCount />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
