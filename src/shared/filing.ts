@@ -3,6 +3,7 @@
 // exactly what the server accepts: what GET answers, less the server's own fields, is what POST and
 // PATCH take.
 import { Type, type Static } from "typebox";
+import { HistoryEntryView as HistoryEntry } from "./accreditation.js";
 import { DateString, Id, Nullable } from "./api.js";
 
 const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: max });
@@ -140,15 +141,6 @@ export const PLAN_SERVER_FIELDS = [
   "updatedAt",
 ] as const;
 
-const HistoryEntry = Type.Object({
-  action: Type.String(),
-  fromStatus: Type.String(),
-  toStatus: Type.String(),
-  actorId: Nullable(Type.String()),
-  actorName: Nullable(Type.String()),
-  comment: Nullable(Type.String()),
-  at: Type.String(),
-});
 
 export const AnnualPlanView = Type.Object({
   id: Type.String(),

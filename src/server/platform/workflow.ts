@@ -53,6 +53,11 @@ export interface Workflow<R extends WorkflowRecord> {
   load?(trx: Tx, id: string): Promise<R | undefined>;
 }
 
+/** A step that must say why (return, reject, …): taken only with a comment; offered without one. */
+export async function requireComment(_trx: Tx, _ctx: Ctx, _record: unknown, input: StepInput): Promise<void> {
+  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
+}
+
 export function defineWorkflow<R extends WorkflowRecord>(wf: Workflow<R>): Workflow<R> {
   const seen = new Set<string>();
   for (const t of wf.transitions) {

@@ -4,7 +4,7 @@ import { missingParts } from "../../../shared/accreditation.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
-import { defineWorkflow, type StepInput } from "../../platform/workflow.js";
+import { defineWorkflow, requireComment, type StepInput } from "../../platform/workflow.js";
 import { loadApplication, type ApplicationRecord } from "./queries.js";
 import { checkAllReviewed, checkPanel, seatPanel } from "./panel.js";
 import { checkNoticeOver, createBase, openNotice } from "./notice.js";
@@ -16,11 +16,7 @@ async function formComplete(_trx: Tx, _ctx: Ctx, r: ApplicationRecord, input: St
   if (missing.length) throw new DomainError("FORM_INCOMPLETE", { missing, count: missing.length });
 }
 
-async function commentRequired(_trx: Tx, _ctx: Ctx, _r: ApplicationRecord, input: StepInput) {
-  // Only when a step is really taken: availableActions asks without a comment.
-  if (input.probe) return;
-  if (!input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
-}
+const commentRequired = requireComment;
 
 const expertIds = (input: StepInput) => (input.payload?.expertUserIds as string[] | undefined) ?? [];
 

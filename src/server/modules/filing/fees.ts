@@ -9,7 +9,7 @@ import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { availableActions, defineWorkflow, runStep } from "../../platform/workflow.js";
+import { availableActions, defineWorkflow, requireComment, runStep, type StepInput } from "../../platform/workflow.js";
 import { usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireActive, yuan } from "./bases.js";
@@ -87,9 +87,14 @@ async function supersedeCurrent(trx: Tx, ctx: Ctx, baseId: string, kind: string,
     .execute();
 }
 
-const commentRequired = async (_trx: Tx, _ctx: Ctx, _r: FeeRecord, input: { comment?: string | null; probe?: boolean }) => {
-  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
-};
+/** The bureau's decision on a requested standard: who, when and why. */
+async function recordDecision(trx: Tx, ctx: Ctx, r: FeeRecord, input: StepInput) {
+  await trx
+    .updateTable("feeStandards")
+    .set({ decidedBy: ctx.actor!.id, decidedAt: ctx.clock.nowIso(), decisionComment: input.comment ?? null })
+    .where("id", "=", r.id)
+    .execute();
+}
 
 export const feeStandardWorkflow = defineWorkflow<FeeRecord>({
   resourceType: "feeStandard",
@@ -105,11 +110,7 @@ export const feeStandardWorkflow = defineWorkflow<FeeRecord>({
       roles: ["bureau"],
       article: "第二十五条",
       effect: async (trx, ctx, r, input) => {
-        await trx
-          .updateTable("feeStandards")
-          .set({ decidedBy: ctx.actor!.id, decidedAt: ctx.clock.nowIso(), decisionComment: input.comment ?? null })
-          .where("id", "=", r.id)
-          .execute();
+        await recordDecision(trx, ctx, r, input);
         await supersedeCurrent(trx, ctx, r.baseId, r.kind, r.id);
         return { kind: r.kind, amountFen: r.amountFen, previousAmountFen: r.previousAmountFen };
       },
@@ -120,14 +121,8 @@ export const feeStandardWorkflow = defineWorkflow<FeeRecord>({
       to: "rejected",
       roles: ["bureau"],
       article: "第二十五条",
-      guard: commentRequired,
-      effect: async (trx, ctx, r, input) => {
-        await trx
-          .updateTable("feeStandards")
-          .set({ decidedBy: ctx.actor!.id, decidedAt: ctx.clock.nowIso(), decisionComment: input.comment ?? null })
-          .where("id", "=", r.id)
-          .execute();
-      },
+      guard: requireComment,
+      effect: recordDecision,
     },
   ],
 });

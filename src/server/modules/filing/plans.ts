@@ -10,7 +10,7 @@ import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { availableActions, defineWorkflow, historyOf, runStep, type StepInput } from "../../platform/workflow.js";
+import { availableActions, defineWorkflow, historyOf, requireComment, runStep } from "../../platform/workflow.js";
 import { usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
@@ -74,10 +74,6 @@ export function checkItems(year: number, items: readonly PlannedProject[]): void
   }
 }
 
-const commentRequired = async (_trx: Tx, _ctx: Ctx, _r: PlanRecord, input: StepInput) => {
-  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
-};
-
 export const planWorkflow = defineWorkflow<PlanRecord>({
   resourceType: "annualPlan",
   table: "annualPlans",
@@ -104,8 +100,8 @@ export const planWorkflow = defineWorkflow<PlanRecord>({
       },
     },
     { from: "submitted", action: "approve", to: "approved", roles: ["supervisor"], article: "第十六条" },
-    { from: "submitted", action: "return", to: "returned", roles: ["supervisor"], article: "第十六条", guard: commentRequired },
-    { from: "approved", action: "return", to: "returned", roles: ["bureau"], article: "第十六条", guard: commentRequired },
+    { from: "submitted", action: "return", to: "returned", roles: ["supervisor"], article: "第十六条", guard: requireComment },
+    { from: "approved", action: "return", to: "returned", roles: ["bureau"], article: "第十六条", guard: requireComment },
     {
       from: "approved",
       action: "file",

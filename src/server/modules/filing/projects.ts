@@ -2,6 +2,8 @@
 // plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
 // hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
 // may return a filed project before it starts, which un-files it.
+import type { ExpressionBuilder } from "kysely";
+import type { Database } from "../../db/schema.js";
 import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
@@ -10,7 +12,7 @@ import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { availableActions, defineWorkflow, historyOf, runStep, type StepInput } from "../../platform/workflow.js";
+import { availableActions, defineWorkflow, historyOf, requireComment, runStep } from "../../platform/workflow.js";
 import { nextNumber, usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
@@ -78,10 +80,6 @@ export async function loadProject(trx: Tx, id: string): Promise<ProjectRecord | 
   };
 }
 
-const commentRequired = (input: StepInput) => {
-  if (!input.probe && !input.comment?.trim()) throw new DomainError("COMMENT_REQUIRED");
-};
-
 /** 第十七条: once class has started, the filing stands (returning or cancelling it would orphan attendance). */
 const beforeStart = (ctx: Ctx, r: ProjectRecord) => {
   if (ctx.clock.today() >= r.startDate) throw new DomainError("PROJECT_ALREADY_STARTED", { startDate: r.startDate });
@@ -121,7 +119,7 @@ export const projectWorkflow = defineWorkflow<ProjectRecord>({
       article: "第十六条",
       guard: async (_trx, ctx, r, input) => {
         beforeStart(ctx, r);
-        commentRequired(input);
+        await requireComment(_trx, ctx, r, input);
       },
       effect: async (trx, _ctx, r) => {
         // Returning un-files the project: it may not run in the base's name until filed again.
@@ -138,7 +136,7 @@ export const projectWorkflow = defineWorkflow<ProjectRecord>({
       article: "第十六条",
       guard: async (_trx, ctx, r, input) => {
         beforeStart(ctx, r);
-        commentRequired(input);
+        await requireComment(_trx, ctx, r, input);
       },
     },
     { from: "filed", action: "start", to: "running", roles: [], system: true, article: "第十七条" },
@@ -316,11 +314,15 @@ export function projectQuery(ctx: Ctx, f: ProjectFilter) {
   if (f.adHoc !== undefined) q = q.where("trainingProjects.adHoc", "=", f.adHoc ? 1 : 0);
   if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
-  if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]));
-  }
+  if (f.q) q = q.where(titleOrBaseLike(f.q));
   return q;
+}
+
+/** The search box of project lists: a project's title or its base's name. */
+export function titleOrBaseLike(text: string) {
+  const like = `%${text.toLowerCase()}%`;
+  return (eb: ExpressionBuilder<Database, "trainingProjects" | "bases">) =>
+    eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]);
 }
 
 const LIST_COLUMNS = [

@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { addDays } from "../../platform/calendar.js";
+import { titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
   from?: string;
@@ -28,10 +29,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
   if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
-  if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]));
-  }
+  if (f.q) q = q.where(titleOrBaseLike(f.q));
   return q;
 }
 
