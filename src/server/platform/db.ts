@@ -68,6 +68,14 @@ export async function lockForChainAppend(trx: Tx, dialect: DialectName, key: num
   if (dialect === "postgres") await sql`select pg_advisory_xact_lock(${key})`.execute(trx);
 }
 
+/**
+ * Serializes transactions that decide over one named thing (e.g. a base's fee standards), until commit.
+ * SQLite already runs one write transaction at a time.
+ */
+export async function lockNamed(trx: Tx, dialect: DialectName, name: string): Promise<void> {
+  if (dialect === "postgres") await sql`select pg_advisory_xact_lock(hashtext(${name}))`.execute(trx);
+}
+
 /** Creates a PostgreSQL schema and returns it, for test isolation. */
 export async function createPgSchema(databaseUrl: string, schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

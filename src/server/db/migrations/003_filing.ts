@@ -23,6 +23,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("fee_standards_base_idx").on("fee_standards").columns(["base_id", "kind", "status"]).execute();
+  // At most one request of a kind waits for the bureau at a time.
+  await db.schema.createIndex("fee_standards_one_pending_uq").on("fee_standards").columns(["base_id", "kind"]).unique().where(sql.ref("status"), "=", "pending").execute();
 
   await db.schema
     .createTable("annual_plans")

@@ -5,7 +5,7 @@ import type { FeeStandardInput, FeeStandardStatus, FeeStandardView, SubjectType 
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
-import type { Tx } from "../../platform/db.js";
+import { lockNamed, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
@@ -170,6 +170,8 @@ export async function recordFeeStandard(ctx: Ctx, baseId: string, input: FeeStan
     if (!base || !can(ctx.actor, "feeStandard.read", baseScope(base))) throw new DomainError("NOT_FOUND");
     authorize(ctx.actor, "feeStandard.create", baseScope(base));
     requireActive(base);
+    // Two requests at once must not both become pending, nor leave two standards in force.
+    await lockNamed(trx, ctx.dialect, `feeStandard:${baseId}`);
     const pending = await trx
       .selectFrom("feeStandards")
       .select("id")
@@ -221,6 +223,8 @@ export async function recordFeeStandard(ctx: Ctx, baseId: string, input: FeeStan
 export async function decideFeeStandard(ctx: Ctx, id: string, action: "approve" | "reject", body: { version?: number; comment?: string }): Promise<FeeStandardView> {
   return inTransaction(ctx, async (trx) => {
     const comment = body.comment?.trim() || null;
+    const row = await trx.selectFrom("feeStandards").select("baseId").where("id", "=", id).executeTakeFirst();
+    if (row) await lockNamed(trx, ctx.dialect, `feeStandard:${row.baseId}`);
     const { record } = await runStep(trx, ctx, feeStandardWorkflow, { id, action, version: body.version, comment });
     const staff = await usersWithRole(trx, "base_staff", record.hostOrgId);
     await notify(trx, ctx, staff, `feeStandard.${action === "approve" ? "approved" : "rejected"}`, { baseName: record.baseName, kind: KIND_NAMES[record.kind], amount: yuan(Number(record.amountFen)), comment }, "/fee-standards");
