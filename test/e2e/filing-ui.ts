@@ -3,7 +3,7 @@
 // made from the platform's own Excel template.
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
-import { eventually } from "./ui.js";
+import { eventually, zh } from "./ui.js";
 
 /** The input in column `column` of row `row` (1-based) of an editable table. */
 export function cellInput(scope: Page | Locator, column: string, row: number): Locator {
@@ -41,4 +41,23 @@ export async function planWorkbook(template: Buffer, rows: (string | number)[][]
     row.commit();
   });
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * Clicks the step's button on a plan or project page and confirms in its dialog "确认<step>？" (whose OK
+ * button carries the step's name), filling in `comment` when given. Waits for the dialog to close; while
+ * it stays open the polled value says what the dialog shows (a refusal, a form error), so a timeout
+ * names the reason rather than just "1 ≠ 0".
+ */
+export async function confirmFilingStep(page: Page, step: string, comment?: string): Promise<void> {
+  await page.getByRole("button", { name: zh(step) }).first().click();
+  const dialog = page.getByRole("dialog", { name: `确认${step}？` });
+  await dialog.waitFor();
+  if (comment !== undefined) await dialog.getByRole("textbox").fill(comment);
+  await dialog.getByRole("button", { name: zh(step) }).click();
+  await eventually(async () => {
+    if ((await dialog.count()) === 0) return "closed";
+    const shown = await dialog.locator(".ant-alert, .ant-form-item-explain-error").filter({ visible: true }).allInnerTexts();
+    return `open: ${shown.join("; ") || "nothing shown"}`;
+  }).toBe("closed");
 }

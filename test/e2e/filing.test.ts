@@ -8,8 +8,8 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Client } from "../support/harness.js";
 import { startJourney, type Journey } from "./browser.js";
-import { card, cellUnder, confirmStep, describedValue, publicPage, signedInAs } from "./accreditation-ui.js";
-import { cellInput, expectStatus, planWorkbook, typeTime } from "./filing-ui.js";
+import { card, cellUnder, describedValue, publicPage, signedInAs } from "./accreditation-ui.js";
+import { cellInput, confirmFilingStep, expectStatus, planWorkbook, typeTime } from "./filing-ui.js";
 import { closePage, eventually, field, openFromMenu, typeDate, zh } from "./ui.js";
 
 const DAY0 = "2026-12-01T02:00:00.000Z"; // Tuesday 1 December 2026, 10:00 in Weihai
@@ -169,7 +169,7 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     await page.waitForURL(new RegExp(`/annual-plans/${planId}$`));
     await expectStatus(page, "待审核");
     await page.getByText(IMPORTED[1][0], { exact: true }).waitFor();
-    await confirmStep(page, "审核通过");
+    await confirmFilingStep(page, "审核通过");
     await expectStatus(page, "待备案");
   });
 
@@ -179,7 +179,7 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     await page.getByRole("link", { name: planTitle(), exact: true }).click();
     await page.waitForURL(new RegExp(`/annual-plans/${planId}$`));
     await expectStatus(page, "待备案");
-    await confirmStep(page, "备案");
+    await confirmFilingStep(page, "备案");
     await expectStatus(page, "已备案");
     const history = card(page, "办理记录");
     for (const step of ["报送", "审核通过", "备案"]) expect(await history.getByText(step, { exact: true }).count()).toBe(1);
@@ -240,7 +240,7 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     await dialog.waitFor();
     await dialog.getByRole("button", { name: zh("提交备案") }).click();
 
-    await page.waitForURL(/\/training-projects\/[^/]+$/);
+    await page.waitForURL(/\/training-projects\/(?!new$)[^/]+$/); // the new project's page, not the form's own /new
     projectId = new URL(page.url()).pathname.split("/")[2];
     await expectStatus(page, "已备案");
     filingNo = await describedValue(page, "备案编号");

@@ -11,6 +11,7 @@ import { feeStandardApi } from "../../api/endpoints";
 import type { FeeStandardView } from "../../api/types";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
+import { ScrollRegion } from "../../components/ScrollRegion";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatFen, formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
@@ -117,6 +118,8 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
       : []),
   ];
 
+  const table = <Table<FeeStandardView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={kind === "approve" ? { x: "max-content" } : undefined} />;
+
   return (
     <>
       <PageTitle
@@ -149,7 +152,8 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
         </Form>
       </Card>
       <Card>
-        <Table<FeeStandardView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        {/* The base's own list has no links or buttons in its rows: its scroll area needs a focus of its own. */}
+        {kind === "own" ? <ScrollRegion label={t("menu.feeStandards")}>{table}</ScrollRegion> : table}
       </Card>
       {kind === "own" && (
         <FeeStandardModal

@@ -13,7 +13,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate } from "../../format";
-import { PlanStatusTag } from "./filingTags";
+import { EmptyRows, PlanStatusTag } from "./filingTags";
 import { useBusinessToday } from "./useFilingData";
 
 interface StatusFilter {
@@ -97,7 +97,7 @@ export default function PlanFilingStatusPage() {
           loading={list.loading}
           pagination={list.pagination}
           scroll={{ x: "max-content" }}
-          locale={{ emptyText: t("plan.allFiled") }}
+          locale={{ emptyText: <EmptyRows>{t("plan.allFiled")}</EmptyRows> }}
         />
       </Card>
     </>

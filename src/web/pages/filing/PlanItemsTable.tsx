@@ -6,6 +6,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { FormListFieldData } from "antd";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES } from "../../../shared/filing.js";
+import { EmptyRows } from "./filingTags";
 import { sumOf, type ItemRow } from "./planValues";
 
 const cell = { style: { marginBottom: 0 } };
@@ -92,7 +93,7 @@ export function PlanItemsTable({ year }: { year: number }) {
               dataSource={fields}
               pagination={false}
               scroll={{ x: "max-content" }}
-              locale={{ emptyText: t("plan.noItems") }}
+              locale={{ emptyText: <EmptyRows>{t("plan.noItems")}</EmptyRows> }}
               summary={() =>
                 fields.length > 0 ? (
                   <Table.Summary.Row>

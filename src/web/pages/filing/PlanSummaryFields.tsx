@@ -6,6 +6,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { FormListFieldData } from "antd";
 import { useTranslation } from "react-i18next";
 import { PLAN_OUTCOMES } from "../../../shared/filing.js";
+import { EmptyRows } from "./filingTags";
 import { sumOf, type EntryRow } from "./planValues";
 
 const cell = { style: { marginBottom: 0 } };
@@ -83,7 +84,7 @@ export function PlanSummaryFields({ summaryYear }: { summaryYear: number }) {
                 dataSource={fields}
                 pagination={false}
                 scroll={{ x: "max-content" }}
-                locale={{ emptyText: t("plan.noEntries", { year: summaryYear }) }}
+                locale={{ emptyText: <EmptyRows>{t("plan.noEntries", { year: summaryYear })}</EmptyRows> }}
                 summary={() =>
                   fields.length > 0 ? (
                     <Table.Summary.Row>

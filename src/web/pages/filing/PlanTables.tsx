@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AnnualPlanView, PlanSummary, SubjectType } from "../../api/types";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen } from "../../format";
+import { EmptyRows } from "./filingTags";
 import { sumOf } from "./planValues";
 
 type Item = AnnualPlanView["items"][number];
@@ -19,7 +20,7 @@ export function PlanItemsView({ items }: { items: Item[] }) {
         size="small"
         pagination={false}
         dataSource={items}
-        locale={{ emptyText: t("plan.noItems") }}
+        locale={{ emptyText: <EmptyRows>{t("plan.noItems")}</EmptyRows> }}
         columns={[
           { title: "#", key: "n", width: 48, render: (_, __, i) => i + 1 },
           { title: col("title"), dataIndex: "title" },
@@ -58,7 +59,7 @@ export function PlanSummaryView({ summary }: { summary: PlanSummary }) {
           size="small"
           pagination={false}
           dataSource={summary.entries}
-          locale={{ emptyText: t("plan.noEntries", { year: summary.year }) }}
+          locale={{ emptyText: <EmptyRows>{t("plan.noEntries", { year: summary.year })}</EmptyRows> }}
           columns={[
             { title: "#", key: "n", width: 48, render: (_, __, i) => i + 1 },
             { title: col("title"), dataIndex: "title" },

@@ -16,7 +16,7 @@ import { PrintButton } from "../../components/PrintButton";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen, formatInstant } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
-import { AdHocTag, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
+import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
 import { SessionsView } from "./SessionsView";
 import { StepModal, type StepSpec } from "./StepModal";
 import { useRecord } from "./useFilingData";
@@ -115,7 +115,7 @@ export default function ProjectDetailPage() {
             rowKey={(r, i) => `${r.name}-${i}`}
             pagination={false}
             dataSource={view.teachers}
-            locale={{ emptyText: t("project.teacher.none") }}
+            locale={{ emptyText: <EmptyRows>{t("project.teacher.none")}</EmptyRows> }}
             columns={[
               { title: t("project.teacher.name"), dataIndex: "name" },
               { title: t("project.teacher.title"), dataIndex: "title", render: (v: string) => v || "—" },

@@ -8,6 +8,7 @@ import type { Dayjs } from "dayjs";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { sessionHoursTotal } from "../../../shared/filing.js";
+import { EmptyRows } from "./filingTags";
 import type { ProjectValues } from "./projectValues";
 
 const cell = { style: { marginBottom: 0 } };
@@ -33,7 +34,7 @@ function RowsTable({ name, columns, addLabel, emptyText, initialRow, max, remove
             pagination={false}
             scroll={{ x: "max-content" }}
             dataSource={fields}
-            locale={{ emptyText }}
+            locale={{ emptyText: <EmptyRows>{emptyText}</EmptyRows> }}
             columns={[
               { title: "#", key: "n", width: 48, render: (_: unknown, __: FormListFieldData, i: number) => i + 1 },
               ...columns,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { sessionHoursTotal } from "../../../shared/filing.js";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate } from "../../format";
+import { EmptyRows } from "./filingTags";
 
 interface Session {
   date: string;
@@ -26,7 +27,7 @@ export function SessionsView({ sessions, hours }: { sessions: Session[]; hours?:
         rowKey={(r, i) => `${r.date}-${r.startTime}-${i}`}
         pagination={false}
         dataSource={sessions}
-        locale={{ emptyText: t("project.session.none") }}
+        locale={{ emptyText: <EmptyRows>{t("project.session.none")}</EmptyRows> }}
         columns={[
           { title: col("date"), dataIndex: "date", render: (v: string) => formatDate(v) },
           { title: col("time"), key: "time", render: (_, r) => `${r.startTime}–${r.endTime}` },

@@ -1,5 +1,7 @@
 // Tags of the filing workflows (第十六条, 第十七条, 第二十五条): plan, project and fee-standard status, the
 // late mark of a plan submitted after its due date, ad-hoc filings (一事一报) and the subject type.
+import type { ReactNode } from "react";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { FeeStandardStatus, PlanStatus, ProjectStatus, SubjectType } from "../../api/types";
 import { ToneTag, type Tone } from "../../components/ToneTag";
@@ -46,4 +48,9 @@ export function AdHocTag({ adHoc }: { adHoc: boolean }) {
 export function SubjectTypeTag({ type }: { type: SubjectType }) {
   const { t } = useTranslation();
   return <ToneTag tone={type === "general" ? "cyan" : "blue"}>{t(`subjectType.${type}`, { defaultValue: type })}</ToneTag>;
+}
+
+/** A table's "nothing here" text, dark enough to read (antd's placeholder grey falls short of WCAG AA). */
+export function EmptyRows({ children }: { children: ReactNode }) {
+  return <Typography.Text type="secondary">{children}</Typography.Text>;
 }
