@@ -153,7 +153,9 @@ async function fileProject(
   s: Planned,
   o: { base: string; staff: Actor; supervisor: Actor; teachers: ProjectInput["teachers"]; venue: string; planId: string | null; planItems: Array<PlannedProject & { key: string }> },
 ): Promise<void> {
-  const fileDay = addDays(s.start, -21);
+  // Three weeks before class start, and never later than a few days ago (nothing in the demo happens tomorrow).
+  const latestDay = addDays(p.clock.today(), -3);
+  const fileDay = addDays(s.start, -21) < latestDay ? addDays(s.start, -21) : latestDay;
   const at = (day: string, actor: Actor): Ctx => ({ ...p, clock: clockAt(day, p.clock), actor, ip: null });
   const adHoc = s.adHoc || !o.planId;
   const item = o.planItems.find((it) => it.title === s.course.title && it.plannedStart === s.start);
