@@ -139,7 +139,7 @@ export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: str
       `SUMMARY:${escapeText(r.title)}`,
       `LOCATION:${escapeText(r.venue)}`,
       `DESCRIPTION:${escapeText(`${r.baseName}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`)}`,
-      `URL:${ctx.config.publicUrl}/public/training/${r.id}`,
+      `URL:${ctx.config.publicUrl}/public/trainings/${r.id}`,
       "END:VEVENT",
     );
   }
