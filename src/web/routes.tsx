@@ -6,6 +6,7 @@ import { createBrowserRouter, Navigate } from "react-router-dom";
 import type { Ability } from "./access";
 import { AppLayout } from "./components/AppLayout";
 import { NotFound } from "./components/NotFound";
+import { PageError } from "./components/PageError";
 import { LoginPage } from "./pages/login/LoginPage";
 import { ChangePasswordPage } from "./pages/password/ChangePasswordPage";
 import { RequireAbility, RequireAuth } from "./session/guards";
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
   // calendar of filed training projects).
   {
     path: "/public",
+    errorElement: <PageError />,
     element: (
       <Suspense fallback={<Spin fullscreen />}>
         <PublicLayout />
@@ -70,6 +72,7 @@ export const router = createBrowserRouter([
   {
     path: "/",
     element: <SessionRoot />,
+    errorElement: <PageError />,
     children: [
       { path: "login", element: <LoginPage /> },
       {
