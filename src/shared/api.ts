@@ -7,7 +7,7 @@ export const RoleSchema = Type.Enum(ROLES);
 export const OrgTypeSchema = Type.Enum(ORG_TYPES);
 export const OrgStatusSchema = Type.Enum(ORG_STATUSES);
 
-export const DateString = Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$", format: "date", description: "YYYY-MM-DD, Asia/Shanghai" });
+export const DateString = Type.String({ pattern: "^(19|20)\\d{2}-\\d{2}-\\d{2}$", format: "date", description: "YYYY-MM-DD (1900–2099), Asia/Shanghai" });
 export const Id = Type.String({ minLength: 1, maxLength: 64, pattern: "^[0-9a-zA-Z_-]+$" });
 export const IdParams = Type.Object({ id: Id }, { additionalProperties: false });
 export const Nullable = <T extends TSchema>(s: T) => Type.Union([s, Type.Null()]);

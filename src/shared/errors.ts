@@ -166,6 +166,9 @@ export const ERROR_CODES = {
   PLAN_NOT_EDITABLE: { status: 409, zh: "年度计划已报送，当前状态下不能修改", en: "The plan cannot be edited in its current status" },
   PLAN_EMPTY: { status: 422, zh: "年度计划至少要列出一个培训项目", en: "The plan must list at least one project" },
   PLAN_YEAR_INVALID: { status: 422, zh: "只能编制 {minYear}—{maxYear} 年的年度计划", en: "Plans can be made for {minYear}–{maxYear} only" },
+  PLAN_ITEM_REQUIRED: { status: 422, zh: "计划内项目须选择所对应的年度计划项目", en: "A planned project must name the planned project it carries out" },
+  PLAN_TOO_LARGE: { status: 422, zh: "一份年度计划最多列 {max} 个项目", en: "An annual plan lists at most {max} projects" },
+  TEXT_BLANK: { status: 422, zh: "“{field}”不能为空或只含空格（至少 {min} 个字）", en: "{field} cannot be blank (at least {min} characters)" },
   PLAN_ITEM_INVALID: { status: 422, zh: "计划项目“{title}”：{reason}", en: "Planned project \"{title}\": {reason}" },
   IMPORT_FILE_INVALID: { status: 422, zh: "无法读取该文件，请使用平台提供的 Excel 模板（.xlsx）", en: "The file cannot be read; use the platform's Excel template (.xlsx)" },
   IMPORT_ROWS_INVALID: {

@@ -109,8 +109,12 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
     const thisYear = await givenPlan(c, planned, 2026, "filed");
     const wrongYear = await givenDraftProject(planned, { adHoc: false, adHocReason: null, annualPlanId: lastYear.id, planItemKey: lastYear.items[0].key });
     expect(expectError(await submit(planned, wrongYear), 422, "PLAN_MISMATCH").year).toBe(2026);
-    const otherBase = await givenDraftProject(home, { adHoc: false, adHocReason: null, annualPlanId: thisYear.id, planItemKey: thisYear.items[0].key });
-    expectError(await submit(home, otherBase), 422, "PLAN_MISMATCH");
+    // Another base's plan is refused as soon as a draft names it (as unknown as a made-up id), and nothing is saved.
+    const before = ok(await home.staff.get("/api/v1/training-projects")).total;
+    const foreign = { adHoc: false, adHocReason: null, annualPlanId: thisYear.id, planItemKey: thisYear.items[0].key };
+    expectError(await home.staff.post("/api/v1/training-projects", projectInput(home.id, foreign)), 422, "PLAN_MISMATCH");
+    expectError(await home.staff.post("/api/v1/training-projects", projectInput(home.id, { ...foreign, annualPlanId: "no-such-plan" })), 422, "PLAN_MISMATCH");
+    expect(ok(await home.staff.get("/api/v1/training-projects")).total).toBe(before);
   });
 
   it("refuses a planned project naming an item its plan does not have", async () => {

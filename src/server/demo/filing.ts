@@ -157,8 +157,8 @@ async function fileProject(
   const latestDay = addDays(p.clock.today(), -3);
   const fileDay = addDays(s.start, -21) < latestDay ? addDays(s.start, -21) : latestDay;
   const at = (day: string, actor: Actor): Ctx => ({ ...p, clock: clockAt(day, p.clock), actor, ip: null });
-  const adHoc = s.adHoc || !o.planId;
   const item = o.planItems.find((it) => it.title === s.course.title && it.plannedStart === s.start);
+  const adHoc = s.adHoc || !o.planId || !item;
   const input: ProjectInput = {
     baseId: o.base,
     annualPlanId: adHoc ? null : o.planId,
@@ -191,7 +191,7 @@ async function fileProject(
     }
   } catch (e) {
     // A year the official calendar does not cover yet: the project stays a draft, as it would for a real base.
-    if (!(e instanceof DomainError)) throw e;
+    if (!(e instanceof DomainError && e.code === "CALENDAR_YEAR_NOT_COVERED")) throw e;
   }
 }
 

@@ -35,4 +35,9 @@ export function requireActive(base: BaseFacts): void {
   if (base.status !== "active") throw new DomainError("BASE_NOT_ACTIVE", { baseStatus: BASE_STATUS_NAMES[base.status] ?? base.status });
 }
 
+/** A text the schema let through may still be blank once trimmed (the server stores it trimmed). */
+export function requireText(value: string, min: number, field: string): void {
+  if ([...value.trim()].length < min) throw new DomainError("TEXT_BLANK", { field, min });
+}
+
 export const yuan = (fen: number) => (fen / 100).toFixed(2);

@@ -42,9 +42,14 @@ export async function planTemplate(year: number): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A date cell as YYYY-MM-DD; "" for a date cell holding no real date (a huge serial number). */
+function isoDay(d: Date): string {
+  return Number.isNaN(d.getTime()) ? "" : d.toISOString().slice(0, 10);
+}
+
 function text(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isoDay(v);
   if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("").trim();
   if (typeof v === "object" && "result" in v) return text(v.result as ExcelJS.CellValue);
   if (typeof v === "object" && "text" in v) return String(v.text).trim();
@@ -53,7 +58,7 @@ function text(v: ExcelJS.CellValue): string {
 
 /** Excel stores a typed date as a Date at UTC midnight; a text cell is read as typed. */
 function dateOf(v: ExcelJS.CellValue): string {
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return isoDay(v);
   return text(v).replace(/[./]/g, "-").replace(/^(\d{4})-(\d)-/, "$1-0$2-").replace(/-(\d)$/, "-0$1");
 }
 
@@ -111,14 +116,16 @@ export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 
 export async function importPlanItems(ctx: Ctx, planId: string, bytes: Buffer, mode: "append" | "replace", version?: number): Promise<AnnualPlanView> {
   if (bytes.length === 0) throw new DomainError("IMPORT_FILE_INVALID");
+  // Read the file before the transaction: parsing a large sheet must not hold the database meanwhile.
+  const seen = await loadPlanForEdit(ctx.db, ctx, planId);
+  const { items, errors } = parsePlanRows(await readWorkbook(bytes), seen.year);
+  if (errors.length) throw new DomainError("IMPORT_ROWS_INVALID", { count: errors.length, rows: errors.slice(0, 500) });
+  if (items.length === 0) throw new DomainError("IMPORT_ROWS_INVALID", { count: 1, rows: [{ row: 2, column: "项目名称", message: "文件中没有计划项目" }] });
   await inTransaction(ctx, async (trx) => {
+    // The version check inside writePlanContent refuses an edit that came in while the file was read.
     const plan = await loadPlanForEdit(trx, ctx, planId);
-    const ws = await readWorkbook(bytes);
-    const { items, errors } = parsePlanRows(ws, plan.year);
-    if (errors.length) throw new DomainError("IMPORT_ROWS_INVALID", { count: errors.length, rows: errors.slice(0, 500) });
-    if (items.length === 0) throw new DomainError("IMPORT_ROWS_INVALID", { count: 1, rows: [{ row: 2, column: "项目名称", message: "文件中没有计划项目" }] });
     const next = mode === "replace" ? items : [...plan.items, ...items];
-    await writePlanContent(trx, ctx, plan, { items: next, summary: plan.summary }, version ?? plan.version, { imported: items.length, mode });
+    await writePlanContent(trx, ctx, plan, { items: next, summary: plan.summary }, version ?? seen.version, { imported: items.length, mode });
   });
   return getPlan(ctx, planId);
 }

@@ -14,7 +14,7 @@ import { availableActions, defineWorkflow, historyOf, requireComment, runStep } 
 import { usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
-import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireActive } from "./bases.js";
+import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireActive, requireText } from "./bases.js";
 
 export interface PlanRecord {
   id: string;
@@ -93,7 +93,9 @@ export const planWorkflow = defineWorkflow<PlanRecord>({
         if (!input.probe) checkItems(r.year, r.items);
       },
       effect: async (trx, ctx, r) => {
-        // 第十六条: due by 31 December; a later plan is accepted and marked late.
+        // 第十六条: due by 31 December; a later plan is accepted and marked late. Lateness is judged by the
+        // first submission: a plan reported on time and returned for corrections met the deadline.
+        if (r.submittedAt) return { late: r.late, dueDate: r.dueDate, resubmitted: true };
         const late = ctx.clock.today() > r.dueDate;
         await trx.updateTable("annualPlans").set({ submittedAt: ctx.clock.nowIso(), late: late ? 1 : 0 }).where("id", "=", r.id).execute();
         return { late, dueDate: r.dueDate };
@@ -208,8 +210,13 @@ export async function listPlans(ctx: Ctx, f: PageRequest & PlanFilter): Promise<
   return { items, total: Number(count.n), page, pageSize };
 }
 
+/** The most planned projects one plan lists (the schema's limit, kept by imports too). */
+export const MAX_PLAN_ITEMS = 500;
+
 /** Keys that stay stable across edits, so the projects filed under a planned project keep pointing at it. */
 function keyed(items: readonly PlannedProject[]): Array<PlannedProject & { key: string }> {
+  if (items.length > MAX_PLAN_ITEMS) throw new DomainError("PLAN_TOO_LARGE", { max: MAX_PLAN_ITEMS });
+  for (const it of items) requireText(it.title, 2, "计划项目名称");
   const seen = new Set<string>();
   return items.map((it) => {
     const key = it.key && !seen.has(it.key) ? it.key : newId().replace(/-/g, "").slice(-16);

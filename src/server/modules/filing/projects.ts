@@ -2,7 +2,7 @@
 // plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
 // hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
 // may return a filed project before it starts, which un-files it.
-import type { ExpressionBuilder } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -16,7 +16,7 @@ import { availableActions, defineWorkflow, historyOf, requireComment, runStep } 
 import { nextNumber, usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
-import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, type BaseFacts } from "./bases.js";
+import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
 import { filingViolations, latestFilingDate, refuse } from "./rules.js";
 
 export interface ProjectRecord {
@@ -242,11 +242,23 @@ async function writeSessions(trx: Tx, projectId: string, sessions: readonly Proj
   if (gone.length) await trx.deleteFrom("projectSessions").where("id", "in", gone).execute();
 }
 
+/** What a save checks beyond the schema: the named plan is this base's, and texts are not blank. */
+async function checkContent(trx: Tx, baseId: string, input: ProjectInput): Promise<void> {
+  requireText(input.title, 2, "项目名称");
+  for (const s of input.sessions) requireText(s.title, 1, "课程内容");
+  for (const t of input.teachers) requireText(t.name, 1, "教师姓名");
+  if (input.adHoc || !input.annualPlanId) return;
+  const plan = await trx.selectFrom("annualPlans").select("baseId").where("id", "=", input.annualPlanId).executeTakeFirst();
+  // Another base's plan is as unknown as a made-up id: nothing about it leaks.
+  if (!plan || plan.baseId !== baseId) throw new DomainError("PLAN_MISMATCH", { year: Number(input.startDate.slice(0, 4)) });
+}
+
 export async function createProject(ctx: Ctx, input: ProjectInput): Promise<ProjectView> {
   return inTransaction(ctx, async (trx) => {
     const base = await loadBaseFacts(trx, input.baseId);
     if (!base || !can(ctx.actor, "trainingProject.read", baseScope(base))) throw new DomainError("NOT_FOUND");
     authorize(ctx.actor, "trainingProject.create", baseScope(base));
+    await checkContent(trx, base.id, input);
     const now = ctx.clock.nowIso();
     const id = newId();
     await trx
@@ -266,6 +278,7 @@ export async function updateProject(ctx: Ctx, id: string, input: ProjectInput & 
     if (input.version !== r.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: r.version });
     if (r.status !== "draft" && r.status !== "returned") throw new DomainError("PROJECT_NOT_EDITABLE");
     if (input.baseId !== r.base.id) throw new DomainError("VALIDATION_FAILED", { reason: "baseId cannot change" });
+    await checkContent(trx, r.base.id, input);
     const res = await trx
       .updateTable("trainingProjects")
       .set({ ...contentOf(input), updatedAt: ctx.clock.nowIso(), version: r.version + 1 })
@@ -318,11 +331,19 @@ export function projectQuery(ctx: Ctx, f: ProjectFilter) {
   return q;
 }
 
+/**
+ * Case-insensitive "contains" that reads % and _ as themselves, the same on SQLite and PostgreSQL
+ * (PostgreSQL's like is case-sensitive and both treat % and _ as wildcards).
+ */
+export function containsText(column: string, text: string): Expression<SqlBool> {
+  const pattern = `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '!'`;
+}
+
 /** The search box of project lists: a project's title or its base's name. */
 export function titleOrBaseLike(text: string) {
-  const like = `%${text.toLowerCase()}%`;
   return (eb: ExpressionBuilder<Database, "trainingProjects" | "bases">) =>
-    eb.or([eb(eb.fn("lower", ["trainingProjects.title"]), "like", like), eb(eb.fn("lower", ["bases.name"]), "like", like)]);
+    eb.or([containsText("trainingProjects.title", text), containsText("bases.name", text)]);
 }
 
 const LIST_COLUMNS = [

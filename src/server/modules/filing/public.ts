@@ -5,7 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { addDays } from "../../platform/calendar.js";
-import { titleOrBaseLike } from "./projects.js";
+import { containsText, titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
   from?: string;
@@ -25,7 +25,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
     .where("trainingProjects.filingNo", "is not", null);
   if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
-  if (f.specialty) q = q.where("trainingProjects.specialty", "like", `%${f.specialty}%`);
+  if (f.specialty) q = q.where(containsText("trainingProjects.specialty", f.specialty));
   if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);

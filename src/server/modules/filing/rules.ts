@@ -58,9 +58,9 @@ async function checkPlan(trx: Tx, f: FilingFacts): Promise<void> {
   const year = Number(f.startDate.slice(0, 4));
   const plan = await trx.selectFrom("annualPlans").select(["baseId", "year", "status", "items"]).where("id", "=", f.annualPlanId).executeTakeFirst();
   if (!plan || plan.baseId !== f.base.id || Number(plan.year) !== year) throw new DomainError("PLAN_MISMATCH", { year });
-  if (f.planItemKey && !(JSON.parse(plan.items) as { key: string }[]).some((it) => it.key === f.planItemKey)) {
-    throw new DomainError("PLAN_MISMATCH", { year });
-  }
+  // A planned project carries out one project of the plan; anything else is filed ad hoc, with its reason.
+  if (!f.planItemKey) throw new DomainError("PLAN_ITEM_REQUIRED");
+  if (!(JSON.parse(plan.items) as { key: string }[]).some((it) => it.key === f.planItemKey)) throw new DomainError("PLAN_MISMATCH", { year });
   // 第十六条: a planned project rests on a plan the bureau has filed.
   if (plan.status !== "filed") throw new DomainError("PLAN_NOT_FILED", { year });
 }
@@ -74,8 +74,24 @@ function checkDates(f: FilingFacts): void {
       throw new DomainError("INVALID_DATES", { reason: `课程“${s.title}”的日期 ${s.date} 不在培训期 ${f.startDate} 至 ${f.endDate} 内` });
     }
     if (s.endTime <= s.startTime) throw new DomainError("INVALID_DATES", { reason: `课程“${s.title}”的结束时间 ${s.endTime} 不晚于开始时间 ${s.startTime}` });
+    // A credit hour is a class hour of at least 45 minutes: the hours claimed must fit the session's time.
+    if (s.hours * MINUTES_PER_CREDIT_HOUR > minutes(s.endTime) - minutes(s.startTime)) {
+      throw new DomainError("INVALID_DATES", { reason: `课程“${s.title}”${s.startTime}—${s.endTime} 不足以安排 ${s.hours} 学时（每学时不少于 ${MINUTES_PER_CREDIT_HOUR} 分钟）` });
+    }
+  }
+  const byStart = [...f.sessions].sort((a, b) => (a.date + a.startTime).localeCompare(b.date + b.startTime));
+  for (let i = 1; i < byStart.length; i++) {
+    const [a, b] = [byStart[i - 1], byStart[i]];
+    if (a.date === b.date && b.startTime < a.endTime) {
+      throw new DomainError("INVALID_DATES", { reason: `${a.date} 的课程“${a.title}”与“${b.title}”时间重叠` });
+    }
   }
 }
+
+/** Practice in continuing education: one 学时 is a class hour of 45 minutes or more. */
+export const MINUTES_PER_CREDIT_HOUR = 45;
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 async function checkHours(trx: Tx, today: string, f: FilingFacts): Promise<void> {
   const sessionHours = sessionHoursTotal(f.sessions);
