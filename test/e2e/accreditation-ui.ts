@@ -3,7 +3,7 @@
 // Tables by their labels and column headers.
 import type { Locator, Page } from "playwright-core";
 import { signIn, type Journey } from "./browser.js";
-import { eventually, freshPage, menu, zh } from "./ui.js";
+import { expectClosed, freshPage, menu, zh } from "./ui.js";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -40,7 +40,7 @@ export async function confirmStep(page: Page, step: string): Promise<Locator> {
   const dialog = page.getByRole("dialog", { name: `确认${step}？` });
   await dialog.waitFor();
   await dialog.getByRole("button", { name: zh(step) }).click();
-  await eventually(() => dialog.count()).toBe(0);
+  await expectClosed(dialog);
   return dialog;
 }
 

@@ -10,7 +10,7 @@ import { completeForm } from "../../src/server/demo/forms.js";
 import { inspectPdf } from "../../src/server/platform/pdf.js";
 import { cast, type Cast } from "../support/accreditation.js";
 import { startJourney, type Journey } from "./browser.js";
-import { chooseOption, closePage, eventually, field, openFromMenu, zh } from "./ui.js";
+import { chooseOption, closePage, eventually, expectClosed, field, openFromMenu, zh } from "./ui.js";
 import { card, cellUnder, confirmStep, describedValue, itemValue, openApplication, publicPage, signedInAs, statusInTitle } from "./accreditation-ui.js";
 
 const DAY0 = "2026-12-01T02:00:00.000Z"; // a Tuesday morning in Weihai
@@ -151,7 +151,7 @@ describe("a base application from submit to the public registry and its plaque",
     await chooseOption(page, select, optionOf("expert2"));
     await closeDropdown();
     await dialog.getByRole("button", { name: zh("组建评审委员会") }).click();
-    await eventually(() => dialog.count()).toBe(0);
+    await expectClosed(dialog);
     await eventually(() => statusInTitle(page, NAME)).toBe("专家评审中");
 
     const panel = page.getByRole("region", { name: "专家评审委员会" });
@@ -279,7 +279,7 @@ describe("a base application from submit to the public registry and its plaque",
     await field(dialog, "处理意见").fill(ANSWER);
     await dialog.getByRole("radio", { name: "异议不成立，继续公布程序" }).check();
     await dialog.getByRole("button", { name: zh("处理异议") }).click();
-    await eventually(() => dialog.count()).toBe(0);
+    await expectClosed(dialog);
     // The list shows open objections only: this one has left it.
     await eventually(() => row.count()).toBe(0);
     expect((await c.bureau.get(`/api/v1/base-applications/${appId}`)).body.status).toBe("in_notice");

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
-import { chooseOption, closePage, eventually, field, freshPage, menu, menuItems, openFromMenu, zh } from "./ui.js";
+import { chooseOption, closePage, eventually, expectClosed, field, freshPage, menu, menuItems, openFromMenu, zh } from "./ui.js";
 
 const ORG = {
   name: "威海海韵职业技能培训中心",
@@ -68,7 +68,7 @@ describe("the bureau administers organizations and accounts", () => {
     await field(dialog, "统一社会信用代码").fill(ORG.creditCode);
     await eventually(() => dialog.getByText(GB32100_ERROR).count()).toBe(0);
     await dialog.getByRole("button", { name: zh("保存") }).click();
-    await eventually(() => dialog.isVisible()).toBe(false);
+    await expectClosed(dialog);
     // The one request that reached the server carried the valid code.
     expect(creates.map((body) => JSON.parse(body).creditCode)).toEqual([ORG.creditCode]);
 
@@ -85,7 +85,7 @@ describe("the bureau administers organizations and accounts", () => {
     expect(await field(edit, "统一社会信用代码").inputValue()).toBe(ORG.creditCode);
     await field(edit, "联系人").fill("王芳");
     await edit.getByRole("button", { name: zh("保存") }).click();
-    await eventually(() => edit.isVisible()).toBe(false);
+    await expectClosed(edit);
     await eventually(() => row.getByRole("cell", { name: `王芳 ${ORG.contactPhone}` }).count()).toBe(1);
 
     const saved = (await bureau.get(`/api/v1/organizations?q=${encodeURIComponent(ORG.name)}`)).body.items;
@@ -104,7 +104,7 @@ describe("the bureau administers organizations and accounts", () => {
     await chooseOption(page, field(dialog, "角色"), "评审专家");
     await field(dialog, "初始密码").fill(NEW_USER.temporary);
     await dialog.getByRole("button", { name: zh("保存") }).click();
-    await eventually(() => dialog.isVisible()).toBe(false);
+    await expectClosed(dialog);
 
     const row = page.getByRole("row", { name: new RegExp(NEW_USER.username) });
     await eventually(() => row.count()).toBe(1);

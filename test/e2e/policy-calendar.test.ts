@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
-import { chooseOption, closePage, eventually, field, freshPage, menu, openFromMenu, shanghaiDate, typeDate, zh, zhDate } from "./ui.js";
+import { chooseOption, closePage, eventually, expectClosed, field, freshPage, menu, openFromMenu, shanghaiDate, typeDate, zh, zhDate } from "./ui.js";
 
 const CALENDAR_WORK_ITEM = "请确认 2027 年工作日历（国务院放假安排）";
 
@@ -65,7 +65,7 @@ describe("policy parameters and the working-day calendar", () => {
     expect((await (await j.server.as("bureau")).get("/api/v1/policy/versions")).body.items).toHaveLength(1);
     await confirm.getByRole("button", { name: zh("发布") }).click();
 
-    await eventually(() => dialog.isVisible()).toBe(false);
+    await expectClosed(dialog);
     const row = page.getByRole("row", { name: new RegExp(`${zhDate(effectiveFrom)} 待生效`) });
     await eventually(() => row.count()).toBe(1);
     expect(await row.getByRole("cell", { name: note }).count()).toBe(1);
