@@ -3,7 +3,7 @@
 // made from the platform's own Excel template.
 import ExcelJS from "exceljs";
 import type { Locator, Page } from "playwright-core";
-import { eventually, zh } from "./ui.js";
+import { eventually, expectClosed, zh } from "./ui.js";
 
 /** The input in column `column` of row `row` (1-based) of an editable table. */
 export function cellInput(scope: Page | Locator, column: string, row: number): Locator {
@@ -55,9 +55,5 @@ export async function confirmFilingStep(page: Page, step: string, comment?: stri
   await dialog.waitFor();
   if (comment !== undefined) await dialog.getByRole("textbox").fill(comment);
   await dialog.getByRole("button", { name: zh(step) }).click();
-  await eventually(async () => {
-    if ((await dialog.count()) === 0) return "closed";
-    const shown = await dialog.locator(".ant-alert, .ant-form-item-explain-error").filter({ visible: true }).allInnerTexts();
-    return `open: ${shown.join("; ") || "nothing shown"}`;
-  }).toBe("closed");
+  await expectClosed(dialog);
 }

@@ -10,7 +10,7 @@ import type { Client } from "../support/harness.js";
 import { startJourney, type Journey } from "./browser.js";
 import { card, cellUnder, describedValue, publicPage, signedInAs } from "./accreditation-ui.js";
 import { cellInput, confirmFilingStep, expectStatus, planWorkbook, typeTime } from "./filing-ui.js";
-import { closePage, eventually, field, openFromMenu, typeDate, zh } from "./ui.js";
+import { closePage, eventually, expectClosed, field, openFromMenu, typeDate, zh } from "./ui.js";
 
 const DAY0 = "2026-12-01T02:00:00.000Z"; // Tuesday 1 December 2026, 10:00 in Weihai
 const YEAR = 2027;
@@ -129,7 +129,7 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     await upload(await planWorkbook(template, IMPORTED.map((r) => [...r])));
     await page.getByText("已导入，计划现有 3 个项目").waitFor();
     await eventually(() => cellInput(page, "项目名称", 3).inputValue()).toBe(IMPORTED[1][0]);
-    expect(await report.count()).toBe(0);
+    await eventually(() => report.count()).toBe(0);
     const items = (await base.get(`/api/v1/annual-plans/${planId}`)).body.items as { title: string; subjectType: string; hours: number }[];
     expect(items.map((i) => [i.title, i.subjectType, i.hours])).toEqual([
       [PLANNED.title, "professional", 12],
@@ -146,13 +146,15 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     expect(await dialog.getByText(`报送后计划将交${supervisorName}审核，审核期间不能修改。`).count()).toBe(1);
     expect((await base.get(`/api/v1/annual-plans/${planId}`)).body.status).toBe("draft");
     await dialog.getByRole("button", { name: zh("报送") }).click();
+    // The confirmation closes with an animation; its own 报送 button is gone only after it.
+    await expectClosed(dialog);
 
     await page.waitForURL(new RegExp(`/annual-plans/${planId}$`));
     await expectStatus(page, "待审核");
     expect(await page.getByText("逾期报送").count()).toBe(0);
     // Submitted: no more editing or submitting.
-    expect(await page.getByRole("button", { name: zh("编辑计划") }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: zh("报送") }).count()).toBe(0);
+    await eventually(() => page.getByRole("button", { name: zh("编辑计划") }).count()).toBe(0);
+    await eventually(() => page.getByRole("button", { name: zh("报送") }).count()).toBe(0);
     expect((await base.get(`/api/v1/annual-plans/${planId}`)).body).toMatchObject({ status: "submitted", late: false });
   });
 
