@@ -306,12 +306,10 @@ export const ProjectView = Type.Object({
 });
 export type ProjectView = Static<typeof ProjectView>;
 
-export const ProjectListItem = Type.Object({
-  id: Type.String(),
-  status: Type.Enum(PROJECT_STATUSES),
+/** What a list row and the public calendar both show of a project. */
+const ProjectSummaryFields = {
   baseId: Type.String(),
   baseName: Type.String(),
-  supervisorOrgName: Type.String(),
   district: Type.String(),
   title: Type.String(),
   subjectType: SubjectTypeSchema,
@@ -322,6 +320,13 @@ export const ProjectListItem = Type.Object({
   mode: Type.Enum(TRAINING_MODES),
   capacity: Type.Integer(),
   feeFen: Type.Integer(),
+};
+
+export const ProjectListItem = Type.Object({
+  id: Type.String(),
+  status: Type.Enum(PROJECT_STATUSES),
+  ...ProjectSummaryFields,
+  supervisorOrgName: Type.String(),
   adHoc: Type.Boolean(),
   filingNo: Nullable(Type.String()),
   filedAt: Nullable(Type.String()),
@@ -333,19 +338,8 @@ export type ProjectListItem = Static<typeof ProjectListItem>;
 export const PublicProjectView = Type.Object({
   id: Type.String(),
   status: Type.Enum(PUBLIC_PROJECT_STATUSES),
-  baseId: Type.String(),
-  baseName: Type.String(),
-  district: Type.String(),
-  title: Type.String(),
-  subjectType: SubjectTypeSchema,
-  specialty: Type.String(),
-  startDate: DateString,
-  endDate: DateString,
-  hours: Type.Number(),
-  mode: Type.Enum(TRAINING_MODES),
+  ...ProjectSummaryFields,
   venue: Type.String(),
-  capacity: Type.Integer(),
-  feeFen: Type.Integer(),
   filingNo: Type.String(),
   sessions: Type.Array(Type.Object({ date: DateString, startTime: Type.String(), endTime: Type.String(), title: Type.String(), teacher: Type.String(), hours: Type.Number() })),
 });

@@ -1,7 +1,7 @@
 // The plan editor's form: the planned projects of the year (typed in or imported from Excel), the
 // execution summary of the year before, and a note. Saving never clears what was typed; a refusal
 // (PLAN_EMPTY, PLAN_ITEM_INVALID, a stale version) is shown above the form.
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useNavigate } from "react-router-dom";
 import { Alert, App, Button, Card, Form, Input, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -9,14 +9,14 @@ import { annualPlanApi } from "../../api/endpoints";
 import type { AnnualPlanView, PlanPrefill } from "../../api/types";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate } from "../../format";
-import { useUnsavedGuard } from "../applications/useUnsavedGuard";
-import { refusalOf, type Refusal } from "./filingErrors";
+import { refusalOf } from "./filingErrors";
 import { LateTag, PlanStatusTag } from "./filingTags";
 import { PlanImport } from "./PlanImport";
 import { PlanItemsTable } from "./PlanItemsTable";
 import { PlanSummaryFields } from "./PlanSummaryFields";
 import { fromPlanValues, itemsToRows, toPlanValues, type PlanValues } from "./planValues";
 import { RefusalAlert } from "./RefusalAlert";
+import { useDraftSave } from "./useDraftSave";
 import { useBusinessToday } from "./useFilingData";
 
 interface Props {
@@ -36,12 +36,17 @@ export function PlanEditor({ baseId, baseName, supervisorName, year, initial, pr
   const navigate = useNavigate();
   const today = useBusinessToday();
   const [form] = Form.useForm<PlanValues>();
-  const [view, setView] = useState<AnnualPlanView | null>(initial);
-  const [dirty, setDirty] = useState(initial === null);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const { allowLeave } = useUnsavedGuard(dirty);
   const summaryYear = year - 1;
+  const { view, setView, setDirty, saving, refusal, setRefusal, allowLeave, saveDraft, ensureSaved } = useDraftSave<AnnualPlanView>({
+    initial,
+    dirtyAtStart: initial === null,
+    validate: () => form.validateFields(),
+    persist: (current) => {
+      const input = fromPlanValues(form.getFieldsValue(true) as PlanValues, { baseId, year, summaryYear });
+      return current ? annualPlanApi.update(current.id, input, current.version) : annualPlanApi.create(input);
+    },
+    editPath: (id) => `/annual-plans/${id}/edit`,
+  });
   const dueDate = view?.dueDate ?? `${year - 1}-12-31`;
   const initialValues = useMemo(
     () =>
@@ -51,40 +56,6 @@ export function PlanEditor({ baseId, baseName, supervisorName, year, initial, pr
     [initial, prefill, summaryYear],
   );
   const canSubmit = !view || view.availableActions.includes("submit");
-
-  /** Saves the plan (creates it the first time); null when it could not (the input stays). */
-  const save = async (): Promise<AnnualPlanView | null> => {
-    try {
-      await form.validateFields();
-    } catch {
-      void message.error(t("filing.fixErrors"));
-      return null;
-    }
-    setSaving(true);
-    setRefusal(null);
-    try {
-      const input = fromPlanValues(form.getFieldsValue(true) as PlanValues, { baseId, year, summaryYear });
-      const saved = view ? await annualPlanApi.update(view.id, input, view.version) : await annualPlanApi.create(input);
-      setView(saved);
-      setDirty(false);
-      return saved;
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const saveDraft = async () => {
-    const saved = await save();
-    if (!saved) return;
-    void message.success(t("filing.draftSaved"));
-    if (!initial) {
-      allowLeave();
-      navigate(`/annual-plans/${saved.id}/edit`, { replace: true });
-    }
-  };
 
   const submit = () =>
     modal.confirm({
@@ -98,7 +69,7 @@ export function PlanEditor({ baseId, baseName, supervisorName, year, initial, pr
       okText: t("planAction.submit"),
       cancelText: t("common.cancel"),
       onOk: async () => {
-        const saved = dirty || !view ? await save() : view;
+        const saved = await ensureSaved();
         if (!saved) return;
         try {
           await annualPlanApi.act(saved.id, "submit", { version: saved.version });
@@ -153,7 +124,7 @@ export function PlanEditor({ baseId, baseName, supervisorName, year, initial, pr
         <Card title={t("plan.itemsTitle", { year })} style={{ marginBottom: 16 }}>
           <PlanImport
             year={year}
-            ensureSaved={async () => (dirty || !view ? save() : view)}
+            ensureSaved={ensureSaved}
             onImported={(next) => {
               setView(next);
               form.setFieldsValue({ items: itemsToRows(next.items) });

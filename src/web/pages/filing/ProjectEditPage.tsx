@@ -2,7 +2,7 @@
 // /training-projects/:id/edit continues a draft or a returned one. 保存草稿 keeps it as a draft (the server
 // checks only its shape); 提交备案 saves, then submits after a confirmation — filed at once with a filing
 // number when every rule holds, or refused with the server's message for each broken rule.
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { Navigate, useNavigate, useParams } from "react-router-dom";
 import { Alert, App, Button, Card, Form, Skeleton, Space } from "antd";
 import { useTranslation } from "react-i18next";
@@ -10,14 +10,14 @@ import { projectApi } from "../../api/endpoints";
 import type { BaseView, ProjectView } from "../../api/types";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
-import { useUnsavedGuard } from "../applications/useUnsavedGuard";
-import { refusalOf, type Refusal } from "./filingErrors";
+import { refusalOf } from "./filingErrors";
 import { ProjectStatusTag } from "./filingTags";
 import { ProjectBasisFields } from "./ProjectBasisFields";
 import { ProjectInfoFields } from "./ProjectInfoFields";
 import { SessionsTable, TeachersTable } from "./ProjectRowsTables";
 import { emptyProject, fromProjectValues, toProjectValues, type ProjectValues } from "./projectValues";
 import { RefusalAlert } from "./RefusalAlert";
+import { useDraftSave } from "./useDraftSave";
 import { useBases, useRecord } from "./useFilingData";
 
 export default function ProjectEditPage() {
@@ -36,48 +36,19 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
   const { message, modal } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ProjectValues>();
-  const [view, setView] = useState<ProjectView | null>(initial);
-  const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
-  const { allowLeave } = useUnsavedGuard(dirty);
+  const { view, setDirty, saving, refusal, setRefusal, allowLeave, saveDraft, ensureSaved } = useDraftSave<ProjectView>({
+    initial,
+    validate: () => form.validateFields(),
+    persist: (current) => {
+      const input = fromProjectValues(form.getFieldsValue(true) as ProjectValues);
+      return current ? projectApi.update(current.id, input, current.version) : projectApi.create(input);
+    },
+    editPath: (id) => `/training-projects/${id}/edit`,
+  });
   const initialValues = useMemo(() => (initial ? toProjectValues(initial) : emptyProject(bases.length === 1 ? bases[0].id : undefined)), [initial, bases]);
   const start = Form.useWatch("startDate", form);
   const end = Form.useWatch("endDate", form);
   const name = Form.useWatch("title", form) || view?.title || t("project.untitled");
-
-  const save = async (): Promise<ProjectView | null> => {
-    try {
-      await form.validateFields();
-    } catch {
-      void message.error(t("filing.fixErrors"));
-      return null;
-    }
-    setSaving(true);
-    setRefusal(null);
-    try {
-      const input = fromProjectValues(form.getFieldsValue(true) as ProjectValues);
-      const saved = view ? await projectApi.update(view.id, input, view.version) : await projectApi.create(input);
-      setView(saved);
-      setDirty(false);
-      return saved;
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-      return null;
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const saveDraft = async () => {
-    const saved = await save();
-    if (!saved) return;
-    void message.success(t("filing.draftSaved"));
-    if (!initial) {
-      allowLeave();
-      navigate(`/training-projects/${saved.id}/edit`, { replace: true });
-    }
-  };
 
   const submit = () =>
     modal.confirm({
@@ -86,7 +57,7 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
       okText: t("projectAction.submit"),
       cancelText: t("common.cancel"),
       onOk: async () => {
-        const saved = dirty || !view ? await save() : view;
+        const saved = await ensureSaved();
         if (!saved) return;
         try {
           const filed = await projectApi.act(saved.id, "submit", { version: saved.version });
