@@ -30,8 +30,13 @@ import { fileRoutes } from "./modules/files/routes.js";
 import { notificationRoutes } from "./modules/notifications/routes.js";
 import { publicRoutes } from "./modules/public/routes.js";
 import { filingRoutes, filingUploadRoutes } from "./modules/filing/routes.js";
+import { professionalRoutes } from "./modules/professionals/routes.js";
+import { enrollmentRoutes, enrollmentUploadRoutes } from "./modules/delivery/enrollment-routes.js";
+import { completionRoutes } from "./modules/delivery/completion-routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler } from "./platform/scheduler.js";
+import { loadSecrets } from "./platform/secrets.js";
+import { sealLegacyIdNumbers } from "./modules/professionals/identity.js";
 
 export interface App {
   app: FastifyInstance;
@@ -48,8 +53,9 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
   const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
   await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
   const clock = opts.clock ?? createClock({ testClock: config.testClock });
-  const platform = { db: handle.db, dialect: handle.dialect, clock, config, handle };
+  const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), handle };
   await ensureBaselinePolicy(platform);
+  await sealLegacyIdNumbers(platform);
   return platform;
 }
 
@@ -110,6 +116,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       baseRoutes,
       publicRoutes,
       filingRoutes,
+      professionalRoutes,
+      enrollmentRoutes,
+      completionRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
@@ -117,6 +126,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   // Uploads parse raw bodies: their own scope, so no other route accepts a file body.
   await app.register(async (scope) => fileRoutes(typed(scope), platform));
   await app.register(async (scope) => filingUploadRoutes(typed(scope), platform));
+  await app.register(async (scope) => enrollmentUploadRoutes(typed(scope), platform));
 
   const webDir = config.webDir;
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, "index.html"));

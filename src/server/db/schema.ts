@@ -28,7 +28,14 @@ export interface UsersTable {
   lockedUntil: string | null;
   disabledAt: string | null;
   phone: string | null;
+  /** Legacy plaintext (001); start-up seals it into the three columns below and empties it. */
   idNumber: string | null;
+  /** AES-256-GCM sealed ID number (platform/secrets.ts). */
+  idNumberEnc: string | null;
+  /** Keyed hash for lookup and uniqueness. */
+  idNumberHash: string | null;
+  /** 3710**********1234, for lists without decrypting. */
+  idNumberMasked: string | null;
   lastLoginAt: string | null;
   passwordChangedAt: string | null;
   createdAt: string;
@@ -266,6 +273,9 @@ export interface TrainingProjectsTable {
   description: string;
   filingNo: string | null;
   filedAt: string | null;
+  /** 第十七条: when the base decided who completed (actions/complete). */
+  concludedAt: string | null;
+  concludedBy: string | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;
@@ -295,6 +305,132 @@ export interface JobMarksTable {
   createdAt: string;
 }
 
+export interface ProfessionalsTable {
+  /** = users.id */
+  id: string;
+  employer: string;
+  title: string;
+  specialty: string;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface EnrollmentsTable {
+  id: string;
+  projectId: string;
+  professionalId: string;
+  status: string;
+  source: string;
+  /** null until the project concludes */
+  completed: number | null;
+  attendedSessions: number | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface CheckInsTable {
+  id: string;
+  sessionId: string;
+  projectId: string;
+  professionalId: string;
+  method: string;
+  reason: string | null;
+  recordedBy: string | null;
+  checkedInAt: string;
+}
+
+export interface CertificatesTable {
+  id: string;
+  serial: string;
+  projectId: string;
+  professionalId: string;
+  /** The signed content, canonical JSON */
+  payload: string;
+  signature: string;
+  keyId: string;
+  issuedAt: string;
+  status: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+  revokedReason: string | null;
+  version: number;
+}
+
+export interface LearningEntriesTable {
+  id: string;
+  professionalId: string;
+  year: number;
+  source: string;
+  subjectType: string;
+  hours: number;
+  title: string;
+  earnedOn: string;
+  /** JSON {date: hours} */
+  days: string;
+  projectId: string | null;
+  certificateId: string | null;
+  declarationId: string | null;
+  status: string;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  createdAt: string;
+}
+
+export interface HourDeclarationsTable {
+  id: string;
+  professionalId: string;
+  year: number;
+  form: string;
+  subjectType: string;
+  title: string;
+  hours: number;
+  earnedOn: string;
+  evidenceFileId: string | null;
+  status: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+export interface HoursStatementsTable {
+  id: string;
+  code: string;
+  professionalId: string;
+  year: number;
+  payload: string;
+  signature: string;
+  keyId: string;
+  issuedAt: string;
+}
+
+export interface SurveyFormsTable {
+  id: string;
+  effectiveFrom: string;
+  /** JSON SurveyQuestion[] */
+  questions: string;
+  note: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export interface SurveyResponsesTable {
+  id: string;
+  projectId: string;
+  professionalId: string;
+  formId: string;
+  /** JSON {questionKey: 1..5} */
+  answers: string;
+  comment: string;
+  createdAt: string;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -321,4 +457,13 @@ export interface Database {
   projectSessions: ProjectSessionsTable;
   jobLeases: JobLeasesTable;
   jobMarks: JobMarksTable;
+  professionals: ProfessionalsTable;
+  enrollments: EnrollmentsTable;
+  checkIns: CheckInsTable;
+  certificates: CertificatesTable;
+  learningEntries: LearningEntriesTable;
+  hourDeclarations: HourDeclarationsTable;
+  hoursStatements: HoursStatementsTable;
+  surveyForms: SurveyFormsTable;
+  surveyResponses: SurveyResponsesTable;
 }

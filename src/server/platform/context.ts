@@ -3,12 +3,14 @@ import type { Role } from "../../shared/roles.js";
 import type { Clock } from "./clock.js";
 import type { Db, DialectName, Tx } from "./db.js";
 import type { AppConfig } from "./config.js";
+import type { Secrets } from "./secrets.js";
 
 export interface Platform {
   db: Db;
   dialect: DialectName;
   clock: Clock;
   config: AppConfig;
+  secrets: Secrets;
 }
 
 export interface Actor {

@@ -81,6 +81,22 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "trainingProject.read",
       "trainingProject.return",
       "jobs.run",
+      // 第十三条, 第二十四条: the bureau keeps the city's learning records and rules on declared hours
+      "professional.read",
+      "professional.create",
+      "learningRecord.read",
+      "hoursStatement.create",
+      "declaration.read",
+      "declaration.accept",
+      "declaration.reject",
+      "surveyForm.read",
+      "surveyForm.create",
+      "enrollment.read",
+      "checkIn.read",
+      "certificate.read",
+      "certificate.revoke",
+      "survey.results",
+      "archive.read",
     ),
     "workItem.read": "self",
     "notification.read": "self",
@@ -92,6 +108,9 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("supervisedOrg", "baseApplication.read", "baseApplication.recommend", "baseApplication.return", "baseApplication.reject", "base.read", "file.read"),
     // 第十四条, 第十六条: the supervising unit checks its bases' plans and filings
     ...everyone("supervisedOrg", "feeStandard.read", "annualPlan.read", "annualPlan.approve", "annualPlan.return", "trainingProject.read", "trainingProject.return"),
+    // 第十八条: the supervising unit inspects delivery (task completion, training effect)
+    ...everyone("supervisedOrg", "enrollment.read", "checkIn.read", "certificate.read", "survey.results", "archive.read"),
+    "surveyForm.read": "all",
     "workItem.read": "self",
     "notification.read": "self",
   },
@@ -103,6 +122,13 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     // 第十五条, 第十六条, 第二十五条: the host organization records fees, plans and files its projects
     ...everyone("ownOrg", "feeStandard.read", "feeStandard.create", "annualPlan.read", "annualPlan.create", "annualPlan.update", "annualPlan.submit"),
     ...everyone("ownOrg", "trainingProject.read", "trainingProject.create", "trainingProject.update", "trainingProject.submit", "trainingProject.cancel"),
+    // 第十七条: the base enrols, signs in, concludes, certifies, evaluates and archives its courses
+    ...everyone("ownOrg", "enrollment.read", "enrollment.create", "enrollment.cancel", "checkIn.read", "checkIn.open", "checkIn.manual"),
+    ...everyone("ownOrg", "trainingProject.complete", "certificate.read", "certificate.revoke", "survey.results", "archive.read"),
+    // a base registers a person while enrolling them and sees its attendees (masked)
+    "professional.create": "all",
+    "professional.read": "ownOrg",
+    "surveyForm.read": "all",
     "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
@@ -117,7 +143,11 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   },
   professional: {
     "organization.read": "ownOrg",
-    ...everyone("all", "policy.read", "calendar.read"),
+    ...everyone("all", "policy.read", "calendar.read", "surveyForm.read"),
+    // 第二十四条: a professional's own enrolments, check-ins, certificates, surveys and learning record
+    ...everyone("self", "professional.read", "professional.update", "enrollment.read", "enrollment.create", "enrollment.cancel", "checkIn.create"),
+    ...everyone("self", "certificate.read", "survey.answer", "learningRecord.read", "declaration.read", "declaration.create", "hoursStatement.create"),
+    "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
   },

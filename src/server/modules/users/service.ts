@@ -1,7 +1,8 @@
 // Accounts: users with one or more roles (DESIGN.md "Who uses it"), managed by the bureau.
-// Personal data (ID number, phone) is stored whole, shown masked, never put in logs or audit detail.
+// Personal data is shown masked and never put in logs or audit detail; the ID number is stored sealed
+// (modules/professionals/identity.ts).
 import type { UserCreateBody, UserUpdateBody, UserView } from "../../../shared/api.js";
-import { isValidIdNumber, maskIdNumber, maskPhone } from "../../../shared/identifiers.js";
+import { isValidIdNumber, maskPhone } from "../../../shared/identifiers.js";
 import type { Role } from "../../../shared/roles.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, scopeWhere } from "../../platform/authz.js";
@@ -13,6 +14,8 @@ import { pageWindow, type Page, type PageRequest } from "../../platform/paging.j
 import { hashPassword, isStrongPassword } from "../../platform/passwords.js";
 import { deleteSessionsOf } from "../../platform/sessions.js";
 import { organizationTypeOf } from "../organizations/service.js";
+import { idNumberHashOf, NO_ID_NUMBER, sealIdNumber } from "../professionals/identity.js";
+import { ensureProfessionalProfile } from "../professionals/profiles.js";
 import * as q from "./queries.js";
 
 const scopeOf = (u: { id: string; orgId: string }) => ({ orgId: u.orgId, userId: u.id });
@@ -34,7 +37,7 @@ export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> 
       mustChangePassword: r.mustChangePassword === 1,
       lockedUntil: r.lockedUntil,
       phone: r.phone ? maskPhone(r.phone) : null,
-      idNumber: r.idNumber ? maskIdNumber(r.idNumber) : null,
+      idNumber: r.idNumberMasked,
       lastLoginAt: r.lastLoginAt,
       createdAt: r.createdAt,
       version: r.version,
@@ -78,20 +81,20 @@ export async function getUser(ctx: Ctx, id: string): Promise<UserView> {
 }
 
 /** DESIGN.md roles: a bureau account belongs to the bureau; a professional is known by an ID number. */
-async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly string[], idNumber: string | null | undefined) {
+async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly string[], idNumber: string | null, keepsStoredIdNumber = false) {
   const orgType = await organizationTypeOf(trx, orgId);
   if (!orgType) throw new DomainError("UNKNOWN_ORGANIZATION", { orgId });
   if (roles.includes("bureau") && orgType !== "bureau") {
     throw new DomainError("ROLE_ORG_MISMATCH", { role: "bureau", orgTypes: ["bureau"] });
   }
   if (idNumber && !isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
-  if (roles.includes("professional") && !idNumber) throw new DomainError("ID_NUMBER_REQUIRED");
+  if (roles.includes("professional") && !idNumber && !keepsStoredIdNumber) throw new DomainError("ID_NUMBER_REQUIRED");
 }
 
 /** One person, one account: an ID number is registered once. */
-async function checkIdNumberFree(trx: Tx, idNumber: string | null, userId?: string) {
+async function checkIdNumberFree(trx: Tx, ctx: Ctx, idNumber: string | null, userId?: string) {
   if (!idNumber) return;
-  let q = trx.selectFrom("users").select("id").where("idNumber", "=", idNumber);
+  let q = trx.selectFrom("users").select("id").where("idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber));
   if (userId) q = q.where("id", "!=", userId);
   if (await q.executeTakeFirst()) throw new DomainError("ID_NUMBER_TAKEN");
 }
@@ -127,7 +130,7 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
   await checkRolesAndIdentity(trx, input.orgId, input.roles, idNumber);
   if (!input.passwordHash) checkPassword(input.password, input.username);
   if (await q.findUserByUsername(trx, input.username)) throw new DomainError("USERNAME_TAKEN");
-  await checkIdNumberFree(trx, idNumber);
+  await checkIdNumberFree(trx, ctx, idNumber);
   const id = newId();
   const now = ctx.clock.nowIso();
   await trx
@@ -141,13 +144,14 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
       mustChangePassword: input.mustChangePassword ? 1 : 0,
       failedLogins: 0,
       phone: input.phone ?? null,
-      idNumber,
+      ...(idNumber ? sealIdNumber(ctx.secrets, idNumber) : NO_ID_NUMBER),
       createdAt: now,
       updatedAt: now,
       version: 1,
     })
     .execute();
   await q.replaceRoles(trx, id, input.roles as string[]);
+  if (input.roles.includes("professional")) await ensureProfessionalProfile(trx, ctx, id);
   await appendAudit(trx, ctx, {
     action: "user.create",
     resourceType: "user",
@@ -171,21 +175,23 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): P
     if (u.version !== input.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     const roles = input.roles ?? (await q.rolesByUser(trx, [id])).get(id) ?? [];
     const orgId = input.orgId ?? u.orgId;
-    const idNumber = input.idNumber === undefined ? u.idNumber : input.idNumber ? input.idNumber.toUpperCase() : null;
-    await checkRolesAndIdentity(trx, orgId, roles, idNumber);
-    await checkIdNumberFree(trx, idNumber, id);
+    const newIdNumber = input.idNumber ? input.idNumber.toUpperCase() : null;
+    // The stored number is sealed: a new one is checked; an unchanged one counts as present.
+    await checkRolesAndIdentity(trx, orgId, roles, newIdNumber, input.idNumber === undefined && !!u.idNumberHash);
+    await checkIdNumberFree(trx, ctx, newIdNumber, id);
     if (input.roles && !input.roles.includes("bureau")) await assertAnotherBureauRemains(trx, id);
     const changes = {
       displayName: input.displayName?.trim() ?? u.displayName,
       orgId,
       phone: input.phone === undefined ? u.phone : input.phone,
-      idNumber,
+      ...(input.idNumber === undefined ? {} : newIdNumber ? sealIdNumber(ctx.secrets, newIdNumber) : NO_ID_NUMBER),
       updatedAt: ctx.clock.nowIso(),
       version: u.version + 1,
     };
     const res = await trx.updateTable("users").set(changes).where("id", "=", id).where("version", "=", u.version).executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
     if (input.roles) await q.replaceRoles(trx, id, input.roles as string[]);
+    if (roles.includes("professional")) await ensureProfessionalProfile(trx, ctx, id);
     const changed = Object.keys(input).filter((k) => k !== "version");
     await appendAudit(trx, ctx, { action: "user.update", resourceType: "user", resourceId: id, detail: { username: u.username, changed, roles: input.roles } });
     return userView(trx, id);

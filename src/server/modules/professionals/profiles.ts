@@ -1,0 +1,124 @@
+// The professional's profile (专业技术人员): employer, title (职称) and specialty, beside the account.
+import { isValidIdNumber } from "../../../shared/identifiers.js";
+import { appendAudit } from "../../platform/audit.js";
+import type { Ctx } from "../../platform/context.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { idNumberHashOf, normalizeIdNumber, sealIdNumber } from "./identity.js";
+
+export interface ProfileInput {
+  employer?: string;
+  title?: string;
+  specialty?: string;
+}
+
+/** Every account with the professional role has a profile; by default its employer is the account's organization. */
+export async function ensureProfessionalProfile(trx: Tx, ctx: Ctx, userId: string, input: ProfileInput = {}): Promise<void> {
+  const existing = await trx.selectFrom("professionals").select("id").where("id", "=", userId).executeTakeFirst();
+  if (existing) return;
+  const org = await trx
+    .selectFrom("users")
+    .innerJoin("organizations", "organizations.id", "users.orgId")
+    .select("organizations.name")
+    .where("users.id", "=", userId)
+    .executeTakeFirstOrThrow();
+  const now = ctx.clock.nowIso();
+  await trx
+    .insertInto("professionals")
+    .values({
+      id: userId,
+      employer: input.employer?.trim() || org.name,
+      title: input.title?.trim() ?? "",
+      specialty: input.specialty?.trim() ?? "",
+      createdBy: ctx.actor?.id ?? null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Registering a person (第二十四条: the record follows the person, whoever enrols them).
+
+/** Accounts a base registered and the person has not claimed yet hold this unusable password hash. */
+export const UNCLAIMED_PASSWORD = "!unclaimed";
+
+/**
+ * The organization an individual's account hangs on when their employer is not an organization of
+ * the platform: the bureau, which keeps the city's professional registry. The employer itself is
+ * recorded as text on the profile.
+ */
+export async function registryOrgId(trx: Tx): Promise<string> {
+  const org = await trx.selectFrom("organizations").select("id").where("type", "=", "bureau").orderBy("createdAt").executeTakeFirstOrThrow();
+  return org.id;
+}
+
+export interface PersonFacts {
+  name: string;
+  idNumber: string;
+  employer: string;
+  title?: string;
+  specialty?: string;
+  phone?: string;
+}
+
+/**
+ * Finds the professional holding this ID number, or registers them with an unclaimed account (the
+ * person claims it later by signing up with the same ID number). A known ID number under another
+ * name is refused (ID_NAME_MISMATCH) rather than enrolling the wrong person.
+ */
+export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFacts): Promise<{ professionalId: string; created: boolean }> {
+  const idNumber = normalizeIdNumber(person.idNumber);
+  if (!isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
+  const name = person.name.trim();
+  const existing = await trx
+    .selectFrom("users")
+    .leftJoin("professionals", "professionals.id", "users.id")
+    .select(["users.id", "users.displayName", "professionals.id as profileId"])
+    .where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber))
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.displayName !== name) throw new DomainError("ID_NAME_MISMATCH");
+    if (!existing.profileId) {
+      await trx.insertInto("userRoles").values({ userId: existing.id, role: "professional" }).onConflict((oc) => oc.doNothing()).execute();
+      await ensureProfessionalProfile(trx, ctx, existing.id, person);
+    }
+    return { professionalId: existing.id, created: false };
+  }
+  const id = newId();
+  const now = ctx.clock.nowIso();
+  const sealed = sealIdNumber(ctx.secrets, idNumber);
+  await trx
+    .insertInto("users")
+    .values({
+      id,
+      username: `u_${sealed.idNumberHash.slice(0, 12)}`,
+      displayName: name,
+      orgId: await registryOrgId(trx),
+      passwordHash: UNCLAIMED_PASSWORD,
+      mustChangePassword: 0,
+      failedLogins: 0,
+      phone: person.phone ?? null,
+      ...sealed,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  await trx.insertInto("userRoles").values({ userId: id, role: "professional" }).execute();
+  await ensureProfessionalProfile(trx, ctx, id, person);
+  // 个人信息保护法: the audit names the record, never the ID number or phone.
+  await appendAudit(trx, ctx, { action: "professional.register", resourceType: "professional", resourceId: id, detail: { by: "staff" } });
+  return { professionalId: id, created: true };
+}
+
+/** The signed-in actor as a professional (their user id), or NOT_A_PROFESSIONAL. */
+export async function requireProfessional(trx: Tx, ctx: Ctx): Promise<string> {
+  if (!ctx.actor) throw new DomainError("UNAUTHENTICATED");
+  if (!ctx.actor.roles.includes("professional")) throw new DomainError("NOT_A_PROFESSIONAL");
+  const row = await trx.selectFrom("professionals").select("id").where("id", "=", ctx.actor.id).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_A_PROFESSIONAL");
+  return row.id;
+}
