@@ -37,6 +37,7 @@ import { ALL_JOBS } from "./jobs.js";
 import { startScheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
 import { sealLegacyIdNumbers } from "./modules/professionals/identity.js";
+import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 
 export interface App {
   app: FastifyInstance;
@@ -55,8 +56,15 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
   const clock = opts.clock ?? createClock({ testClock: config.testClock });
   const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), handle };
   await ensureBaselinePolicy(platform);
+  await ensureBaselineSurveyForm(platform);
   await sealLegacyIdNumbers(platform);
   return platform;
+}
+
+/** A request's path for the log, its query string masked: ID numbers, phones and tokens may ride there. */
+export function logSafeUrl(url: string): string {
+  const q = url.indexOf("?");
+  return q < 0 ? url : `${url.slice(0, q)}?${url.slice(q + 1).replace(/=[^&]*/g, "=***")}`;
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<App> {
@@ -66,6 +74,15 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       level: config.logLevel,
       // Personal data never reaches the log: no bodies, no cookies, no CSRF tokens.
       redact: ["req.headers.cookie", "req.headers['x-csrf-token']", "res.headers['set-cookie']"],
+      // …nor query strings: a lookup by ID number (?idNumber=) or a check-in token stays out of it.
+      serializers: {
+        req: (req: { method: string; url: string; hostname?: string; ip?: string }) => ({
+          method: req.method,
+          url: logSafeUrl(req.url),
+          hostname: req.hostname,
+          remoteAddress: req.ip,
+        }),
+      },
     },
     bodyLimit: 1024 * 1024,
     // Only a configured proxy may name the client's address: rate limits and the audit log rely on it.

@@ -142,6 +142,16 @@ export const MyEnrollmentView = Type.Object({
 });
 export type MyEnrollmentView = Static<typeof MyEnrollmentView>;
 
+/** What an Excel import (enrolment list, marked sign-in sheet) answers: rows that became records. */
+export const DeliveryImportResult = Type.Object({
+  imported: Type.Integer(),
+  /** rows already on record (enrolled, or checked in) */
+  skipped: Type.Integer(),
+  /** enrolment import: people the base registered on the way (new unclaimed accounts) */
+  registered: Opt(Type.Integer()),
+});
+export type DeliveryImportResult = Static<typeof DeliveryImportResult>;
+
 // ---------------------------------------------------------------------------------------------
 // Check-in (签到)
 
@@ -252,6 +262,9 @@ export const CertificateView = Type.Object({
   revokedReason: Nullable(Type.String()),
   /** the public verification page */
   verifyUrl: Type.String(),
+  /** Ed25519 over the canonical JSON of `content` (keys sorted at every depth), base64: verifiable offline with the published key */
+  signature: Type.String(),
+  keyId: Type.String(),
   availableActions: Type.Array(Type.String()),
   version: Type.Integer(),
 });

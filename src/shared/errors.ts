@@ -196,9 +196,12 @@ export const ERROR_CODES = {
   SURVEY_NOT_OPEN: { status: 422, zh: "参加过课程的学员才能填写评估问卷", en: "Only attendees may answer the evaluation survey" },
   SURVEY_ALREADY_ANSWERED: { status: 409, zh: "您已填写过该培训的评估问卷", en: "You have already answered this survey" },
   SURVEY_ANSWER_INVALID: { status: 422, zh: "问卷“{question}”：{reason}", en: "Survey question \"{question}\": {reason}" },
+  SURVEY_FORM_BACKDATED: { status: 422, zh: "评估问卷的施行日期不能早于今天（{today}），已作答的问卷不可改写", en: "A survey form cannot take effect before today ({today}): answered forms are never rewritten" },
   SURVEY_FORM_EXISTS: { status: 409, zh: "{effectiveFrom} 起施行的评估问卷已存在", en: "A survey form effective from {effectiveFrom} already exists" },
   DECLARATION_YEAR_CLOSED: { status: 422, zh: "只能申报本年度和上一年度的学时", en: "Hours can be declared for this year and last year only" },
   DAILY_HOURS_LIMIT: { status: 422, zh: "{date} 已登记 {hours} 学时，每人每天最多 {max} 学时", en: "{date} already holds {hours} hours; at most {max} a day" },
+  EVIDENCE_FILE_INVALID: { status: 422, zh: "证明材料文件不存在，请重新上传", en: "The evidence file was not found; upload it again" },
+  DECLARATION_DATE_INVALID: { status: 422, zh: "学时取得日期不能晚于今天（{today}）", en: "The hours cannot be earned after today ({today})" },
   STATEMENT_YEAR_INVALID: { status: 422, zh: "学时证明只能开具已有记录的年度（{year}）", en: "An hours statement covers a year with a record ({year})" },
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;

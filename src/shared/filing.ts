@@ -264,6 +264,7 @@ export const PROJECT_SERVER_FIELDS = [
   "availableActions",
   "filingNo",
   "filedAt",
+  "concludedAt",
   "latestFilingDate",
   "baseName",
   "district",
@@ -299,6 +300,8 @@ export const ProjectView = Type.Object({
   latestFilingDate: Nullable(DateString),
   filingNo: Nullable(Type.String()),
   filedAt: Nullable(Type.String()),
+  /** 第十七条: when the base decided who completed (actions/complete); null before */
+  concludedAt: Nullable(Type.String()),
   history: Type.Array(HistoryEntry),
   availableActions: Type.Array(Type.String()),
   createdAt: Type.String(),
@@ -342,6 +345,9 @@ export const PublicProjectView = Type.Object({
   venue: Type.String(),
   filingNo: Type.String(),
   sessions: Type.Array(Type.Object({ date: DateString, startTime: Type.String(), endTime: Type.String(), title: Type.String(), teacher: Type.String(), hours: Type.Number() })),
+  /** 第十七条: people enrolled and places left of the filed capacity (the course finder shows 名额已满) */
+  enrolled: Type.Optional(Type.Integer()),
+  seatsLeft: Type.Optional(Type.Integer()),
 });
 export type PublicProjectView = Static<typeof PublicProjectView>;
 

@@ -78,7 +78,7 @@ export interface TestServer {
 export async function startServer(
   dialect: DialectName,
   overrides: Partial<AppConfig> = {},
-  opts: { demo?: boolean; accreditationDemo?: boolean; filingDemo?: boolean } = {},
+  opts: { demo?: boolean; accreditationDemo?: boolean; filingDemo?: boolean; deliveryDemo?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-test-"));
   const pgSchema = dialect === "postgres" ? `t_${randomBytes(6).toString("hex")}` : undefined;
@@ -103,8 +103,9 @@ export async function startServer(
   const app = await buildApp(config, { clock });
   // Accounts and organizations always; the accreditation history only where a suite asks for it.
   if (opts.demo !== false) {
-    const accreditation = opts.accreditationDemo ?? opts.filingDemo ?? false;
-    await loadDemoData(app.platform, { accreditation, filing: opts.filingDemo ?? false });
+    const filing = opts.filingDemo ?? opts.deliveryDemo ?? false;
+    const accreditation = opts.accreditationDemo ?? filing;
+    await loadDemoData(app.platform, { accreditation, filing, delivery: opts.deliveryDemo ?? false });
   }
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
   const server: TestServer = {

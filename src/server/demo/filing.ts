@@ -8,7 +8,6 @@ import type { Actor, Ctx, Platform } from "../platform/context.js";
 import { addDays } from "../platform/calendar.js";
 import { DomainError } from "../platform/errors.js";
 import { decideFeeStandard, recordFeeStandard } from "../modules/filing/fees.js";
-import { projectStatusJob } from "../modules/filing/jobs.js";
 import * as plans from "../modules/filing/plans.js";
 import * as projects from "../modules/filing/projects.js";
 import { actorOf, clockAt } from "./clock.js";
@@ -210,6 +209,4 @@ export async function loadDemoFiling(p: Platform): Promise<void> {
     const plan = await plans.createPlan(today, { baseId: b.id, year: next, items, note: "" });
     await plans.takePlanStep(today, plan.id, "submit", { version: plan.version });
   }
-  // Projects take the status their dates give them.
-  await projectStatusJob.run(p);
 }

@@ -9,6 +9,8 @@ import { hashPassword } from "../platform/passwords.js";
 import { insertUser } from "../modules/users/service.js";
 import { loadDemoAccreditation } from "./accreditation.js";
 import { loadDemoFiling } from "./filing.js";
+import { loadDemoDelivery } from "./delivery.js";
+import { projectStatusJob } from "../modules/filing/jobs.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -75,7 +77,7 @@ export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
   return !any;
 }
 
-export async function loadDemoData(p: Platform, opts: { accreditation?: boolean; filing?: boolean } = {}): Promise<void> {
+export async function loadDemoData(p: Platform, opts: { accreditation?: boolean; filing?: boolean; delivery?: boolean } = {}): Promise<void> {
   const ctx: Ctx = { ...p, actor: null, ip: null };
   // One hash for the one demo password: ten scrypt runs would only slow every fresh start.
   const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
@@ -124,4 +126,8 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
   if (opts.accreditation !== false) await loadDemoAccreditation(p);
   // Filing needs the published bases of the accreditation history.
   if (opts.accreditation !== false && opts.filing !== false) await loadDemoFiling(p);
+  // Delivery needs the filed projects: enrolments, check-ins, certificates and learning records.
+  if (opts.accreditation !== false && opts.filing !== false && opts.delivery !== false) await loadDemoDelivery(p);
+  // Projects take the status their dates give them (after delivery, which walks them through their days).
+  if (opts.accreditation !== false && opts.filing !== false) await projectStatusJob.run(p);
 }

@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.js";
-import { lockForChainAppend, type Tx } from "./db.js";
+import { lockForChainAppend, preparedQuery, preparedRows, type Tx } from "./db.js";
 import type { Ctx } from "./context.js";
 
 const GENESIS = "0".repeat(64);
@@ -48,11 +48,9 @@ export function entryHash(prevHash: string, e: ChainedFields): string {
   return createHash("sha256").update(prevHash).update("\n").update(canonical(e)).digest("hex");
 }
 
-export async function appendAudit(trx: Tx, ctx: Ctx, input: AuditInput): Promise<number> {
-  await lockForChainAppend(trx, ctx.dialect, AUDIT_CHAIN_LOCK);
-  const last = await trx.selectFrom("auditEvents").select(["seq", "hash"]).orderBy("seq", "desc").limit(1).executeTakeFirst();
-  const fields: ChainedFields = {
-    seq: (last?.seq ?? 0) + 1,
+function fieldsOf(seq: number, ctx: Ctx, input: AuditInput): ChainedFields {
+  return {
+    seq,
     at: ctx.clock.nowIso(),
     actorId: input.actorId !== undefined ? input.actorId : (ctx.actor?.id ?? null),
     actorName: input.actorName !== undefined ? input.actorName : (ctx.actor?.username ?? null),
@@ -62,10 +60,46 @@ export async function appendAudit(trx: Tx, ctx: Ctx, input: AuditInput): Promise
     detail: canonical(input.detail ?? {}),
     ip: ctx.ip,
   };
-  const prevHash = last?.hash ?? GENESIS;
-  await trx.insertInto("auditEvents").values({ ...fields, prevHash, hash: entryHash(prevHash, fields) }).execute();
-  return fields.seq;
 }
+
+/**
+ * Takes the audit chain's lock now rather than at the first append: a transaction that reads, decides
+ * and then writes (the daily hours limit) is serialized with every other writer, in the one lock order
+ * all of them share, so no new lock can deadlock against it.
+ */
+export async function serializeWithAudit(trx: Tx, ctx: Ctx): Promise<void> {
+  await lockForChainAppend(trx, ctx.dialect, AUDIT_CHAIN_LOCK);
+}
+
+export async function appendAudit(trx: Tx, ctx: Ctx, input: AuditInput): Promise<number> {
+  return (await appendAuditBatch(trx, [{ ctx, input }]))[0];
+}
+
+/**
+ * Appends several entries in order, each with its own actor and address, reading the chain head once
+ * and writing them in one statement (the check-in path records a whole room's arrivals per commit).
+ */
+export async function appendAuditBatch(trx: Tx, entries: ReadonlyArray<{ ctx: Ctx; input: AuditInput }>): Promise<number[]> {
+  if (entries.length === 0) return [];
+  await lockForChainAppend(trx, entries[0].ctx.dialect, AUDIT_CHAIN_LOCK);
+  const [last] = await chainHead(trx, {});
+  let seq = Number(last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS;
+  const rows = entries.map(({ ctx, input }) => {
+    const fields = fieldsOf(++seq, ctx, input);
+    const hash = entryHash(prevHash, fields);
+    const row = { ...fields, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  await insertEntries(trx, rows);
+  return rows.map((r) => r.seq);
+}
+
+const chainHead = preparedQuery([], (db) => db.selectFrom("auditEvents").select(["seq", "hash"]).orderBy("seq", "desc").limit(1));
+
+const ENTRY_COLUMNS = ["seq", "at", "actorId", "actorName", "action", "resourceType", "resourceId", "detail", "ip", "prevHash", "hash"] as const;
+const insertEntries = preparedRows<ChainedFields & { prevHash: string; hash: string }, never>(ENTRY_COLUMNS, (db, rows) => db.insertInto("auditEvents").values(rows));
 
 export interface ChainVerdict {
   intact: boolean;

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Compilable, type CompiledQuery, type SqliteDatabase, type Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import { migrations } from "../db/migrations/index.js";
 
@@ -47,8 +47,88 @@ export function openDb(opts: DbOptions): DbHandle {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
   return { db, dialect: "sqlite", close: () => db.destroy() };
+}
+
+/**
+ * Kysely prepares every statement anew; preparing costs better-sqlite3 more than running a short
+ * statement does. The app's queries are a fixed set of SQL texts (values are parameters), so each is
+ * prepared once. SQLite re-prepares a cached statement by itself after a schema change.
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (source: string) => {
+    let stmt = cache.get(source);
+    if (!stmt) {
+      stmt = sqlite.prepare(source);
+      if (cache.size >= 2000) cache.clear(); // bounded: generated SQL (IN lists of any length) varies
+      cache.set(source, stmt);
+    }
+    return stmt;
+  };
+  return { prepare, close: () => sqlite.close() };
+}
+
+// ---- prepared queries for hot paths ----
+// Building and compiling a Kysely query costs more than SQLite takes to run a short one. A hot path's
+// query has a fixed shape: it is built once with stand-ins for its values, compiled once per dialect,
+// and each call only binds the values. Compiled SQL depends on the dialect alone, so it is cached per
+// dialect adapter and runs on a database or inside a transaction alike.
+
+type Compiled = { query: CompiledQuery<unknown>; slots: (((values: any) => unknown) | null)[] };
+const standIn = (key: string) => `\u0000prepared:${key}\u0000`;
+
+function compiledFor(cache: WeakMap<object, Map<number, Compiled>>, db: Tx, size: number, build: () => { query: Compilable<unknown>; picks: Map<string, (values: any) => unknown> }): Compiled {
+  const adapter = db.getExecutor().adapter;
+  let bySize = cache.get(adapter);
+  if (!bySize) cache.set(adapter, (bySize = new Map()));
+  let c = bySize.get(size);
+  if (!c) {
+    const { query, picks } = build();
+    const compiled = query.compile();
+    c = { query: compiled, slots: compiled.parameters.map((v) => (typeof v === "string" ? (picks.get(v) ?? null) : null)) };
+    bySize.set(size, c);
+  }
+  return c;
+}
+
+async function run<R>(db: Tx, c: Compiled, values: unknown): Promise<R[]> {
+  const parameters = c.query.parameters.map((v, i) => (c.slots[i] ? c.slots[i]!(values) : v));
+  return (await db.executeQuery<R>({ ...(c.query as CompiledQuery<R>), parameters })).rows;
+}
+
+/** A query of fixed shape; `build` receives stand-ins for the named values and must use each as a plain value. */
+export function preparedQuery<P extends object, R>(names: readonly (keyof P & string)[], build: (db: Tx, values: P) => Compilable<R>) {
+  const cache = new WeakMap<object, Map<number, Compiled>>();
+  return (db: Tx, values: P): Promise<R[]> =>
+    run<R>(
+      db,
+      compiledFor(cache, db, 0, () => ({
+        query: build(db, Object.fromEntries(names.map((n) => [n, standIn(n)])) as P),
+        picks: new Map(names.map((n) => [standIn(n), (v: P) => v[n]])),
+      })),
+      values,
+    );
+}
+
+/** A statement over a list of rows (a multi-row insert), prepared once per number of rows. */
+export function preparedRows<Row extends object, R>(columns: readonly (keyof Row & string)[], build: (db: Tx, rows: Row[]) => Compilable<R>) {
+  const cache = new WeakMap<object, Map<number, Compiled>>();
+  return (db: Tx, rows: Row[]): Promise<R[]> =>
+    run<R>(
+      db,
+      compiledFor(cache, db, rows.length, () => {
+        const picks = new Map<string, (v: Row[]) => unknown>();
+        const standIns = rows.map((_, i) => Object.fromEntries(columns.map((c) => {
+          const key = standIn(`${i}:${c}`);
+          picks.set(key, (v) => v[i][c]);
+          return [c, key];
+        })) as Row);
+        return { query: build(db, standIns), picks };
+      }),
+      rows,
+    );
 }
 
 export async function migrateToLatest(db: Kysely<any>, pgSchema?: string): Promise<string[]> {

@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "../../shared/roles.js";
 import type { Actor, Platform } from "./context.js";
-import type { Tx } from "./db.js";
+import { preparedQuery, type Tx } from "./db.js";
 
 export const SESSION_COOKIE = "cebase_session";
 
@@ -29,15 +29,12 @@ export async function rolesOf(trx: Tx, userId: string): Promise<Role[]> {
   return rows.map((r) => r.role as Role);
 }
 
-export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "ok"; session: SessionInfo };
-
-/** Finds the session behind a cookie token; an idle or disabled one is deleted and reported expired. */
-export async function lookupSession(p: Platform, token: string | undefined, opts: { touch?: boolean } = {}): Promise<SessionLookup> {
-  if (!token) return { kind: "none" };
-  const id = tokenHash(token);
-  const row = await p.db
+/** One query on every request: the session, its user, and one row per role of the user. */
+const sessionRows = preparedQuery(["id"], (db, v: { id: string }) =>
+  db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
+    .leftJoin("userRoles", "userRoles.userId", "sessions.userId")
     .select([
       "sessions.id",
       "sessions.csrfToken",
@@ -48,9 +45,20 @@ export async function lookupSession(p: Platform, token: string | undefined, opts
       "users.orgId",
       "users.disabledAt",
       "users.mustChangePassword",
+      "userRoles.role",
     ])
-    .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .where("sessions.id", "=", v.id)
+    .orderBy("userRoles.role"),
+);
+
+export type SessionLookup = { kind: "none" } | { kind: "expired" } | { kind: "ok"; session: SessionInfo };
+
+/** Finds the session behind a cookie token; an idle or disabled one is deleted and reported expired. */
+export async function lookupSession(p: Platform, token: string | undefined, opts: { touch?: boolean } = {}): Promise<SessionLookup> {
+  if (!token) return { kind: "none" };
+  const id = tokenHash(token);
+  const rows = await sessionRows(p.db, { id });
+  const row = rows[0];
   if (!row) return { kind: "none" };
   const now = p.clock.systemNow();
   const idleMs = p.config.sessionIdleMinutes * 60_000;
@@ -62,7 +70,7 @@ export async function lookupSession(p: Platform, token: string | undefined, opts
   if (opts.touch !== false && now - Date.parse(row.lastSeenAt) > 60_000) {
     await p.db.updateTable("sessions").set({ lastSeenAt: new Date(now).toISOString() }).where("id", "=", id).execute();
   }
-  const roles = await rolesOf(p.db, row.userId);
+  const roles = rows.flatMap((r) => (r.role ? [r.role as Role] : []));
   return {
     kind: "ok",
     session: {

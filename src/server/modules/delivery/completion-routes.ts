@@ -1,5 +1,174 @@
-// HTTP surface of completion, certificates, evaluation surveys and project archives.
+// HTTP surface of completion, certificates (and their public verification), evaluation surveys and
+// project archives (第十七条, 第二十四条).
+import { Type, type TProperties } from "typebox";
+import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import {
+  ArchiveView,
+  CERTIFICATE_STATUSES,
+  CertificateVerification,
+  CertificateView,
+  CompletionView,
+  ProjectSurveyView,
+  RevokeBody,
+  SigningKeyView,
+  SurveyFormInput,
+  SurveyFormView,
+  SurveyResponseBody,
+  SurveyResultsView,
+} from "../../../shared/delivery.js";
 import type { Platform } from "../../platform/context.js";
-import type { Router } from "../../platform/routing.js";
+import { DomainError, requestLang } from "../../platform/errors.js";
+import { actorCtx, ctxOf } from "../../platform/http.js";
+import { createRateLimiter } from "../../platform/ratelimit.js";
+import { errorResponses, type Router } from "../../platform/routing.js";
+import { loadProject, takeProjectStep } from "../filing/projects.js";
+import { policyAt } from "../policy/service.js";
+import { archiveView, archiveZip } from "./archive.js";
+import { renderCertificatePdf } from "./certificate-pdf.js";
+import * as certificates from "./certificates.js";
+import { getCompletion } from "./completion.js";
+import * as survey from "./survey.js";
+import { sendFile, XLSX_TYPE } from "./workbooks.js";
 
-export function completionRoutes(_r: Router, _p: Platform): void {}
+const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
+const StepBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
+const SerialParams = obj({ serial: Type.String({ minLength: 6, maxLength: 40, pattern: "^[0-9A-Za-z-]+$" }) });
+/** Public look-ups per client address and minute: generous for people, a bound on walking serials. */
+const VERIFY_RATE = { max: 120, windowMs: 60_000 };
+
+export function completionRoutes(r: Router, p: Platform): void {
+  let tags = ["completion"];
+  r.post(
+    "/api/v1/training-projects/:id/actions/complete",
+    {
+      schema: {
+        tags,
+        summary: "Decide who completed (第十七条), issue their signed certificates and register their hours (第二十四条)",
+        params: IdParams,
+        body: StepBody,
+        response: { 200: CompletionView, ...errorResponses },
+      },
+    },
+    async (req) => {
+      const ctx = actorCtx(p, req);
+      await takeProjectStep(ctx, req.params.id, "complete", req.body);
+      return completionOf(ctx, req.params.id);
+    },
+  );
+  r.get(
+    "/api/v1/training-projects/:id/completion",
+    { schema: { tags, summary: "The outcome of completion (404 before it is decided)", params: IdParams, response: { 200: CompletionView, ...errorResponses } } },
+    async (req) => completionOf(actorCtx(p, req), req.params.id),
+  );
+  async function completionOf(ctx: ReturnType<typeof actorCtx>, id: string) {
+    const project = await loadProject(ctx.db, id);
+    if (!project) throw new DomainError("NOT_FOUND");
+    return getCompletion(ctx.db, ctx, project);
+  }
+
+  // ---- certificates ----
+  tags = ["certificates"];
+  r.get(
+    "/api/v1/training-projects/:id/certificates",
+    {
+      schema: {
+        tags,
+        params: IdParams,
+        querystring: obj({ ...PageQuery, status: Type.Optional(Type.Enum(CERTIFICATE_STATUSES)) }),
+        response: { 200: Paged(CertificateView), ...errorResponses },
+      },
+    },
+    async (req) => certificates.listProjectCertificates(actorCtx(p, req), req.params.id, req.query),
+  );
+  r.get("/api/v1/me/certificates", { schema: { tags, summary: "My certificates", querystring: obj(PageQuery), response: { 200: Paged(CertificateView), ...errorResponses } } }, async (req) =>
+    certificates.listMyCertificates(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/certificates/:id", { schema: { tags, params: IdParams, response: { 200: CertificateView, ...errorResponses } } }, async (req) =>
+    certificates.getCertificate(actorCtx(p, req), req.params.id),
+  );
+  r.get(
+    "/api/v1/certificates/:id.pdf",
+    { schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
+    async (req, reply) => {
+      const ctx = actorCtx(p, req);
+      const row = await certificates.loadCertificate(ctx.db, ctx, req.params.id);
+      const view = certificates.presentCertificate(ctx, row);
+      const { params } = await policyAt(ctx.db, view.content.issuedOn);
+      const pdf = await renderCertificatePdf({ certificate: view, keyId: row.keyId, fingerprint: certificates.signatureFingerprint(row.signature), cityName: params.cityName });
+      return sendFile(reply, "application/pdf", `结业证书-${view.serial}.pdf`, pdf, "inline");
+    },
+  );
+  r.post(
+    "/api/v1/certificates/:id/actions/revoke",
+    { schema: { tags, summary: "Revoke a certificate with a reason; its hours leave the learning record", params: IdParams, body: RevokeBody, response: { 200: CertificateView, ...errorResponses } } },
+    async (req) => certificates.revokeCertificate(actorCtx(p, req), req.params.id, req.body.reason),
+  );
+
+  // ---- public verification ----
+  tags = ["public"];
+  const limiter = createRateLimiter(VERIFY_RATE.max, VERIFY_RATE.windowMs);
+  r.get(
+    "/api/v1/public/certificates/:serial",
+    {
+      config: { public: true },
+      schema: { tags, summary: "Verify a certificate: genuine and not revoked; the holder's name partly masked", params: SerialParams, response: { 200: CertificateVerification, ...errorResponses, 429: errorResponses[400] } },
+    },
+    async (req, reply) => {
+      const wait = limiter.hit(req.ip, p.clock.systemNow());
+      if (wait > 0) {
+        reply.header("Retry-After", String(wait));
+        throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
+      }
+      return certificates.verifyCertificate(ctxOf(p, req), req.params.serial);
+    },
+  );
+  r.get(
+    "/api/v1/public/signing-key",
+    { config: { public: true }, schema: { tags, summary: "The Ed25519 public key certificates and hours statements are signed with", response: { 200: SigningKeyView } } },
+    async () => certificates.signingKey(p),
+  );
+
+  // ---- 培训效果评估 ----
+  tags = ["evaluation survey"];
+  r.get("/api/v1/survey-forms", { schema: { tags, response: { 200: Type.Object({ items: Type.Array(SurveyFormView) }), ...errorResponses } } }, async (req) =>
+    survey.listSurveyForms(actorCtx(p, req)),
+  );
+  r.post(
+    "/api/v1/survey-forms",
+    { schema: { tags, summary: "A new questionnaire version, in force from a date (the bureau)", body: SurveyFormInput, response: { 201: SurveyFormView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await survey.createSurveyForm(actorCtx(p, req), req.body)),
+  );
+  r.get(
+    "/api/v1/training-projects/:id/survey",
+    { schema: { tags, summary: "The project's questionnaire and my answer (enrolled professionals)", params: IdParams, response: { 200: ProjectSurveyView, ...errorResponses } } },
+    async (req) => survey.projectSurvey(actorCtx(p, req), req.params.id),
+  );
+  r.post(
+    "/api/v1/training-projects/:id/survey-responses",
+    { schema: { tags, summary: "Answer the survey, once (attendees)", params: IdParams, body: SurveyResponseBody, response: { 201: ProjectSurveyView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await survey.answerSurvey(actorCtx(p, req), req.params.id, req.body)),
+  );
+  r.get(
+    "/api/v1/training-projects/:id/survey-results",
+    { schema: { tags, summary: "The aggregates of the project's survey", params: IdParams, response: { 200: SurveyResultsView, ...errorResponses } } },
+    async (req) => survey.surveyResults(actorCtx(p, req), req.params.id),
+  );
+  r.get("/api/v1/training-projects/:id/survey-results.xlsx", { schema: { tags, summary: "The survey's aggregates and comments as Excel", params: IdParams } }, async (req, reply) => {
+    const ctx = actorCtx(p, req);
+    const results = await survey.surveyResults(ctx, req.params.id);
+    const title = (await loadProject(ctx.db, req.params.id))!.title;
+    return sendFile(reply, XLSX_TYPE, `培训效果评估-${title}.xlsx`, await survey.surveyResultsWorkbook(results, title));
+  });
+
+  // ---- 第十七条 建档 ----
+  tags = ["archive"];
+  r.get(
+    "/api/v1/training-projects/:id/archive",
+    { schema: { tags, summary: "The project's archive with a completeness check per item (第十七条)", params: IdParams, response: { 200: ArchiveView, ...errorResponses } } },
+    async (req) => archiveView(actorCtx(p, req), req.params.id, requestLang(req)),
+  );
+  r.get("/api/v1/training-projects/:id/archive.zip", { schema: { tags, summary: "The whole archive: one ZIP of PDFs and Excel files", params: IdParams } }, async (req, reply) => {
+    const { filename, bytes } = await archiveZip(actorCtx(p, req), req.params.id);
+    return sendFile(reply, "application/zip", filename, bytes);
+  });
+}

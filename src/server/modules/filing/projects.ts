@@ -16,6 +16,7 @@ import { availableActions, defineWorkflow, historyOf, requireComment, runStep } 
 import { nextNumber, usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
+import { completionGuard, concludeProject } from "../delivery/completion.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
 import { filingViolations, latestFilingDate, refuse } from "./rules.js";
 
@@ -45,6 +46,7 @@ export interface ProjectRecord {
   description: string;
   filingNo: string | null;
   filedAt: string | null;
+  concludedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -141,6 +143,8 @@ export const projectWorkflow = defineWorkflow<ProjectRecord>({
     },
     { from: "filed", action: "start", to: "running", roles: [], system: true, article: "第十七条" },
     { from: "running", action: "finish", to: "completed", roles: [], system: true, article: "第十七条" },
+    // 第十七条, 第二十四条: after the last session the base decides who completed (delivery/completion.ts)
+    { from: ["filed", "running", "completed"], action: "complete", to: "completed", roles: ["base_staff"], article: "第十七条", guard: completionGuard, effect: concludeProject },
   ],
 });
 
@@ -186,6 +190,7 @@ async function present(trx: Tx, ctx: Ctx, r: ProjectRecord): Promise<ProjectView
     latestFilingDate: latest,
     filingNo: r.filingNo,
     filedAt: r.filedAt,
+    concludedAt: r.concludedAt,
     history,
     availableActions: actions,
     createdAt: r.createdAt,

@@ -63,8 +63,20 @@ async function withSessions(ctx: Ctx, rows: Array<Record<string, unknown> & { id
         .orderBy("seq")
         .execute()
     : [];
+  const counts = ids.length
+    ? await ctx.db
+        .selectFrom("enrollments")
+        .select(["projectId", (eb) => eb.fn.countAll<number>().as("n")])
+        .where("projectId", "in", ids)
+        .where("status", "=", "enrolled")
+        .groupBy("projectId")
+        .execute()
+    : [];
+  const enrolledIn = new Map(counts.map((c) => [c.projectId, Number(c.n)]));
   return rows.map((r) => ({
     ...(r as unknown as PublicProjectView),
+    enrolled: enrolledIn.get(r.id) ?? 0,
+    seatsLeft: Math.max(0, Number(r.capacity) - (enrolledIn.get(r.id) ?? 0)),
     status: r.status as PublicProjectView["status"],
     subjectType: r.subjectType as SubjectType,
     mode: r.mode as TrainingMode,

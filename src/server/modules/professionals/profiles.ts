@@ -73,24 +73,14 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
   const idNumber = normalizeIdNumber(person.idNumber);
   if (!isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
   const name = person.name.trim();
-  const existing = await trx
-    .selectFrom("users")
-    .leftJoin("professionals", "professionals.id", "users.id")
-    .select(["users.id", "users.displayName", "professionals.id as profileId"])
-    .where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber))
-    .executeTakeFirst();
-  if (existing) {
-    if (existing.displayName !== name) throw new DomainError("ID_NAME_MISMATCH");
-    if (!existing.profileId) {
-      await trx.insertInto("userRoles").values({ userId: existing.id, role: "professional" }).onConflict((oc) => oc.doNothing()).execute();
-      await ensureProfessionalProfile(trx, ctx, existing.id, person);
-    }
-    return { professionalId: existing.id, created: false };
-  }
+  const found = await findPerson(trx, ctx, idNumber, name, person);
+  if (found) return found;
   const id = newId();
   const now = ctx.clock.nowIso();
   const sealed = sealIdNumber(ctx.secrets, idNumber);
-  await trx
+  // Two staff registering the same new person at once: the unique key keeps one row, and the loser
+  // (PostgreSQL waits for the winner's commit) finds it like any known person.
+  const inserted = await trx
     .insertInto("users")
     .values({
       id,
@@ -106,12 +96,37 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
       updatedAt: now,
       version: 1,
     })
-    .execute();
+    .onConflict((oc) => oc.doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) {
+    const winner = await findPerson(trx, ctx, idNumber, name, person);
+    if (winner) return winner;
+    throw new DomainError("ID_NUMBER_TAKEN");
+  }
   await trx.insertInto("userRoles").values({ userId: id, role: "professional" }).execute();
   await ensureProfessionalProfile(trx, ctx, id, person);
   // 个人信息保护法: the audit names the record, never the ID number or phone.
   await appendAudit(trx, ctx, { action: "professional.register", resourceType: "professional", resourceId: id, detail: { by: "staff" } });
   return { professionalId: id, created: true };
+}
+
+async function findPerson(trx: Tx, ctx: Ctx, idNumber: string, name: string, person: PersonFacts): Promise<{ professionalId: string; created: boolean } | null> {
+  const existing = await trx
+    .selectFrom("users")
+    .leftJoin("professionals", "professionals.id", "users.id")
+    .select(["users.id", "users.displayName", "professionals.id as profileId"])
+    .where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber))
+    .executeTakeFirst();
+  if (existing) {
+    if (existing.displayName !== name) throw new DomainError("ID_NAME_MISMATCH");
+    if (!existing.profileId) {
+      await trx.insertInto("userRoles").values({ userId: existing.id, role: "professional" }).onConflict((oc) => oc.doNothing()).execute();
+      await ensureProfessionalProfile(trx, ctx, existing.id, person);
+    }
+    return { professionalId: existing.id, created: false };
+  }
+  return null;
 }
 
 /** The signed-in actor as a professional (their user id), or NOT_A_PROFESSIONAL. */

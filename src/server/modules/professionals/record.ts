@@ -4,6 +4,7 @@
 // `maxHoursPerDay` credit hours on one day.
 import type { LearningSource } from "../../../shared/delivery.js";
 import type { SubjectType } from "../../../shared/filing.js";
+import { serializeWithAudit } from "../../platform/audit.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { newId } from "../../platform/ids.js";
@@ -31,7 +32,7 @@ export interface CreditResult {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Hours already counted for the person on each of these days. */
-async function countedOnDays(trx: Tx, professionalId: string, dates: string[]): Promise<Map<string, number>> {
+export async function countedOnDays(trx: Tx, professionalId: string, dates: string[]): Promise<Map<string, number>> {
   const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))];
   const rows = await trx
     .selectFrom("learningEntries")
@@ -56,6 +57,8 @@ async function countedOnDays(trx: Tx, professionalId: string, dates: string[]): 
  * the limit on a day are not counted (and reported in `capped`).
  */
 export async function creditHours(trx: Tx, ctx: Ctx, c: Credit): Promise<CreditResult> {
+  // Two credits for one person at once must not both see the day's room free.
+  await serializeWithAudit(trx, ctx);
   const dates = Object.keys(c.days).sort();
   const already = await countedOnDays(trx, c.professionalId, dates);
   const capped: CreditResult["capped"] = [];

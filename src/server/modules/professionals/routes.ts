@@ -1,5 +1,224 @@
-// HTTP surface of professionals and their learning records.
+// HTTP surface of professionals and their learning records (第二十四条): sign-up, profiles, the yearly
+// record, declared hours of other forms (人社部令第25号) and hours statements with public verification.
+import { Type, type TProperties } from "typebox";
+import { Id, IdParams, PageQuery, Paged, SessionView } from "../../../shared/api.js";
+import {
+  DECLARATION_STATUSES,
+  DeclarationInput,
+  DeclarationView,
+  HoursStatementVerification,
+  HoursStatementView,
+  LearningRecordView,
+  LearningYearSummary,
+  PersonInput,
+  ProfessionalView,
+  ProfileUpdateBody,
+  SignUpBody,
+} from "../../../shared/delivery.js";
+import { shanghaiDate } from "../../platform/clock.js";
 import type { Platform } from "../../platform/context.js";
-import type { Router } from "../../platform/routing.js";
+import { DomainError } from "../../platform/errors.js";
+import { actorCtx, ctxOf } from "../../platform/http.js";
+import { createRateLimiter } from "../../platform/ratelimit.js";
+import { errorResponses, type Router } from "../../platform/routing.js";
+import { SESSION_COOKIE } from "../../platform/sessions.js";
+import { policyAt } from "../policy/service.js";
+import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
+import { getProfessional, listProfessionals, myProfile, registerProfessional, updateMyProfile } from "./directory.js";
+import { learningRecordOf, learningYearsOf } from "./learning.js";
+import { signUp } from "./signup.js";
+import { renderHoursStatementPdf } from "./statement-pdf.js";
+import { CODE_LENGTH, issueHoursStatement, readHoursStatement, verifyHoursStatement, verifyUrlOf } from "./statements.js";
 
-export function professionalRoutes(_r: Router, _p: Platform): void {}
+const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
+const Year = Type.Integer({ minimum: 1990, maximum: 2099 });
+const YearQuery = obj({ year: Type.Optional(Year) });
+const YearsQuery = obj({ from: Type.Optional(Year), to: Type.Optional(Year) });
+const StatementBody = obj({ year: Year });
+const StepBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
+const withTooMany = { ...errorResponses, 429: errorResponses[400] };
+
+export function professionalRoutes(r: Router, p: Platform): void {
+  profileRoutes(r, p);
+  recordRoutes(r, p);
+  declarationRoutes(r, p);
+}
+
+function profileRoutes(r: Router, p: Platform): void {
+  const tags = ["professionals"];
+  // The same per-address limit as sign-in: a training venue behind one address still signs up a class.
+  const signUpLimiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
+  r.post(
+    "/api/v1/public/professionals/sign-up",
+    {
+      config: { public: true, csrfExempt: true },
+      schema: {
+        tags,
+        summary: "Self-service sign-up with the ID number; claims an account a base registered. Answers as sign-in does.",
+        body: SignUpBody,
+        response: { 201: SessionView, ...withTooMany },
+      },
+    },
+    async (req, reply) => {
+      const wait = signUpLimiter.hit(req.ip, p.clock.systemNow());
+      if (wait > 0) {
+        reply.header("Retry-After", String(wait));
+        throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
+      }
+      const { token, view } = await signUp(ctxOf(p, req), req.body);
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: req.protocol === "https" });
+      return reply.code(201).send(view);
+    },
+  );
+  r.get("/api/v1/me/professional", { schema: { tags, summary: "My profile (ID number and phone whole)", response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
+    myProfile(actorCtx(p, req)),
+  );
+  r.patch(
+    "/api/v1/me/professional",
+    { schema: { tags, summary: "Update my employer, title, specialty or phone", body: ProfileUpdateBody, response: { 200: ProfessionalView, ...errorResponses } } },
+    async (req) => updateMyProfile(actorCtx(p, req), req.body),
+  );
+  r.post(
+    "/api/v1/professionals",
+    {
+      schema: {
+        tags,
+        summary: "Register a person by name and ID number (201), or find them (200)",
+        body: PersonInput,
+        response: { 200: ProfessionalView, 201: ProfessionalView, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const { view, created } = await registerProfessional(actorCtx(p, req), req.body);
+      return reply.code(created ? 201 : 200).send(view);
+    },
+  );
+  r.get(
+    "/api/v1/professionals",
+    {
+      schema: {
+        tags,
+        summary: "Professionals in scope: the bureau all, a base the people enrolled in its courses",
+        querystring: obj({
+          ...PageQuery,
+          keyword: Type.Optional(Type.String({ maxLength: 50, description: "part of the name" })),
+          idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
+        }),
+        response: { 200: Paged(ProfessionalView), ...errorResponses },
+      },
+    },
+    async (req) => listProfessionals(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/professionals/:id", { schema: { tags, params: IdParams, response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
+    getProfessional(actorCtx(p, req), req.params.id),
+  );
+}
+
+function recordRoutes(r: Router, p: Platform): void {
+  const tags = ["learning record"];
+  r.get(
+    "/api/v1/me/learning-record",
+    { schema: { tags, summary: "My learning record of a year (default: this year)", querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
+    async (req) => learningRecordOf(actorCtx(p, req), "me", req.query.year),
+  );
+  r.get(
+    "/api/v1/me/learning-record/years",
+    { schema: { tags, summary: "My hours per year against the requirement (default: the last 5 years)", querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
+    async (req) => learningYearsOf(actorCtx(p, req), "me", req.query),
+  );
+  r.get(
+    "/api/v1/professionals/:id/learning-record",
+    { schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
+    async (req) => learningRecordOf(actorCtx(p, req), req.params.id, req.query.year),
+  );
+  r.get(
+    "/api/v1/professionals/:id/learning-record/years",
+    { schema: { tags, params: IdParams, querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
+    async (req) => learningYearsOf(actorCtx(p, req), req.params.id, req.query),
+  );
+  r.post(
+    "/api/v1/me/hours-statements",
+    { schema: { tags, summary: "Issue my hours statement (学时证明) of a year", body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await issueHoursStatement(actorCtx(p, req), "me", req.body.year)),
+  );
+  r.post(
+    "/api/v1/professionals/:id/hours-statements",
+    { schema: { tags, summary: "Issue a person's hours statement (bureau)", params: IdParams, body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
+    async (req, reply) => reply.code(201).send(await issueHoursStatement(actorCtx(p, req), req.params.id, req.body.year)),
+  );
+  r.get(
+    "/api/v1/hours-statements/:id.pdf",
+    { schema: { tags, summary: "The hours statement as a printable PDF", params: IdParams } },
+    async (req, reply) => {
+      const ctx = actorCtx(p, req);
+      const { payload, view } = await readHoursStatement(ctx, req.params.id);
+      const { params } = await policyAt(ctx.db, shanghaiDate(new Date(payload.issuedAt)));
+      const pdf = await renderHoursStatementPdf(payload, { cityName: params.cityName, issuer: `${params.cityName}人力资源和社会保障局`, verifyUrl: verifyUrlOf(p, view.code) });
+      return reply
+        .type("application/pdf")
+        .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`学时证明-${payload.year}-${view.code}.pdf`)}`)
+        .send(Buffer.from(pdf));
+    },
+  );
+  r.get(
+    "/api/v1/public/hours-statements/:code",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["public"],
+        summary: "Check an hours statement by its verification code",
+        params: obj({ code: Type.String({ minLength: CODE_LENGTH, maxLength: CODE_LENGTH, pattern: "^[0-9A-Za-z]+$" }) }),
+        response: { 200: HoursStatementVerification, ...errorResponses },
+      },
+    },
+    async (req) => verifyHoursStatement(ctxOf(p, req), req.params.code),
+  );
+}
+
+function declarationRoutes(r: Router, p: Platform): void {
+  const tags = ["learning record"];
+  r.post(
+    "/api/v1/me/hour-declarations",
+    {
+      schema: {
+        tags,
+        summary: "Declare hours of another form (人社部令第25号 第十条) with evidence; they count once the bureau accepts",
+        body: DeclarationInput,
+        response: { 201: DeclarationView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await declareHours(actorCtx(p, req), req.body)),
+  );
+  r.get(
+    "/api/v1/hour-declarations",
+    {
+      schema: {
+        tags,
+        summary: "Declarations: the bureau all, a professional their own",
+        querystring: obj({ ...PageQuery, status: Type.Optional(Type.Enum(DECLARATION_STATUSES)), year: Type.Optional(Year), professionalId: Type.Optional(Id) }),
+        response: { 200: Paged(DeclarationView), ...errorResponses },
+      },
+    },
+    async (req) => listDeclarations(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/hour-declarations/:id", { schema: { tags, params: IdParams, response: { 200: DeclarationView, ...errorResponses } } }, async (req) =>
+    getDeclaration(actorCtx(p, req), req.params.id),
+  );
+  r.get("/api/v1/hour-declarations/:id/evidence", { schema: { tags, summary: "The evidence file of a declaration", params: IdParams } }, async (req, reply) => {
+    const { bytes, mime, name } = await declarationEvidence(actorCtx(p, req), req.params.id);
+    return reply.type(mime).header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
+  });
+  r.post(
+    "/api/v1/hour-declarations/:id/actions/:action",
+    {
+      schema: {
+        tags,
+        summary: "The bureau accepts (hours count, within the daily limit) or rejects (with a reason)",
+        params: obj({ id: Id, action: Type.Enum(["accept", "reject"] as const) }),
+        body: StepBody,
+        response: { 200: DeclarationView, ...errorResponses },
+      },
+    },
+    async (req) => decideDeclaration(actorCtx(p, req), req.params.id, req.params.action, req.body),
+  );
+}

@@ -1,0 +1,284 @@
+// 结业证书 (第十七条 结业证书发放; 第二十条 乱发证): a certificate is issued only by completion, carries a
+// serial and an Ed25519 signature over its content, can be checked by anyone (public verification and
+// the published key), and can be revoked with a reason, which takes its hours out of the record.
+import { createHash } from "node:crypto";
+import type { CertificateContent, CertificateVerification, CertificateView } from "../../../shared/delivery.js";
+import { maskName } from "../../../shared/delivery.js";
+import type { SubjectType } from "../../../shared/filing.js";
+import { appendAudit } from "../../platform/audit.js";
+import { authorize, can, scopeWhere, type ScopedResource } from "../../platform/authz.js";
+import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { nextNumber } from "../accreditation/queries.js";
+import { requireText } from "../filing/bases.js";
+import { notify } from "../notifications/service.js";
+import { revokeCertificateHours } from "../professionals/record.js";
+import { requireProfessional } from "../professionals/profiles.js";
+
+/** JSON with object keys in code-point order at every depth: the same content always signs the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** 继教证书 serials: JJZS-<year of issue>-<six digits>, numbered within the year. */
+export async function nextSerial(trx: Tx, year: number): Promise<string> {
+  return `JJZS-${year}-${String(await nextNumber(trx, `certificate:${year}`)).padStart(6, "0")}`;
+}
+
+export const verifyUrlOf = (p: Platform, serial: string) => `${p.config.publicUrl}/verify/certificates/${encodeURIComponent(serial)}`;
+
+/** A short, printable fingerprint of a signature: the first 16 hex digits of its sha256, in groups of four. */
+export const signatureFingerprint = (signature: string) =>
+  createHash("sha256").update(signature).digest("hex").slice(0, 16).toUpperCase().match(/.{4}/g)!.join("-");
+
+export interface Issue {
+  projectId: string;
+  professionalId: string;
+  content: Omit<CertificateContent, "serial">;
+}
+
+/**
+ * Issues and signs one certificate. Only completion calls this (第二十条: no certificate without a
+ * completed course); the caller has decided the person completed.
+ */
+export async function issueCertificate(trx: Tx, ctx: Ctx, issue: Issue): Promise<{ id: string; serial: string }> {
+  const serial = await nextSerial(trx, Number(issue.content.issuedOn.slice(0, 4)));
+  const payload = canonicalJson({ ...issue.content, serial } satisfies CertificateContent);
+  const id = newId();
+  await trx
+    .insertInto("certificates")
+    .values({
+      id,
+      serial,
+      projectId: issue.projectId,
+      professionalId: issue.professionalId,
+      payload,
+      signature: ctx.secrets.sign(payload),
+      keyId: ctx.secrets.signingKeyId,
+      issuedAt: ctx.clock.nowIso(),
+      status: "valid",
+      revokedAt: null,
+      revokedBy: null,
+      revokedReason: null,
+      version: 1,
+    })
+    .execute();
+  return { id, serial };
+}
+
+// ---- reading ----
+
+export interface CertificateRow {
+  id: string;
+  serial: string;
+  projectId: string;
+  professionalId: string;
+  payload: string;
+  signature: string;
+  keyId: string;
+  issuedAt: string;
+  status: string;
+  revokedAt: string | null;
+  revokedReason: string | null;
+  version: number;
+  hostOrgId: string;
+  supervisorOrgId: string;
+}
+
+const CERT_SCOPE_COLUMNS = { orgId: "bases.hostOrgId", supervisorOrgId: "bases.supervisorOrgId", userId: "certificates.professionalId" } as const;
+
+function certificates(trx: Tx) {
+  return trx
+    .selectFrom("certificates")
+    .innerJoin("trainingProjects", "trainingProjects.id", "certificates.projectId")
+    .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+    .select([
+      "certificates.id",
+      "certificates.serial",
+      "certificates.projectId",
+      "certificates.professionalId",
+      "certificates.payload",
+      "certificates.signature",
+      "certificates.keyId",
+      "certificates.issuedAt",
+      "certificates.status",
+      "certificates.revokedAt",
+      "certificates.revokedReason",
+      "certificates.version",
+      "bases.hostOrgId",
+      "bases.supervisorOrgId",
+    ]);
+}
+
+/** The base that issued it, its supervising unit and the holder (第二十四条: a person's own certificates). */
+export const certificateScope = (c: Pick<CertificateRow, "hostOrgId" | "supervisorOrgId" | "professionalId">): ScopedResource => ({
+  orgId: c.hostOrgId,
+  supervisorOrgId: c.supervisorOrgId,
+  userId: c.professionalId,
+});
+
+/** The signed content, or null when the stored payload is not even JSON (tampered). */
+export function contentOf(payload: string): CertificateContent | null {
+  try {
+    const c = JSON.parse(payload) as CertificateContent;
+    return c && typeof c === "object" && typeof c.serial === "string" ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The certificate in the actor's read scope, or NOT_FOUND. */
+export async function loadCertificate(trx: Tx, ctx: Ctx, id: string): Promise<CertificateRow> {
+  const row = await certificates(trx).where("certificates.id", "=", id).executeTakeFirst();
+  if (!row || !can(ctx.actor, "certificate.read", certificateScope(row))) throw new DomainError("NOT_FOUND");
+  return { ...row, version: Number(row.version) };
+}
+
+/** A tampered payload still shows the row's own facts, blank where it cannot be read. */
+const unreadable = (r: CertificateRow): CertificateContent => ({
+  serial: r.serial,
+  holderName: "",
+  holderIdNumberMasked: "",
+  projectId: r.projectId,
+  projectTitle: "",
+  filingNo: "",
+  subjectType: "professional",
+  hours: 0,
+  startDate: r.issuedAt.slice(0, 10),
+  endDate: r.issuedAt.slice(0, 10),
+  baseName: "",
+  issuedOn: r.issuedAt.slice(0, 10),
+});
+
+export function presentCertificate(ctx: Ctx, r: CertificateRow): CertificateView {
+  const revocable = r.status === "valid" && can(ctx.actor, "certificate.revoke", certificateScope(r));
+  return {
+    id: r.id,
+    serial: r.serial,
+    professionalId: r.professionalId,
+    content: contentOf(r.payload) ?? unreadable(r),
+    status: r.status as CertificateView["status"],
+    issuedAt: r.issuedAt,
+    revokedAt: r.revokedAt,
+    revokedReason: r.revokedReason,
+    verifyUrl: verifyUrlOf(ctx, r.serial),
+    signature: r.signature,
+    keyId: r.keyId,
+    availableActions: revocable ? ["revoke"] : [],
+    version: r.version,
+  };
+}
+
+export async function getCertificate(ctx: Ctx, id: string): Promise<CertificateView> {
+  return presentCertificate(ctx, await loadCertificate(ctx.db, ctx, id));
+}
+
+async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: PageRequest): Promise<Page<CertificateView>> {
+  const { page, pageSize, offset } = pageWindow(req);
+  const [count, rows] = await Promise.all([
+    q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q.orderBy("certificates.serial").limit(pageSize).offset(offset).execute(),
+  ]);
+  return { items: rows.map((r) => presentCertificate(ctx, { ...r, version: Number(r.version) })), total: Number(count.n), page, pageSize };
+}
+
+/** A project's certificates, as far as the actor may read them (the base, its supervising unit, the bureau). */
+export async function listProjectCertificates(ctx: Ctx, projectId: string, req: PageRequest & { status?: "valid" | "revoked" }): Promise<Page<CertificateView>> {
+  const where = scopeWhere<any, "bases" | "certificates">(ctx.actor, "certificate.read", CERT_SCOPE_COLUMNS);
+  if (!where) throw new DomainError("FORBIDDEN");
+  const project = await ctx.db
+    .selectFrom("trainingProjects")
+    .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+    .select(["bases.hostOrgId", "bases.supervisorOrgId"])
+    .where("trainingProjects.id", "=", projectId)
+    .executeTakeFirst();
+  // The base's staff, its supervising unit and the bureau see the project's list; a professional sees
+  // their own certificate in it; anyone else (another base) does not learn the project exists.
+  if (!project || !can(ctx.actor, "certificate.read", certificateScope({ ...project, professionalId: ctx.actor!.id }))) throw new DomainError("NOT_FOUND");
+  let q = certificates(ctx.db).where("certificates.projectId", "=", projectId).where(where);
+  if (req.status) q = q.where("certificates.status", "=", req.status);
+  return page(ctx, q, req);
+}
+
+/** The signed-in professional's own certificates. */
+export async function listMyCertificates(ctx: Ctx, req: PageRequest): Promise<Page<CertificateView>> {
+  const professionalId = await requireProfessional(ctx.db, ctx);
+  authorize(ctx.actor, "certificate.read", { userId: professionalId });
+  return page(ctx, certificates(ctx.db).where("certificates.professionalId", "=", professionalId), req);
+}
+
+// ---- revocation (第二十条: a wrongly issued certificate is withdrawn, and its hours with it) ----
+
+export async function revokeCertificate(ctx: Ctx, id: string, reasonText: string): Promise<CertificateView> {
+  return inTransaction(ctx, async (trx) => {
+    const c = await loadCertificate(trx, ctx, id);
+    authorize(ctx.actor, "certificate.revoke", certificateScope(c));
+    if (c.status === "revoked") throw new DomainError("CERTIFICATE_REVOKED");
+    requireText(reasonText, 2, "撤销原因");
+    const reason = reasonText.trim();
+    const now = ctx.clock.nowIso();
+    const res = await trx
+      .updateTable("certificates")
+      .set({ status: "revoked", revokedAt: now, revokedBy: ctx.actor!.id, revokedReason: reason, version: c.version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", c.version)
+      .where("status", "=", "valid")
+      .executeTakeFirst();
+    // Two revocations at once: the one that lost finds it revoked already.
+    if (Number(res.numUpdatedRows) !== 1) throw new DomainError("CERTIFICATE_REVOKED");
+    const entries = await revokeCertificateHours(trx, ctx, id, reason);
+    const content = contentOf(c.payload);
+    await appendAudit(trx, ctx, {
+      action: "certificate.revoke",
+      resourceType: "certificate",
+      resourceId: id,
+      detail: { serial: c.serial, projectId: c.projectId, professionalId: c.professionalId, reason, learningEntriesRevoked: entries, article: "第二十条" },
+    });
+    await notify(trx, ctx, [c.professionalId], "certificate.revoked", { serial: c.serial, projectTitle: content?.projectTitle ?? "", reason }, "/my/courses");
+    return presentCertificate(ctx, await loadCertificate(trx, ctx, id));
+  });
+}
+
+// ---- public verification ----
+
+/** Anyone checks a serial: genuine (the signature holds over the stored content) and not revoked. */
+export async function verifyCertificate(ctx: Ctx, serial: string): Promise<CertificateVerification> {
+  const r = await certificates(ctx.db).where("certificates.serial", "=", serial).executeTakeFirst();
+  if (!r) throw new DomainError("NOT_FOUND");
+  const content = contentOf(r.payload);
+  const signatureValid = !!content && content.serial === r.serial && ctx.secrets.verify(r.payload, r.signature);
+  const c = content ?? unreadable({ ...r, version: Number(r.version) });
+  const status = r.status as CertificateVerification["status"];
+  return {
+    valid: signatureValid && status === "valid",
+    serial: r.serial,
+    status,
+    signatureValid,
+    holderName: maskName(c.holderName),
+    projectTitle: c.projectTitle,
+    filingNo: c.filingNo,
+    subjectType: c.subjectType as SubjectType,
+    hours: c.hours,
+    baseName: c.baseName,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    issuedOn: c.issuedOn,
+    revokedAt: r.revokedAt,
+    revokedReason: r.revokedReason,
+    keyId: r.keyId,
+  };
+}
+
+export function signingKey(ctx: Platform) {
+  return { algorithm: "Ed25519" as const, keyId: ctx.secrets.signingKeyId, publicKeyPem: ctx.secrets.publicKeyPem };
+}

@@ -1,0 +1,35 @@
+// Reading the cells of the platform's delivery templates (enrolment list, sign-in sheet) as text.
+import type ExcelJS from "exceljs";
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A cell's text as a person typed it: rich text joined, formulas by their result, numbers as written. */
+export function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("").trim();
+  if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
+  if (typeof v === "object" && "text" in v) return String(v.text).trim();
+  if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
+  return String(v).trim();
+}
+
+/** The first row (within the first 10) whose cells include every one of these headers; 0 when none does. */
+export function findHeaderRow(ws: ExcelJS.Worksheet, headers: readonly string[]): number {
+  for (let n = 1; n <= Math.min(10, ws.rowCount); n++) {
+    const cells = new Set<string>();
+    ws.getRow(n).eachCell((c) => cells.add(cellText(c.value)));
+    if (headers.every((h) => cells.has(h))) return n;
+  }
+  return 0;
+}
+
+/** Column numbers (1-based) of each header in that row. */
+export function columnsOf(ws: ExcelJS.Worksheet, row: number): Map<string, number> {
+  const out = new Map<string, number>();
+  ws.getRow(row).eachCell((c, col) => {
+    const t = cellText(c.value);
+    if (t && !out.has(t)) out.set(t, col);
+  });
+  return out;
+}

@@ -1,0 +1,140 @@
+// Hours statements (学时证明): a year of a person's learning record, frozen as a signed payload (Ed25519)
+// with a short verification code, printable as a PDF and checkable by anyone who holds the code.
+import { randomBytes } from "node:crypto";
+import { maskName, type HoursStatementVerification, type HoursStatementView, type LearningSource } from "../../../shared/delivery.js";
+import type { SubjectType } from "../../../shared/filing.js";
+import { appendAudit } from "../../platform/audit.js";
+import { authorize } from "../../platform/authz.js";
+import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
+import type { Tx } from "../../platform/db.js";
+import { DomainError } from "../../platform/errors.js";
+import { newId } from "../../platform/ids.js";
+import { buildLearningRecord, currentYear, requirementOf } from "./learning.js";
+import { requireProfessional } from "./profiles.js";
+
+/** Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is not misread. */
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+export const CODE_LENGTH = 12;
+export const CODE_PATTERN = `^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`;
+
+function newCode(): string {
+  return [...randomBytes(CODE_LENGTH)].map((b) => CODE_ALPHABET[b & 31]).join("");
+}
+
+/** Everything the statement prints; the signature covers exactly this JSON text. */
+export interface StatementPayload {
+  code: string;
+  professionalId: string;
+  holderName: string;
+  holderIdNumberMasked: string;
+  year: number;
+  generalHours: number;
+  professionalHours: number;
+  totalHours: number;
+  requiredHours: number;
+  requiredProfessionalHours: number;
+  requiredGeneralHours: number;
+  compliant: boolean;
+  shortfalls: { kind: "total" | "general" | "professional"; hours: number }[];
+  entries: { title: string; source: LearningSource; subjectType: SubjectType; hours: number; earnedOn: string; baseName: string | null; certificateSerial: string | null }[];
+  issuedAt: string;
+  keyId: string;
+}
+
+export const verifyUrlOf = (p: Platform, code: string) => `${p.config.publicUrl}/verify/hours/${code}`;
+
+function view(p: Platform, r: { id: string; code: string; professionalId: string; year: number; issuedAt: string }): HoursStatementView {
+  return { id: r.id, code: r.code, professionalId: r.professionalId, year: Number(r.year), issuedAt: r.issuedAt, pdfUrl: `/api/v1/hours-statements/${r.id}.pdf`, verifyUrl: verifyUrlOf(p, r.code) };
+}
+
+async function unusedCode(trx: Tx): Promise<string> {
+  for (;;) {
+    const code = newCode();
+    if (!(await trx.selectFrom("hoursStatements").select("id").where("code", "=", code).executeTakeFirst())) return code;
+  }
+}
+
+/** Issues a statement for the person (own record) or, by the bureau, for anyone. */
+export async function issueHoursStatement(ctx: Ctx, who: string | "me", year: number): Promise<HoursStatementView> {
+  return inTransaction(ctx, async (trx) => {
+    const professionalId = who === "me" ? await requireProfessional(trx, ctx) : who;
+    authorize(ctx.actor, "hoursStatement.create");
+    const exists = await trx.selectFrom("professionals").select("id").where("id", "=", professionalId).executeTakeFirst();
+    if (!exists) throw new DomainError("NOT_FOUND");
+    authorize(ctx.actor, "hoursStatement.create", { userId: professionalId });
+    // 第二十四条: a statement covers a year that has begun and that the measures govern.
+    if (year > currentYear(ctx) || !(await requirementOf(trx, year))) throw new DomainError("STATEMENT_YEAR_INVALID", { year });
+    const record = await buildLearningRecord(trx, professionalId, year);
+    const person = await trx.selectFrom("users").select("idNumberMasked").where("id", "=", professionalId).executeTakeFirstOrThrow();
+    const id = newId();
+    const code = await unusedCode(trx);
+    const issuedAt = ctx.clock.nowIso();
+    const payload: StatementPayload = {
+      code,
+      professionalId,
+      holderName: record.name,
+      holderIdNumberMasked: person.idNumberMasked ?? "",
+      year,
+      generalHours: record.generalHours,
+      professionalHours: record.professionalHours,
+      totalHours: record.totalHours,
+      requiredHours: record.requiredHours,
+      requiredProfessionalHours: record.requiredProfessionalHours,
+      requiredGeneralHours: record.requiredGeneralHours,
+      compliant: record.compliant,
+      shortfalls: record.shortfalls,
+      entries: record.entries
+        .filter((e) => e.status === "counted")
+        .sort((a, b) => a.earnedOn.localeCompare(b.earnedOn))
+        .map((e) => ({ title: e.title, source: e.source, subjectType: e.subjectType, hours: e.hours, earnedOn: e.earnedOn, baseName: e.baseName, certificateSerial: e.certificateSerial })),
+      issuedAt,
+      keyId: ctx.secrets.signingKeyId,
+    };
+    const text = JSON.stringify(payload);
+    await trx
+      .insertInto("hoursStatements")
+      .values({ id, code, professionalId, year, payload: text, signature: ctx.secrets.sign(text), keyId: ctx.secrets.signingKeyId, issuedAt })
+      .execute();
+    await appendAudit(trx, ctx, { action: "hoursStatement.create", resourceType: "hoursStatement", resourceId: id, detail: { professionalId, year, code, compliant: record.compliant } });
+    return view(ctx, { id, code, professionalId, year, issuedAt });
+  });
+}
+
+/** A stored statement for its holder or the bureau (learningRecord.read); anyone else answers 404. */
+export async function readHoursStatement(ctx: Ctx, id: string): Promise<{ payload: StatementPayload; view: HoursStatementView }> {
+  authorize(ctx.actor, "learningRecord.read");
+  const row = await ctx.db.selectFrom("hoursStatements").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND");
+  authorize(ctx.actor, "learningRecord.read", { userId: row.professionalId });
+  return { payload: JSON.parse(row.payload) as StatementPayload, view: view(ctx, row) };
+}
+
+function parsePayload(text: string): Partial<StatementPayload> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === "object" ? (v as Partial<StatementPayload>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Public check of a statement: genuine when the signature covers the stored payload and names this code. */
+export async function verifyHoursStatement(ctx: Ctx, code: string): Promise<HoursStatementVerification> {
+  const row = await ctx.db.selectFrom("hoursStatements").selectAll().where("code", "=", code.toUpperCase()).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND");
+  const p = parsePayload(row.payload);
+  const valid = row.keyId === ctx.secrets.signingKeyId && ctx.secrets.verify(row.payload, row.signature) && p.code === row.code;
+  const num = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? n : 0);
+  return {
+    valid,
+    code: row.code,
+    holderName: maskName(typeof p.holderName === "string" ? p.holderName : ""),
+    year: Number(row.year),
+    generalHours: num(p.generalHours),
+    professionalHours: num(p.professionalHours),
+    totalHours: num(p.totalHours),
+    requiredHours: num(p.requiredHours),
+    compliant: valid && p.compliant === true,
+    issuedAt: row.issuedAt,
+  };
+}

@@ -1,0 +1,75 @@
+// The delivery demo (DESIGN.md "Configuration and demo data": attendees, certificates and learning
+// records over several years): what a newcomer finds after `npm start`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dialects, startServer, type TestServer } from "../support/harness.js";
+
+describe.each(dialects)("delivery demo on %s", (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer(dialect, {}, { deliveryDemo: true });
+  }, 240_000);
+  afterAll(() => s.close());
+
+  const count = async (table: "professionals" | "certificates" | "checkIns" | "surveyResponses") =>
+    Number((await s.app.platform.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+
+  it("holds a few hundred professionals with check-ins, certificates and evaluations", async () => {
+    expect(await count("professionals")).toBeGreaterThanOrEqual(200);
+    expect(await count("checkIns")).toBeGreaterThan(1000);
+    expect(await count("certificates")).toBeGreaterThan(100);
+    expect(await count("surveyResponses")).toBeGreaterThan(50);
+  });
+
+  it("shows base staff their attendees with ID numbers masked", async () => {
+    const base = await s.as("base");
+    const projects = (await base.get("/api/v1/training-projects?status=completed&pageSize=50")).body.items;
+    expect(projects.length).toBeGreaterThan(0);
+    const list = (await base.get(`/api/v1/training-projects/${projects[0].id}/enrollments?pageSize=100`)).body;
+    expect(list.total).toBeGreaterThan(20);
+    for (const e of list.items) expect(e.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+  });
+
+  it("has certificates anyone can verify, and one revoked with its reason", async () => {
+    const db = s.app.platform.db;
+    const valid = await db.selectFrom("certificates").select("serial").where("status", "=", "valid").executeTakeFirstOrThrow();
+    const ok = (await s.client().get(`/api/v1/public/certificates/${encodeURIComponent(valid.serial)}`)).body;
+    expect(ok).toMatchObject({ valid: true, signatureValid: true, status: "valid" });
+    const revoked = await db.selectFrom("certificates").select("serial").where("status", "=", "revoked").execute();
+    expect(revoked).toHaveLength(1);
+    const gone = (await s.client().get(`/api/v1/public/certificates/${encodeURIComponent(revoked[0].serial)}`)).body;
+    expect(gone.valid).toBe(false);
+    expect(gone.revokedReason).toContain("代签");
+  });
+
+  it("gives pro1 a compliant record this year and pro2 one short of the requirement", async () => {
+    const pro1 = (await (await s.as("pro1")).get("/api/v1/me/learning-record")).body;
+    expect(pro1).toMatchObject({ compliant: true, shortfalls: [] });
+    expect(pro1.professionalHours).toBeGreaterThanOrEqual(60);
+    expect(pro1.entries.some((e: any) => e.source === "project" && e.certificateSerial)).toBe(true);
+    const pro2 = (await (await s.as("pro2")).get("/api/v1/me/learning-record")).body;
+    expect(pro2.compliant).toBe(false);
+    expect(pro2.pendingDeclarations).toBe(1);
+  });
+
+  it("keeps records over several years, some meeting the requirement and some short", async () => {
+    const year = Number(s.clock.today().slice(0, 4));
+    const bureau = await s.as("bureau");
+    const rows = await s.app.platform.db
+      .selectFrom("learningEntries")
+      .select(["professionalId"])
+      .where("year", "=", year - 2)
+      .where("status", "=", "counted")
+      .groupBy("professionalId")
+      .execute();
+    expect(rows.length).toBeGreaterThan(10);
+    let compliant = 0;
+    let short = 0;
+    for (const r of rows) {
+      const rec = (await bureau.get(`/api/v1/professionals/${r.professionalId}/learning-record?year=${year - 2}`)).body;
+      if (rec.compliant) compliant++;
+      else short++;
+    }
+    expect(compliant).toBeGreaterThan(0);
+    expect(short).toBeGreaterThan(0);
+  });
+});
