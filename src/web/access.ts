@@ -6,15 +6,20 @@ import {
   AccountBookOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
   CalendarOutlined,
   ExceptionOutlined,
   FileAddOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
   KeyOutlined,
   MessageOutlined,
   ProjectOutlined,
+  ReadOutlined,
+  ReconciliationOutlined,
   ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
@@ -48,7 +53,15 @@ export type Ability =
   | "annualPlan.edit"
   | "annualPlan.filingStatus"
   | "project.view"
-  | "project.file";
+  | "project.file"
+  // the professional's own courses and learning record (第二十四条)
+  | "learning.view"
+  // delivery: a base's courses, the bureau's questionnaire, declared hours and records (第十七条, 第二十四条)
+  | "enrollment.manage"
+  | "checkIn.manage"
+  | "surveyForm.manage"
+  | "declaration.review"
+  | "professional.lookup";
 
 const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change"];
 
@@ -71,6 +84,10 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "annualPlan.filingStatus",
     "project.view",
     "feeStandard.approve",
+    // 第十七条: the evaluation questionnaire; 第二十四条, 人社部令第25号: declared hours and the learning records
+    "surveyForm.manage",
+    "declaration.review",
+    "professional.lookup",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
@@ -86,10 +103,14 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "annualPlan.edit",
     "project.view",
     "project.file",
+    // 第十七条: enrols, checks in and concludes its filed courses
+    "enrollment.manage",
+    "checkIn.manage",
   ],
   // 第五条（三）: scores the applications of the panels it sits on
   expert: [...EVERYONE, "application.view", "application.review"],
-  professional: EVERYONE,
+  // 第二十四条: enrols, checks in, evaluates, keeps a learning record
+  professional: [...EVERYONE, "learning.view"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): ReadonlySet<Ability> {
@@ -108,6 +129,9 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "menu.home", ability: "home.view", icon: HomeOutlined },
+  { path: "/my/courses", labelKey: "learner.menu.courses", ability: "learning.view", icon: BookOutlined },
+  { path: "/my/record", labelKey: "learner.menu.record", ability: "learning.view", icon: ReadOutlined },
+  { path: "/public/trainings", labelKey: "learner.menu.trainings", ability: "learning.view", icon: CalendarOutlined },
   { path: "/applications", labelKey: "menu.applications", ability: "application.apply", icon: FileAddOutlined },
   { path: "/recommendations", labelKey: "menu.recommendations", ability: "application.recommend", icon: FileSearchOutlined },
   { path: "/accreditation", labelKey: "menu.accreditation", ability: "application.accredit", icon: FileDoneOutlined },
@@ -119,6 +143,9 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/plan-filing-status", labelKey: "menu.planFilingStatus", ability: "annualPlan.filingStatus", icon: ExceptionOutlined },
   { path: "/training-projects", labelKey: "menu.trainingProjects", ability: "project.view", icon: ProjectOutlined },
   { path: "/fee-approvals", labelKey: "menu.feeApprovals", ability: "feeStandard.approve", icon: AccountBookOutlined },
+  { path: "/survey-forms", labelKey: "delivery.menu.surveyForms", ability: "surveyForm.manage", icon: FormOutlined },
+  { path: "/hour-declarations", labelKey: "delivery.menu.declarations", ability: "declaration.review", icon: ReconciliationOutlined },
+  { path: "/professionals", labelKey: "delivery.menu.professionals", ability: "professional.lookup", icon: IdcardOutlined },
   { path: "/organizations", labelKey: "menu.organizations", ability: "organization.manage", icon: BankOutlined },
   { path: "/users", labelKey: "menu.users", ability: "user.manage", icon: TeamOutlined },
   { path: "/audit", labelKey: "menu.audit", ability: "audit.view", icon: AuditOutlined },

@@ -34,6 +34,16 @@ const PlanFilingStatusPage = lazy(() => import("./pages/filing/PlanFilingStatusP
 const ProjectListPage = lazy(() => import("./pages/filing/ProjectListPage"));
 const ProjectDetailPage = lazy(() => import("./pages/filing/ProjectDetailPage"));
 const ProjectEditPage = lazy(() => import("./pages/filing/ProjectEditPage"));
+// delivery, the staff, supervisor and bureau side (第十七条, 第二十四条)
+const EnrollmentsPage = lazy(() => import("./pages/delivery/EnrollmentsPage"));
+const SessionCheckInPage = lazy(() => import("./pages/delivery/CheckInPage"));
+const CompletionPage = lazy(() => import("./pages/delivery/CompletionPage"));
+const SurveyResultsPage = lazy(() => import("./pages/delivery/SurveyResultsPage"));
+const ArchivePage = lazy(() => import("./pages/delivery/ArchivePage"));
+const SurveyFormsPage = lazy(() => import("./pages/delivery/SurveyFormsPage"));
+const DeclarationsPage = lazy(() => import("./pages/delivery/DeclarationsPage"));
+const ProfessionalsPage = lazy(() => import("./pages/delivery/ProfessionalsPage"));
+const ProfessionalRecordPage = lazy(() => import("./pages/delivery/ProfessionalRecordPage"));
 const PublicLayout = lazy(() => import("./pages/public/PublicLayout"));
 const PublicNoticesPage = lazy(() => import("./pages/public/PublicNoticesPage"));
 const PublicNoticeDetailPage = lazy(() => import("./pages/public/PublicNoticeDetailPage"));
@@ -42,8 +52,18 @@ const PublicBasesPage = lazy(() => import("./pages/public/PublicBasesPage"));
 const PublicBaseVerifyPage = lazy(() => import("./pages/public/PublicBaseVerifyPage"));
 const PublicTrainingsPage = lazy(() => import("./pages/public/PublicTrainingsPage"));
 const PublicTrainingDetailPage = lazy(() => import("./pages/public/PublicTrainingDetailPage"));
+// delivery and the learning record: the professional's and the public's pages (第十七条, 第二十四条)
+const PublicVerifyPage = lazy(() => import("./pages/public/PublicVerifyPage"));
+const CertificateVerifyPage = lazy(() => import("./pages/public/CertificateVerifyPage"));
+const HoursStatementVerifyPage = lazy(() => import("./pages/public/HoursStatementVerifyPage"));
+const SignUpPage = lazy(() => import("./pages/signup/SignUpPage"));
+const CheckInPage = lazy(() => import("./pages/learner/CheckInPage"));
+const MyCoursesPage = lazy(() => import("./pages/learner/MyCoursesPage"));
+const LearningRecordPage = lazy(() => import("./pages/learner/LearningRecordPage"));
 
 const guarded = (ability: Ability, page: ReactNode) => <RequireAbility ability={ability}>{page}</RequireAbility>;
+/** A lazy page outside a layout (whose Suspense would otherwise show it loading). */
+const lazily = (page: ReactNode) => <Suspense fallback={<Spin fullscreen />}>{page}</Suspense>;
 
 export const router = createBrowserRouter([
   // Anyone, no session (第五条（三）公示 and objections, the registry, plaque verification, 第十七条 the
@@ -66,6 +86,23 @@ export const router = createBrowserRouter([
       { path: "bases/:id", element: <PublicBaseVerifyPage /> },
       { path: "trainings", element: <PublicTrainingsPage /> },
       { path: "trainings/:id", element: <PublicTrainingDetailPage /> },
+      { path: "verify", element: <PublicVerifyPage /> },
+      { path: "*", element: <NotFound /> },
+    ],
+  },
+  // Where the QR codes on certificates and hours statements point (no sign-in).
+  {
+    path: "/verify",
+    errorElement: <PageError />,
+    element: (
+      <Suspense fallback={<Spin fullscreen />}>
+        <PublicLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/public/verify" replace /> },
+      { path: "certificates/:serial", element: <CertificateVerifyPage /> },
+      { path: "hours/:code", element: <HoursStatementVerifyPage /> },
       { path: "*", element: <NotFound /> },
     ],
   },
@@ -75,9 +112,12 @@ export const router = createBrowserRouter([
     errorElement: <PageError />,
     children: [
       { path: "login", element: <LoginPage /> },
+      { path: "signup", element: lazily(<SignUpPage />) },
       {
         element: <RequireAuth />,
         children: [
+          // opened on a phone from the projector's QR code: no side menu
+          { path: "check-in", element: lazily(<CheckInPage />) },
           {
             element: <AppLayout />,
             children: [
@@ -109,6 +149,19 @@ export const router = createBrowserRouter([
               { path: "training-projects/new", element: guarded("project.file", <ProjectEditPage key="new" />) },
               { path: "training-projects/:id", element: guarded("project.view", <ProjectDetailPage />) },
               { path: "training-projects/:id/edit", element: guarded("project.file", <ProjectEditPage key="edit" />) },
+              // the professional's own courses and record (第二十四条)
+              { path: "my/courses", element: guarded("learning.view", <MyCoursesPage />) },
+              { path: "my/record", element: guarded("learning.view", <LearningRecordPage />) },
+              // delivery (第十七条, 第二十四条): a project's enrolment, check-in, completion, evaluation, archive
+              { path: "training-projects/:id/enrollments", element: guarded("project.view", <EnrollmentsPage />) },
+              { path: "training-projects/:id/sessions/:sessionId/check-in", element: guarded("project.view", <SessionCheckInPage />) },
+              { path: "training-projects/:id/completion", element: guarded("project.view", <CompletionPage />) },
+              { path: "training-projects/:id/survey-results", element: guarded("project.view", <SurveyResultsPage />) },
+              { path: "training-projects/:id/archive", element: guarded("project.view", <ArchivePage />) },
+              { path: "survey-forms", element: guarded("surveyForm.manage", <SurveyFormsPage />) },
+              { path: "hour-declarations", element: guarded("declaration.review", <DeclarationsPage />) },
+              { path: "professionals", element: guarded("professional.lookup", <ProfessionalsPage />) },
+              { path: "professionals/:id", element: guarded("professional.lookup", <ProfessionalRecordPage />) },
               { path: "*", element: <NotFound /> },
             ],
           },

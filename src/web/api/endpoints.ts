@@ -1,5 +1,25 @@
 // Typed calls of the /api/v1 endpoints the web app uses, one object per server module.
 import { api, queryString, type Query } from "./client";
+import type * as Learner from "../../shared/delivery.js";
+import type {
+  ArchiveView,
+  CertificateView,
+  CheckInCodeView,
+  CheckInView,
+  CompletionView,
+  DeclarationView,
+  DeliveryImportResult,
+  EnrollmentView,
+  HoursStatementView,
+  LearningRecordView,
+  LearningYearSummary,
+  PersonInput,
+  ProfessionalView,
+  SessionAttendanceView,
+  SurveyFormInput,
+  SurveyFormView,
+  SurveyResultsView,
+} from "../../shared/delivery.js";
 import type {
   AnnualPlanInput,
   AnnualPlanListItem,
@@ -201,3 +221,109 @@ export const publicApi = {
   training: (id: string) => api.get<PublicProjectView>(`${V1}/public/training-projects/${enc(id)}`, undefined, { silentAuth: true }),
   trainingsIcsUrl: (query: Query) => `${V1}/public/training-projects.ics${queryString(query)}`,
 };
+
+// ---- delivery: the staff, supervisor and bureau side (第十七条, 第二十四条) ----
+const ENROLLMENTS = `${V1}/enrollments`;
+const sessionPath = (projectId: string, sessionId: string) => `${PROJECTS}/${enc(projectId)}/sessions/${enc(sessionId)}`;
+
+/** 报名: a project's enrolment list, kept by its base (one by one or from the Excel template). */
+export const enrollmentApi = {
+  list: (projectId: string, query: Query) => api.get<Paged<EnrollmentView>>(`${PROJECTS}/${enc(projectId)}/enrollments`, query),
+  exportUrl: (projectId: string, query: Query) => `${PROJECTS}/${enc(projectId)}/enrollments.xlsx${queryString(query)}`,
+  templateUrl: (projectId: string) => `${PROJECTS}/${enc(projectId)}/enrollments/template.xlsx`,
+  create: (projectId: string, person: PersonInput) => api.post<EnrollmentView>(`${PROJECTS}/${enc(projectId)}/enrollments`, { person }),
+  importFile: (projectId: string, file: File) => api.upload<DeliveryImportResult>(`${PROJECTS}/${enc(projectId)}/enrollments/import`, file, XLSX),
+  cancel: (id: string, version: number, reason?: string) =>
+    api.post<EnrollmentView>(`${ENROLLMENTS}/${enc(id)}/actions/cancel`, { version, ...(reason ? { reason } : {}) }),
+};
+
+/** 签到: the rotating code of a session, who is in, 补签 by hand and the sign-in sheet. */
+export const checkInApi = {
+  code: (projectId: string, sessionId: string) => api.get<CheckInCodeView>(`${sessionPath(projectId, sessionId)}/check-in-code`),
+  attendance: (projectId: string, sessionId: string) => api.get<SessionAttendanceView>(`${sessionPath(projectId, sessionId)}/check-ins`),
+  manual: (projectId: string, sessionId: string, professionalId: string, reason: string) =>
+    api.post<CheckInView>(`${sessionPath(projectId, sessionId)}/check-ins`, { professionalId, reason }),
+  sheetPdfUrl: (projectId: string, sessionId: string) => `${sessionPath(projectId, sessionId)}/sign-in-sheet.pdf`,
+  sheetXlsxUrl: (projectId: string, sessionId: string) => `${sessionPath(projectId, sessionId)}/sign-in-sheet.xlsx`,
+  importSheet: (projectId: string, sessionId: string, file: File) =>
+    api.upload<DeliveryImportResult>(`${sessionPath(projectId, sessionId)}/check-ins/import`, file, XLSX),
+};
+
+/** 结业与证书: completion decided once, the certificates it issued, revocation with a reason. */
+export const completionApi = {
+  complete: (projectId: string, version: number) => api.post<CompletionView>(`${PROJECTS}/${enc(projectId)}/actions/complete`, { version }),
+  completion: (projectId: string) => api.get<CompletionView>(`${PROJECTS}/${enc(projectId)}/completion`),
+  certificates: (projectId: string, query?: Query) => api.get<Paged<CertificateView>>(`${PROJECTS}/${enc(projectId)}/certificates`, query),
+  certificatePdfUrl: (id: string) => `${V1}/certificates/${enc(id)}.pdf`,
+  revoke: (id: string, reason: string) => api.post<CertificateView>(`${V1}/certificates/${enc(id)}/actions/revoke`, { reason }),
+  surveyResults: (projectId: string) => api.get<SurveyResultsView>(`${PROJECTS}/${enc(projectId)}/survey-results`),
+  surveyResultsExportUrl: (projectId: string) => `${PROJECTS}/${enc(projectId)}/survey-results.xlsx`,
+  archive: (projectId: string) => api.get<ArchiveView>(`${PROJECTS}/${enc(projectId)}/archive`),
+  archiveZipUrl: (projectId: string) => `${PROJECTS}/${enc(projectId)}/archive.zip`,
+};
+
+/** The bureau's evaluation questionnaire, one version per policy date. */
+export const surveyFormApi = {
+  list: () => api.get<{ items: SurveyFormView[] }>(`${V1}/survey-forms`),
+  create: (body: SurveyFormInput) => api.post<SurveyFormView>(`${V1}/survey-forms`, body),
+};
+
+/** 学时申报审核: hours from other recognised forms count once the bureau accepts them. */
+export const declarationReviewApi = {
+  list: (query: Query) => api.get<Paged<DeclarationView>>(`${V1}/hour-declarations`, query),
+  decide: (id: string, decision: "accept" | "reject", body: { version: number; comment?: string }) =>
+    api.post<DeclarationView>(`${V1}/hour-declarations/${enc(id)}/actions/${decision}`, body),
+  evidenceUrl: (id: string) => `${V1}/hour-declarations/${enc(id)}/evidence`,
+};
+
+/** 专技人员: looking a person up and reading their learning record. */
+export const professionalLookupApi = {
+  list: (query: Query) => api.get<Paged<ProfessionalView>>(`${V1}/professionals`, query),
+  get: (id: string) => api.get<ProfessionalView>(`${V1}/professionals/${enc(id)}`),
+  record: (id: string, year: number) => api.get<LearningRecordView>(`${V1}/professionals/${enc(id)}/learning-record`, { year }),
+  years: (id: string, query?: Query) => api.get<LearningYearSummary[]>(`${V1}/professionals/${enc(id)}/learning-record/years`, query),
+  issueStatement: (id: string, year: number) => api.post<HoursStatementView>(`${V1}/professionals/${enc(id)}/hours-statements`, { year }),
+};
+
+// ---- delivery: the professional's and the public's side (第十七条, 第二十四条; 人社部令第25号) ----
+/** A list the server answers as `{ items }` (paged or not). */
+type Items<T> = { items: T[] };
+
+/** 自助注册: answers like login (the session starts at once). */
+export const signUpApi = {
+  signUp: (body: Learner.SignUpBody) => api.post<SessionView>(`${V1}/public/professionals/sign-up`, body, { silentAuth: true }),
+};
+
+/** 我的课程: enrol, cancel, check in with the scanned code, answer the evaluation survey. */
+export const myCourseApi = {
+  enrol: (projectId: string) => api.post<Learner.EnrollmentView>(`${PROJECTS}/${enc(projectId)}/enrollments`, {}),
+  list: () => api.get<Items<Learner.MyEnrollmentView> | Learner.MyEnrollmentView[]>(`${V1}/me/enrollments`).then(itemsOf),
+  cancel: (enrollmentId: string) => api.post<unknown>(`${V1}/enrollments/${enc(enrollmentId)}/actions/cancel`, {}),
+  checkIn: (token: string) => api.post<Learner.CheckInView>(`${V1}/check-ins`, { token }),
+  survey: (projectId: string) => api.get<Learner.ProjectSurveyView>(`${PROJECTS}/${enc(projectId)}/survey`),
+  answerSurvey: (projectId: string, body: Learner.SurveyResponseBody) => api.post<unknown>(`${PROJECTS}/${enc(projectId)}/survey-responses`, body),
+  certificatePdfUrl: (certificateId: string) => `${V1}/certificates/${enc(certificateId)}.pdf`,
+};
+
+/** 学习档案: my hours per year, declarations of other recognised forms, hours statements. */
+export const myRecordApi = {
+  record: (year: number) => api.get<Learner.LearningRecordView>(`${V1}/me/learning-record`, { year }),
+  years: () => api.get<Items<Learner.LearningYearSummary> | Learner.LearningYearSummary[]>(`${V1}/me/learning-record/years`).then(itemsOf),
+  declare: (body: Learner.DeclarationInput) => api.post<Learner.DeclarationView>(`${V1}/me/hour-declarations`, body),
+  declarations: (query: Query) =>
+    api.get<Items<Learner.DeclarationView> | Learner.DeclarationView[]>(`${V1}/hour-declarations`, query).then(itemsOf),
+  statement: (year: number) => api.post<Learner.HoursStatementView>(`${V1}/me/hours-statements`, { year }),
+  evidenceUrl: (declarationId: string) => `${V1}/hour-declarations/${enc(declarationId)}/evidence`,
+};
+
+/** 证书与学时证明核验: anyone, no sign-in. */
+export const verifyApi = {
+  certificate: (serial: string) =>
+    api.get<Learner.CertificateVerification>(`${V1}/public/certificates/${enc(serial)}`, undefined, { silentAuth: true }),
+  hoursStatement: (code: string) =>
+    api.get<Learner.HoursStatementVerification>(`${V1}/public/hours-statements/${enc(code)}`, undefined, { silentAuth: true }),
+};
+
+function itemsOf<T>(answer: Items<T> | T[]): T[] {
+  return Array.isArray(answer) ? answer : answer.items;
+}

@@ -2,7 +2,8 @@
 // was filed (basis, dates, latest filing date, hours, mode, venue, capacity, fee), teachers, sessions,
 // history, and the steps of availableActions only — 提交备案 (base), 退回 (supervising unit, bureau;
 // with a reason), 撤销 (base; a filed one with a reason) — each confirmed first. A refused submit shows
-// the server's message for each broken rule. Printable (the filing receipt).
+// the server's message for each broken rule. Printable (the filing receipt). A filed project leads to
+// its delivery pages (报名名单, 签到, 结业与证书, 评估, 归档).
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { App, Button, Card, Descriptions, Skeleton, Space, Table } from "antd";
@@ -16,6 +17,7 @@ import { PrintButton } from "../../components/PrintButton";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen, formatInstant } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
+import { DeliveryLinks } from "../delivery/DeliveryLinks";
 import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
 import { SessionsView } from "./SessionsView";
 import { StepModal, type StepSpec } from "./StepModal";
@@ -108,6 +110,7 @@ export default function ProjectDetailPage() {
           ]}
         />
       </Card>
+      <DeliveryLinks project={view} />
       <Card title={t("project.teachersTitle")} style={{ marginBottom: 16 }}>
         <ScrollRegion label={t("project.teachersTitle")}>
           <Table<Teacher>

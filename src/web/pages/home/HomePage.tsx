@@ -12,6 +12,7 @@ import { RoleTags } from "../../components/tags";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
+import { LearnerHomeCard } from "../learner/LearnerHomeCard";
 
 function WorkItemCard({ item }: { item: WorkItem }) {
   const { t, i18n } = useTranslation();
@@ -39,7 +40,7 @@ function WorkItemCard({ item }: { item: WorkItem }) {
 
 export default function HomePage() {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, can } = useSession();
   const showError = useShowError();
   const [items, setItems] = useState<WorkItem[] | null>(null);
 
@@ -72,6 +73,7 @@ export default function HomePage() {
           <Descriptions.Item label={t("home.lastLogin")}>{formatInstant(user.lastLoginAt) || "—"}</Descriptions.Item>
         </Descriptions>
       </Card>
+      {can("learning.view") && <LearnerHomeCard />}
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("home.workItems")}</Typography.Title>}>
         {items === null ? (
           <Skeleton active />

@@ -1,7 +1,7 @@
 // 登录: username and password; the server's message is shown as is (wrong password, locked account,
 // too many attempts). Comes back to the page the user was on (`?from=`), or says the session expired.
 import { useState } from "react";
-import { Navigate, useNavigate, useSearchParams } from "react-router-dom";
+import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -15,7 +15,7 @@ interface LoginForm {
 }
 
 /** Only a path inside this app: never another origin, never the login page itself. */
-function safeReturnPath(from: string | null): string {
+export function safeReturnPath(from: string | null): string {
   if (!from || !from.startsWith("/") || from.startsWith("//") || from.startsWith("/login")) return "/";
   return from;
 }
@@ -69,6 +69,11 @@ export function LoginPage() {
             {t("login.submit")}
           </Button>
         </Form>
+        {/* 第二十四条: professionals register themselves (a base may already have registered them). */}
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+          {t("learner.signup.noAccount")}{" "}
+          <Link to={from === "/" ? "/signup" : `/signup?from=${encodeURIComponent(from)}`} style={{ textDecoration: "underline" }}>{t("learner.signup.link")}</Link>
+        </Typography.Paragraph>
       </Card>
     </main>
   );

@@ -1,5 +1,5 @@
 // The frame of the public pages (no sign-in): a plain header with the service's name and links to
-// 公示公告, 基地名录, 培训日历, 异议查询 and 登录.
+// 公示公告, 基地名录, 培训日历, 异议查询, 证书核验 and 登录.
 import { Suspense } from "react";
 import { Link, NavLink, Outlet } from "react-router-dom";
 import { Flex, Layout, Spin, Typography, theme } from "antd";
@@ -11,6 +11,7 @@ const LINKS = [
   { to: "/public/bases", key: "public.nav.bases" },
   { to: "/public/trainings", key: "public.nav.trainings" },
   { to: "/public/objections", key: "public.nav.objections" },
+  { to: "/public/verify", key: "verify.nav" },
 ] as const;
 
 export default function PublicLayout() {

@@ -1,5 +1,6 @@
 // One filed training project on the public calendar: base, dates, hours, mode, venue, capacity, fee,
-// filing number and its sessions, with a link to the base's registry entry. Printable.
+// filing number and its sessions, with a link to the base's registry entry. Printable. A professional
+// enrols here (EnrollButton), seeing the places left when the server tells them.
 import { useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Card, Descriptions, Result, Skeleton, Space } from "antd";
@@ -13,6 +14,7 @@ import { useShowError } from "../../components/useShowError";
 import { formatDate, formatFen } from "../../format";
 import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
 import { SessionsView } from "../filing/SessionsView";
+import { EnrollButton } from "./EnrollButton";
 
 export default function PublicTrainingDetailPage() {
   const { id = "" } = useParams();
@@ -49,6 +51,7 @@ export default function PublicTrainingDetailPage() {
       >
         {p.title}
       </PageTitle>
+      <EnrollButton project={p} seatsLeft={(p as PublicProjectView & { seatsLeft?: number | null }).seatsLeft} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           bordered

@@ -1,0 +1,159 @@
+// 结业与证书 (/training-projects/:id/completion): each enrolled person's attendance against the completion
+// rule, 办理结业 once the last session is over (第十七条: decides who completed, issues each a signed
+// certificate and registers the hours in their learning record, 第二十四条 — confirmed first, it cannot
+// be undone), and the certificates issued: PDF, public verification, revocation with a reason.
+import { useCallback, useEffect, useState } from "react";
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, type TableColumnsType } from "antd";
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { useTranslation } from "react-i18next";
+import type { CompletionView, EnrollmentView } from "../../../shared/delivery.js";
+import type { Query } from "../../api/client";
+import { completionApi, enrollmentApi } from "../../api/endpoints";
+import { PrintButton } from "../../components/PrintButton";
+import { usePagedList } from "../../components/usePagedList";
+import { useShowError } from "../../components/useShowError";
+import { formatDate, formatInstant } from "../../format";
+import { EmptyRows } from "../filing/filingTags";
+import { StepModal } from "../filing/StepModal";
+import { CertificatesCard } from "./CertificatesCard";
+import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
+import { CompletedTag } from "./deliveryTags";
+
+export default function CompletionPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useShowError();
+  const { id, project, notFound, today, reload } = useDeliveryProject();
+  const load = useCallback((q: Query) => enrollmentApi.list(id, { ...q, status: "enrolled" }), [id]);
+  const list = usePagedList(load);
+  const [confirming, setConfirming] = useState(false);
+  const [result, setResult] = useState<CompletionView | null>(null);
+  const [certificatesTick, setCertificatesTick] = useState(0);
+
+  const canComplete = !!project?.availableActions.includes("complete");
+  const concludedAt = project?.concludedAt ?? null;
+
+  // A concluded project shows its outcome (the step's own answer right after it is taken).
+  useEffect(() => {
+    if (!concludedAt) return;
+    let live = true;
+    completionApi
+      .completion(id)
+      .then((c) => live && setResult(c))
+      .catch((err: unknown) => live && showError(err));
+    return () => {
+      live = false;
+    };
+  }, [id, concludedAt, showError]);
+
+  const columns: TableColumnsType<EnrollmentView> = [
+    { title: t("delivery.person.name"), dataIndex: "name" },
+    { title: t("delivery.person.idNumber"), dataIndex: "idNumber", render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
+    { title: t("delivery.person.employer"), dataIndex: "employer" },
+    {
+      title: t("delivery.enrollments.attendance"),
+      key: "attendance",
+      render: (_, r) => (
+        <Space>
+          <Progress
+            type="line"
+            size="small"
+            style={{ width: 120, margin: 0 }}
+            percent={r.sessionCount ? Math.round((r.attendedSessions / r.sessionCount) * 100) : 0}
+            showInfo={false}
+            aria-hidden
+          />
+          {t("delivery.attendanceOf", { attended: r.attendedSessions, sessions: r.sessionCount })}
+        </Space>
+      ),
+    },
+    { title: t("delivery.enrollments.completed"), dataIndex: "completed", render: (v: boolean | null) => <CompletedTag completed={v} /> },
+    {
+      title: t("delivery.completion.certificate"),
+      dataIndex: "certificateId",
+      render: (v: string | null) => (v ? t("delivery.completion.issued") : "—"),
+    },
+  ];
+
+  return (
+    <DeliveryFrame
+      page="completion"
+      project={project}
+      notFound={notFound}
+      today={today}
+      extra={
+        <Space wrap className="no-print">
+          <PrintButton />
+          {canComplete && (
+            <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setConfirming(true)}>
+              {t("delivery.completion.complete")}
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      {(p) => (
+        <>
+          {result && (
+            <Alert
+              type="success"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={t("delivery.completion.doneTitle", { at: formatInstant(result.concludedAt) })}
+              description={
+                <Descriptions
+                  size="small"
+                  column={{ xs: 1, md: 4 }}
+                  items={[
+                    { key: "enrolled", label: t("delivery.completion.enrolled"), children: result.enrolled },
+                    { key: "completed", label: t("delivery.completion.completedCount"), children: result.completed },
+                    { key: "not", label: t("delivery.completion.notCompletedCount"), children: result.notCompleted },
+                    { key: "issued", label: t("delivery.completion.certificatesIssued"), children: result.certificatesIssued },
+                  ]}
+                />
+              }
+            />
+          )}
+          {!result && canComplete && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t("delivery.completion.readyHint")} />}
+          {!result && !canComplete && !p.concludedAt && (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t("delivery.completion.notYetHint", { endDate: formatDate(p.endDate) })} />
+          )}
+          <Card title={t("delivery.completion.attendanceTitle")} style={{ marginBottom: 16 }}>
+            <Table<EnrollmentView>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={list.items}
+              loading={list.loading}
+              pagination={list.pagination}
+              scroll={{ x: "max-content" }}
+              locale={{ emptyText: <EmptyRows>{t("delivery.enrollments.none")}</EmptyRows> }}
+            />
+          </Card>
+          <CertificatesCard projectId={p.id} refreshKey={certificatesTick} />
+          <StepModal
+            step={
+              confirming
+                ? {
+                    label: t("delivery.completion.complete"),
+                    explain: t("delivery.completion.confirm", { enrolled: list.total }),
+                    comment: "none",
+                  }
+                : null
+            }
+            onClose={() => setConfirming(false)}
+            run={async () => {
+              const done = await completionApi.complete(p.id, p.version);
+              setConfirming(false);
+              setResult(done);
+              void message.success(t("delivery.completion.done", { count: done.certificatesIssued }));
+              reload();
+              list.reload();
+              setCertificatesTick((n) => n + 1);
+            }}
+          />
+        </>
+      )}
+    </DeliveryFrame>
+  );
+}

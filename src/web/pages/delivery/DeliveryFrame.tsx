@@ -1,0 +1,100 @@
+// The frame of a project's delivery pages (报名名单, 签到, 结业与证书, 评估, 归档): the project loaded by id,
+// the page's title with the project's name, a breadcrumb back to the project, and tabs between the
+// delivery pages that make sense in the project's status (第十七条: only a filed project is delivered).
+import type { ReactNode } from "react";
+import { Link, useNavigate, useParams } from "react-router-dom";
+import { Breadcrumb, Skeleton, Tabs } from "antd";
+import { useTranslation } from "react-i18next";
+import { projectApi } from "../../api/endpoints";
+import type { ProjectView } from "../../api/types";
+import { NotFound } from "../../components/NotFound";
+import { PageTitle } from "../../components/PageTitle";
+import { ProjectStatusTag } from "../filing/filingTags";
+import { useBusinessToday, useRecord } from "../filing/useFilingData";
+
+export type DeliveryPage = "enrollments" | "checkIn" | "completion" | "surveyResults" | "archive";
+
+/** Where the 签到 tab leads: today's session, else the next one, else the last. */
+export function defaultSession(project: ProjectView, today: string): ProjectView["sessions"][number] | undefined {
+  const sessions = [...project.sessions].sort((a, b) => `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`));
+  return sessions.find((s) => s.date >= today) ?? sessions[sessions.length - 1];
+}
+
+/** The delivery pages of a project in this status, in order; none before it is filed. */
+export function deliveryPages(project: Pick<ProjectView, "status" | "startDate" | "availableActions">, today: string): DeliveryPage[] {
+  const { status } = project;
+  if (status !== "filed" && status !== "running" && status !== "completed") return [];
+  const started = status !== "filed" || project.startDate <= today || project.availableActions.includes("complete");
+  const pages: DeliveryPage[] = ["enrollments"];
+  if (status !== "completed") pages.push("checkIn");
+  if (started) pages.push("completion", "surveyResults", "archive");
+  return pages;
+}
+
+export function deliveryPath(project: ProjectView, page: DeliveryPage, today: string): string {
+  const base = `/training-projects/${project.id}`;
+  switch (page) {
+    case "enrollments":
+      return `${base}/enrollments`;
+    case "checkIn": {
+      const session = defaultSession(project, today);
+      return session ? `${base}/sessions/${session.id}/check-in` : base;
+    }
+    case "completion":
+      return `${base}/completion`;
+    case "surveyResults":
+      return `${base}/survey-results`;
+    case "archive":
+      return `${base}/archive`;
+  }
+}
+
+/** The project of the page's `:id`, the business today, and a reload (after a step that changes its status). */
+export function useDeliveryProject() {
+  const { id = "" } = useParams();
+  const { view, notFound, reload } = useRecord(projectApi.get, id);
+  const today = useBusinessToday();
+  return { id, project: view, notFound, reload, today };
+}
+
+interface FrameProps {
+  page: DeliveryPage;
+  project: ProjectView | null;
+  notFound: boolean;
+  today: string;
+  /** the page's own buttons, right of the title */
+  extra?: ReactNode;
+  children: (project: ProjectView) => ReactNode;
+}
+
+export function DeliveryFrame({ page, project, notFound, today, extra, children }: FrameProps) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  if (notFound) return <NotFound />;
+  if (!project) return <Skeleton active />;
+  const pages = deliveryPages(project, today);
+  if (!pages.includes(page) && !(page === "checkIn" && project.status === "completed")) return <NotFound />;
+  return (
+    <>
+      <Breadcrumb
+        className="no-print"
+        style={{ marginBottom: 8 }}
+        items={[
+          { key: "list", title: <Link to="/training-projects">{t("menu.trainingProjects")}</Link> },
+          { key: "project", title: <Link to={`/training-projects/${project.id}`}>{project.title}</Link> },
+          { key: "page", title: t(`delivery.pages.${page}`) },
+        ]}
+      />
+      <PageTitle extra={extra}>
+        {t("delivery.pageTitle", { page: t(`delivery.pages.${page}`), title: project.title })} <ProjectStatusTag status={project.status} />
+      </PageTitle>
+      <Tabs
+        className="no-print"
+        activeKey={page}
+        onChange={(key) => navigate(deliveryPath(project, key as DeliveryPage, today))}
+        items={pages.map((p) => ({ key: p, label: t(`delivery.pages.${p}`) }))}
+      />
+      {children(project)}
+    </>
+  );
+}

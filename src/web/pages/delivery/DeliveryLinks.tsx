@@ -1,0 +1,28 @@
+// 培训实施 on a project's page: the way into its delivery pages (报名名单, 签到, 结业与证书, 评估结果,
+// 项目归档), only those that make sense in its status; nothing before the project is filed.
+import { Link } from "react-router-dom";
+import { Card, Space } from "antd";
+import { useTranslation } from "react-i18next";
+import type { ProjectView } from "../../api/types";
+import { useBusinessToday } from "../filing/useFilingData";
+import { deliveryPages, deliveryPath } from "./DeliveryFrame";
+
+export function DeliveryLinks({ project }: { project: ProjectView }) {
+  const { t } = useTranslation();
+  const today = useBusinessToday();
+  const pages = deliveryPages(project, today);
+  if (pages.length === 0) return null;
+  return (
+    <Card title={t("delivery.linksTitle")} className="no-print" style={{ marginBottom: 16 }}>
+      <nav aria-label={t("delivery.linksTitle")}>
+        <Space wrap size="large">
+          {pages.map((p) => (
+            <Link key={p} to={deliveryPath(project, p, today)}>
+              {t(`delivery.pages.${p}`)}
+            </Link>
+          ))}
+        </Space>
+      </nav>
+    </Card>
+  );
+}

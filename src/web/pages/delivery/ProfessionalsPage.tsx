@@ -1,0 +1,90 @@
+// 专技人员 (/professionals): the bureau looks a professional up by name or by the whole ID number (matched
+// through its keyed hash on the server, never searched in plaintext) and opens their learning record.
+import { Link } from "react-router-dom";
+import { Card, Form, Input, Table, type TableColumnsType } from "antd";
+import { useTranslation } from "react-i18next";
+import type { ProfessionalView } from "../../../shared/delivery.js";
+import { isValidIdNumber } from "../../../shared/identifiers.js";
+import { professionalLookupApi } from "../../api/endpoints";
+import { FilterButtons } from "../../components/FilterButtons";
+import { PageTitle } from "../../components/PageTitle";
+import { ToneTag } from "../../components/ToneTag";
+import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { formatInstant } from "../../format";
+import { EmptyRows } from "../filing/filingTags";
+
+interface Filter {
+  keyword?: string;
+  idNumber?: string;
+}
+
+export default function ProfessionalsPage() {
+  const { t } = useTranslation();
+  const list = usePagedList(professionalLookupApi.list);
+  const [filterForm] = Form.useForm<Filter>();
+
+  const columns: TableColumnsType<ProfessionalView> = [
+    { title: t("delivery.person.name"), dataIndex: "name", render: (v: string, r) => <Link to={`/professionals/${r.id}`}>{v}</Link> },
+    { title: t("delivery.person.idNumber"), dataIndex: "idNumber", render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
+    { title: t("delivery.person.phone"), dataIndex: "phone", render: (v: string | null) => v ?? "—" },
+    { title: t("delivery.person.employer"), dataIndex: "employer" },
+    { title: t("delivery.person.title"), dataIndex: "title", render: (v: string) => v || "—" },
+    { title: t("delivery.person.specialty"), dataIndex: "specialty", render: (v: string) => v || "—" },
+    { title: t("delivery.professionals.username"), dataIndex: "username" },
+    {
+      title: t("delivery.professionals.account"),
+      dataIndex: "claimed",
+      render: (v: boolean) => <ToneTag tone={v ? "green" : "gold"}>{t(v ? "delivery.professionals.claimed" : "delivery.professionals.unclaimed")}</ToneTag>,
+    },
+    { title: t("delivery.professionals.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },
+  ];
+
+  return (
+    <>
+      <PageTitle>{t("delivery.menu.professionals")}</PageTitle>
+      <Card style={{ marginBottom: 16 }}>
+        <Form<Filter>
+          form={filterForm}
+          name="professionalFilter"
+          layout="inline"
+          onFinish={(v) => list.setFilters(cleanFilters({ keyword: v.keyword, idNumber: v.idNumber?.trim().toUpperCase() }))}
+        >
+          <Form.Item label={t("delivery.person.name")} name="keyword">
+            <Input allowClear maxLength={50} />
+          </Form.Item>
+          <Form.Item
+            label={t("delivery.person.idNumber")}
+            name="idNumber"
+            rules={[
+              {
+                validator: async (_, v: string | undefined) => {
+                  if (v && v.trim() && !isValidIdNumber(v.trim())) throw new Error(t("delivery.person.idNumberInvalid"));
+                },
+              },
+            ]}
+          >
+            <Input allowClear maxLength={18} style={{ width: 220, fontFamily: "monospace" }} placeholder={t("delivery.professionals.idNumberHint")} />
+          </Form.Item>
+          <FilterButtons
+            onReset={() => {
+              filterForm.resetFields();
+              list.setFilters({});
+            }}
+          />
+        </Form>
+      </Card>
+      <Card>
+        <Table<ProfessionalView>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={list.items}
+          loading={list.loading}
+          pagination={list.pagination}
+          scroll={{ x: "max-content" }}
+          locale={{ emptyText: <EmptyRows>{t("delivery.professionals.none")}</EmptyRows> }}
+        />
+      </Card>
+    </>
+  );
+}
