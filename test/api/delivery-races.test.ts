@@ -69,6 +69,14 @@ describe.each(dialects)("delivery under concurrency on %s", (dialect) => {
     expect(record.entries[0]).toMatchObject({ hours: 24, earnedOn: "2026-05-20" });
   });
 
+  it("puts declarations waiting for a decision on the bureau's home page", async () => {
+    const before = ok(await bureau.get("/api/v1/work-items")).items.find((i: any) => i.kind === "delivery.declarationsPending")?.params.count ?? 0;
+    const { client } = await givenSignedUp(s);
+    ok(await client.post("/api/v1/me/hour-declarations", declaration(await uploadEvidence(client), { earnedOn: "2026-05-02" })), 201);
+    const items = ok(await bureau.get("/api/v1/work-items")).items;
+    expect(items).toContainEqual({ kind: "delivery.declarationsPending", params: { count: before + 1 }, link: "/hour-declarations?status=pending" });
+  });
+
   it("shows a base nothing of a person it never taught beyond what it gave", async () => {
     const pro1 = { name: "周晓东", idNumber: demoIdNumber("19880512", 123), employer: "某单位" };
     const found = ok(await base2.post("/api/v1/professionals", pro1));

@@ -288,7 +288,7 @@ export async function checkIn(ctx: Ctx, token: string): Promise<Recorded> {
   const [row] = await checkInFacts(ctx.db, { sessionId, professionalId: actor!.id });
   if (!row) throw new DomainError("CHECK_IN_CODE_EXPIRED");
   requireCheckInOpen(ctx, row, row);
-  if (row.enrolment !== "enrolled") throw new DomainError("NOT_ENROLLED");
+  if (row.enrolment !== "enrolled") throw new DomainError("NOT_ENROLLED", { projectId: row.projectId });
   const f: SessionFacts = { ...row, sessionId };
   const who = { professionalId: actor!.id, name: actor!.displayName };
   // A second scan answers the first check-in without writing anything.

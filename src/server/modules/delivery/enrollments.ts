@@ -6,14 +6,14 @@ import type { EnrollmentCreateBody, EnrollmentView, MyEnrollmentView } from "../
 import type { SubjectType } from "../../../shared/filing.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { appendAudit } from "../../platform/audit.js";
-import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { authorize, can } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { lockNamed, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { errorMessage } from "../../../shared/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { BASE_SCOPE_COLUMNS, baseScope } from "../filing/bases.js";
+import { baseScope } from "../filing/bases.js";
 import { containsText } from "../filing/projects.js";
 import { idNumberHashOf, normalizeIdNumber } from "../professionals/identity.js";
 import { findOrRegisterPerson, requireProfessional, type PersonFacts } from "../professionals/profiles.js";
@@ -80,7 +80,7 @@ async function enrolOne(trx: Tx, ctx: Ctx, p: DeliveryProject, professionalId: s
 }
 
 /** Serializes the decisions over one project's places until commit (SQLite already runs one writer). */
-export const lockProjectEnrolment = (trx: Tx, ctx: Ctx, projectId: string) => lockNamed(trx, ctx.dialect, `enrollment:${projectId}`);
+const lockProjectEnrolment = (trx: Tx, ctx: Ctx, projectId: string) => lockNamed(trx, ctx.dialect, `enrollment:${projectId}`);
 
 export async function enrol(ctx: Ctx, projectId: string, body: EnrollmentCreateBody): Promise<EnrollmentView> {
   const actor = ctx.actor;
@@ -295,11 +295,6 @@ export async function allEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFil
     .limit(limit)
     .execute();
   return (rows as Row[]).map((r) => present(ctx, r));
-}
-
-/** Enrolments visible to the actor across projects (a scope for other modules' lists). */
-export function enrolmentScopeWhere(ctx: Ctx) {
-  return scopeWhere<any, "bases">(ctx.actor, "enrollment.read", BASE_SCOPE_COLUMNS);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import { yearsAwaitingConfirmation } from "../calendar/service.js";
 import { accreditationWorkItems } from "../accreditation/workitems.js";
 import { filingWorkItems } from "../filing/workitems.js";
+import { deliveryWorkItems } from "../delivery/workitems.js";
 
 type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
 
@@ -19,6 +20,8 @@ const providers: Provider[] = [
   accreditationWorkItems,
   // 第十六条, 第二十五条: plans, projects and fee standards waiting on this person
   filingWorkItems,
+  // 第十七条, 第二十四条: completion to decide, declarations to rule on, evaluations to answer
+  deliveryWorkItems,
 ];
 
 export async function workItems(ctx: Ctx): Promise<WorkItem[]> {

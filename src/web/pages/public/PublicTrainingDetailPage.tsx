@@ -51,7 +51,7 @@ export default function PublicTrainingDetailPage() {
       >
         {p.title}
       </PageTitle>
-      <EnrollButton project={p} seatsLeft={(p as PublicProjectView & { seatsLeft?: number | null }).seatsLeft} />
+      <EnrollButton project={p} seatsLeft={p.seatsLeft} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           bordered
