@@ -1,34 +1,19 @@
 // 项目归档 (/training-projects/:id/archive, 第十七条: 培训通知、课程设置、参训人员签到、结业证书发放、培训
 // 效果评估): a checklist of what the archive holds, each item complete or what it still lacks, and the
 // whole archive as one ZIP of PDFs and Excel files.
-import { useEffect, useState } from "react";
 import { Alert, Button, Card, List, Space, Tag, Typography } from "antd";
 import { CheckCircleFilled, DownloadOutlined, ExclamationCircleFilled } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ArchiveView } from "../../../shared/delivery.js";
 import { completionApi } from "../../api/endpoints";
-import { PrintButton } from "../../components/PrintButton";
-import { useShowError } from "../../components/useShowError";
-import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
+import { DeliveryFrame, useDeliveryProject, useProjectData } from "./DeliveryFrame";
 
 type Item = ArchiveView["items"][number];
 
 export default function ArchivePage() {
   const { t } = useTranslation();
-  const showError = useShowError();
   const { id, project, notFound, today } = useDeliveryProject();
-  const [archive, setArchive] = useState<ArchiveView | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    completionApi
-      .archive(id)
-      .then((a) => live && setArchive(a))
-      .catch((err: unknown) => live && showError(err));
-    return () => {
-      live = false;
-    };
-  }, [id, showError]);
+  const [archive] = useProjectData(completionApi.archive, id);
 
   return (
     <DeliveryFrame
@@ -36,13 +21,11 @@ export default function ArchivePage() {
       project={project}
       notFound={notFound}
       today={today}
+      printable
       extra={
-        <Space wrap className="no-print">
-          <PrintButton />
-          <Button type="primary" icon={<DownloadOutlined />} href={completionApi.archiveZipUrl(id)} download>
-            {t("delivery.archive.download")}
-          </Button>
-        </Space>
+        <Button type="primary" icon={<DownloadOutlined />} href={completionApi.archiveZipUrl(id)} download>
+          {t("delivery.archive.download")}
+        </Button>
       }
     >
       {() =>

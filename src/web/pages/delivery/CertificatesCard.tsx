@@ -2,7 +2,7 @@
 // with the PDF, the public verification page, and 撤销 with a required reason where availableActions
 // allow it (the hours leave the holder's learning record with it, 第二十四条).
 import { useCallback, useEffect, useState } from "react";
-import { App, Button, Card, Space, Table, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Space, Typography, type TableColumnsType } from "antd";
 import { FilePdfOutlined, SafetyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CertificateView } from "../../../shared/delivery.js";
@@ -10,8 +10,8 @@ import type { Query } from "../../api/client";
 import { completionApi } from "../../api/endpoints";
 import { usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
-import { EmptyRows } from "../filing/filingTags";
 import { StepModal } from "../filing/StepModal";
+import { PagedTable } from "./PagedTable";
 import { CertificateStatusTag } from "./deliveryTags";
 
 /** The public page that verifies a certificate (its QR code leads there too). */
@@ -75,16 +75,7 @@ export function CertificatesCard({ projectId, refreshKey }: { projectId: string;
 
   return (
     <Card title={t("delivery.certificate.listTitle")}>
-      <Table<CertificateView>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={list.items}
-        loading={list.loading}
-        pagination={list.pagination}
-        scroll={{ x: "max-content" }}
-        locale={{ emptyText: <EmptyRows>{t("delivery.certificate.none")}</EmptyRows> }}
-      />
+      <PagedTable<CertificateView> list={list} columns={columns} none={t("delivery.certificate.none")} />
       <StepModal
         step={
           revoking

@@ -9,11 +9,11 @@ import { FilePdfOutlined, FullscreenOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { ProjectView } from "../../api/types";
 import { checkInApi } from "../../api/endpoints";
+import { ExcelImport } from "../../components/ExcelImport";
 import { formatDate } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { AttendanceTable, type AttendanceRow } from "./AttendanceTable";
 import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
-import { ExcelImport } from "./ExcelImport";
 import { ManualCheckInModal } from "./ManualCheckInModal";
 import { Projector } from "./Projector";
 import { useAttendance, useCheckInCode } from "./useCheckInData";
@@ -114,6 +114,7 @@ export default function CheckInPage() {
                   <div className="no-print" style={{ marginTop: 16 }}>
                     <Typography.Paragraph type="secondary">{t("delivery.checkIn.sheetHint")}</Typography.Paragraph>
                     <ExcelImport
+                      reportKeys="delivery.import"
                       templateHref={checkInApi.sheetXlsxUrl(p.id, sessionId)}
                       templateLabel={t("delivery.checkIn.downloadSheet")}
                       buttonLabel={t("delivery.checkIn.importSheet")}

@@ -2,49 +2,35 @@
 // rule, 办理结业 once the last session is over (第十七条: decides who completed, issues each a signed
 // certificate and registers the hours in their learning record, 第二十四条 — confirmed first, it cannot
 // be undone), and the certificates issued: PDF, public verification, revocation with a reason.
-import { useCallback, useEffect, useState } from "react";
-import { Alert, App, Button, Card, Descriptions, Progress, Space, Table, type TableColumnsType } from "antd";
+import { useCallback, useState } from "react";
+import { Alert, App, Button, Card, Descriptions, Progress, Space, type TableColumnsType } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CompletionView, EnrollmentView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
 import { completionApi, enrollmentApi } from "../../api/endpoints";
-import { PrintButton } from "../../components/PrintButton";
 import { usePagedList } from "../../components/usePagedList";
-import { useShowError } from "../../components/useShowError";
 import { formatDate, formatInstant } from "../../format";
-import { EmptyRows } from "../filing/filingTags";
 import { StepModal } from "../filing/StepModal";
 import { CertificatesCard } from "./CertificatesCard";
-import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
+import { DeliveryFrame, useDeliveryProject, useProjectData } from "./DeliveryFrame";
+import { PagedTable } from "./PagedTable";
 import { CompletedTag } from "./deliveryTags";
 
 export default function CompletionPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const { id, project, notFound, today, reload } = useDeliveryProject();
   const load = useCallback((q: Query) => enrollmentApi.list(id, { ...q, status: "enrolled" }), [id]);
   const list = usePagedList(load);
   const [confirming, setConfirming] = useState(false);
-  const [result, setResult] = useState<CompletionView | null>(null);
   const [certificatesTick, setCertificatesTick] = useState(0);
 
   const canComplete = !!project?.availableActions.includes("complete");
   const concludedAt = project?.concludedAt ?? null;
 
   // A concluded project shows its outcome (the step's own answer right after it is taken).
-  useEffect(() => {
-    if (!concludedAt) return;
-    let live = true;
-    completionApi
-      .completion(id)
-      .then((c) => live && setResult(c))
-      .catch((err: unknown) => live && showError(err));
-    return () => {
-      live = false;
-    };
-  }, [id, concludedAt, showError]);
+  const [result, setResult] = useProjectData<CompletionView>(completionApi.completion, concludedAt ? id : null);
 
   const columns: TableColumnsType<EnrollmentView> = [
     { title: t("delivery.person.name"), dataIndex: "name" },
@@ -81,15 +67,13 @@ export default function CompletionPage() {
       project={project}
       notFound={notFound}
       today={today}
+      printable
       extra={
-        <Space wrap className="no-print">
-          <PrintButton />
-          {canComplete && (
-            <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setConfirming(true)}>
-              {t("delivery.completion.complete")}
-            </Button>
-          )}
-        </Space>
+        canComplete && (
+          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setConfirming(true)}>
+            {t("delivery.completion.complete")}
+          </Button>
+        )
       }
     >
       {(p) => (
@@ -119,16 +103,7 @@ export default function CompletionPage() {
             <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t("delivery.completion.notYetHint", { endDate: formatDate(p.endDate) })} />
           )}
           <Card title={t("delivery.completion.attendanceTitle")} style={{ marginBottom: 16 }}>
-            <Table<EnrollmentView>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={list.pagination}
-              scroll={{ x: "max-content" }}
-              locale={{ emptyText: <EmptyRows>{t("delivery.enrollments.none")}</EmptyRows> }}
-            />
+            <PagedTable<EnrollmentView> list={list} columns={columns} none={t("delivery.enrollments.none")} />
           </Card>
           <CertificatesCard projectId={p.id} refreshKey={certificatesTick} />
           <StepModal

@@ -3,7 +3,7 @@
 // their learning record only once accepted here. Each with its evidence file; 通过 or 不予认可 (with a
 // reason), confirmed first. Starts with the pending ones.
 import { useMemo, useState } from "react";
-import { App, Button, Card, Form, InputNumber, Select, Space, Table, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, InputNumber, Select, Space, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { DECLARATION_STATUSES, type DeclarationView } from "../../../shared/delivery.js";
 import { declarationReviewApi } from "../../api/endpoints";
@@ -11,8 +11,9 @@ import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
-import { EmptyRows, SubjectTypeTag } from "../filing/filingTags";
+import { SubjectTypeTag } from "../filing/filingTags";
 import { StepModal, type StepSpec } from "../filing/StepModal";
+import { PagedTable } from "./PagedTable";
 import { DeclarationStatusTag } from "./deliveryTags";
 
 type Decision = "accept" | "reject";
@@ -119,16 +120,7 @@ export default function DeclarationsPage() {
         </Form>
       </Card>
       <Card>
-        <Table<DeclarationView>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: "max-content" }}
-          locale={{ emptyText: <EmptyRows>{t("delivery.declarations.none")}</EmptyRows> }}
-        />
+        <PagedTable<DeclarationView> list={list} columns={columns} none={t("delivery.declarations.none")} />
       </Card>
       <StepModal
         step={deciding ? steps[deciding.decision] : null}

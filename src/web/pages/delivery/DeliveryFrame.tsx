@@ -1,14 +1,16 @@
 // The frame of a project's delivery pages (报名名单, 签到, 结业与证书, 评估, 归档): the project loaded by id,
 // the page's title with the project's name, a breadcrumb back to the project, and tabs between the
 // delivery pages that make sense in the project's status (第十七条: only a filed project is delivered).
-import type { ReactNode } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
-import { Breadcrumb, Skeleton, Tabs } from "antd";
+import { Breadcrumb, Skeleton, Space, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
 import { projectApi } from "../../api/endpoints";
 import type { ProjectView } from "../../api/types";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
+import { PrintButton } from "../../components/PrintButton";
+import { useShowError } from "../../components/useShowError";
 import { ProjectStatusTag } from "../filing/filingTags";
 import { useBusinessToday, useRecord } from "../filing/useFilingData";
 
@@ -57,6 +59,29 @@ export function useDeliveryProject() {
   return { id, project: view, notFound, reload, today };
 }
 
+/**
+ * What a delivery page shows of the project beside it (its completion, survey results, archive), loaded
+ * by the project's id; nothing is loaded while `id` is null. `get` should be a stable function (an
+ * endpoint of api/endpoints.ts).
+ */
+export function useProjectData<T>(get: (id: string) => Promise<T>, id: string | null) {
+  const showError = useShowError();
+  const [data, setData] = useState<T | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    get(id)
+      .then((d) => live && setData(d))
+      .catch((err: unknown) => live && showError(err));
+    return () => {
+      live = false;
+    };
+  }, [get, id, showError]);
+
+  return [data, setData] as const;
+}
+
 interface FrameProps {
   page: DeliveryPage;
   project: ProjectView | null;
@@ -64,10 +89,12 @@ interface FrameProps {
   today: string;
   /** the page's own buttons, right of the title */
   extra?: ReactNode;
+  /** a printable page: 打印 first among the buttons, and `extra` after it */
+  printable?: boolean;
   children: (project: ProjectView) => ReactNode;
 }
 
-export function DeliveryFrame({ page, project, notFound, today, extra, children }: FrameProps) {
+export function DeliveryFrame({ page, project, notFound, today, extra, printable, children }: FrameProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   if (notFound) return <NotFound />;
@@ -85,7 +112,18 @@ export function DeliveryFrame({ page, project, notFound, today, extra, children 
           { key: "page", title: t(`delivery.pages.${page}`) },
         ]}
       />
-      <PageTitle extra={extra}>
+      <PageTitle
+        extra={
+          printable ? (
+            <Space wrap className="no-print">
+              <PrintButton />
+              {extra}
+            </Space>
+          ) : (
+            extra
+          )
+        }
+      >
         {t("delivery.pageTitle", { page: t(`delivery.pages.${page}`), title: project.title })} <ProjectStatusTag status={project.status} />
       </PageTitle>
       <Tabs

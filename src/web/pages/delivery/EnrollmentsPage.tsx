@@ -3,24 +3,23 @@
 // Excel template while enrolment is open, and cancel an enrolment its availableActions allow (confirmed
 // first). Supervising units and the bureau read it. ID numbers come masked from the server.
 import { useCallback, useState } from "react";
-import { App, Button, Card, Form, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Select, Typography, type TableColumnsType } from "antd";
 import { UserAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ENROLLMENT_STATUSES, type EnrollmentView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
 import { enrollmentApi } from "../../api/endpoints";
+import { ExcelImport } from "../../components/ExcelImport";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
-import { PrintButton } from "../../components/PrintButton";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
-import { EmptyRows } from "../filing/filingTags";
 import { StepModal } from "../filing/StepModal";
 import { AddPersonModal } from "./AddPersonModal";
 import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
+import { PagedTable } from "./PagedTable";
 import { CompletedTag, EnrollmentStatusTag } from "./deliveryTags";
-import { ExcelImport } from "./ExcelImport";
 
 export default function EnrollmentsPage() {
   const { t } = useTranslation();
@@ -70,16 +69,16 @@ export default function EnrollmentsPage() {
       project={project}
       notFound={notFound}
       today={today}
+      printable
       extra={
-        <Space wrap className="no-print">
-          <PrintButton />
+        <>
           <ExportButton href={enrollmentApi.exportUrl(id, list.filters)} />
           {canEnrol && (
             <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
               {t("delivery.enrollments.add")}
             </Button>
           )}
-        </Space>
+        </>
       }
     >
       {(p) => (
@@ -88,6 +87,7 @@ export default function EnrollmentsPage() {
             <Card title={t("delivery.enrollments.importTitle")} className="no-print" style={{ marginBottom: 16 }}>
               <Typography.Paragraph type="secondary">{t("delivery.enrollments.importHint")}</Typography.Paragraph>
               <ExcelImport
+                reportKeys="delivery.import"
                 templateHref={enrollmentApi.templateUrl(p.id)}
                 templateLabel={t("delivery.import.template")}
                 buttonLabel={t("delivery.enrollments.importButton")}
@@ -116,16 +116,7 @@ export default function EnrollmentsPage() {
             </Form>
           </Card>
           <Card title={t("delivery.enrollments.listTitle", { count: list.total, capacity: p.capacity })}>
-            <Table<EnrollmentView>
-              rowKey="id"
-              size="small"
-              columns={columns}
-              dataSource={list.items}
-              loading={list.loading}
-              pagination={list.pagination}
-              scroll={{ x: "max-content" }}
-              locale={{ emptyText: <EmptyRows>{t("delivery.enrollments.none")}</EmptyRows> }}
-            />
+            <PagedTable<EnrollmentView> list={list} columns={columns} none={t("delivery.enrollments.none")} />
           </Card>
           <AddPersonModal
             projectId={p.id}

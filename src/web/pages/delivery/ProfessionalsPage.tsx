@@ -1,7 +1,7 @@
 // 专技人员 (/professionals): the bureau looks a professional up by name or by the whole ID number (matched
 // through its keyed hash on the server, never searched in plaintext) and opens their learning record.
 import { Link } from "react-router-dom";
-import { Card, Form, Input, Table, type TableColumnsType } from "antd";
+import { Card, Form, Input, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProfessionalView } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
@@ -11,7 +11,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
-import { EmptyRows } from "../filing/filingTags";
+import { PagedTable } from "./PagedTable";
 
 interface Filter {
   keyword?: string;
@@ -74,16 +74,7 @@ export default function ProfessionalsPage() {
         </Form>
       </Card>
       <Card>
-        <Table<ProfessionalView>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={list.items}
-          loading={list.loading}
-          pagination={list.pagination}
-          scroll={{ x: "max-content" }}
-          locale={{ emptyText: <EmptyRows>{t("delivery.professionals.none")}</EmptyRows> }}
-        />
+        <PagedTable<ProfessionalView> list={list} columns={columns} none={t("delivery.professionals.none")} />
       </Card>
     </>
   );

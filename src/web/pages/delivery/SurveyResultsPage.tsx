@@ -1,16 +1,13 @@
 // 培训效果评估 (/training-projects/:id/survey-results): the aggregates of the project's evaluation survey
 // for its base, supervising unit and the bureau — the response rate, each 1–5 question's mean and how
 // many gave each score, and the comments. Exported to Excel; printable. Nobody's answers are shown by name.
-import { useEffect, useState } from "react";
 import { Card, Col, Empty, List, Progress, Rate, Row, Space, Statistic, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SurveyResultsView } from "../../../shared/delivery.js";
 import { completionApi } from "../../api/endpoints";
 import { ExportButton } from "../../components/ExportButton";
-import { PrintButton } from "../../components/PrintButton";
-import { useShowError } from "../../components/useShowError";
 import { formatDate, formatPercent, formatScore } from "../../format";
-import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
+import { DeliveryFrame, useDeliveryProject, useProjectData } from "./DeliveryFrame";
 
 type Question = SurveyResultsView["questions"][number];
 
@@ -69,20 +66,8 @@ function TextQuestion({ q }: { q: Question }) {
 
 export default function SurveyResultsPage() {
   const { t } = useTranslation();
-  const showError = useShowError();
   const { id, project, notFound, today } = useDeliveryProject();
-  const [results, setResults] = useState<SurveyResultsView | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    completionApi
-      .surveyResults(id)
-      .then((r) => live && setResults(r))
-      .catch((err: unknown) => live && showError(err));
-    return () => {
-      live = false;
-    };
-  }, [id, showError]);
+  const [results] = useProjectData(completionApi.surveyResults, id);
 
   return (
     <DeliveryFrame
@@ -90,12 +75,8 @@ export default function SurveyResultsPage() {
       project={project}
       notFound={notFound}
       today={today}
-      extra={
-        <Space wrap className="no-print">
-          <PrintButton />
-          <ExportButton href={completionApi.surveyResultsExportUrl(id)} />
-        </Space>
-      }
+      printable
+      extra={<ExportButton href={completionApi.surveyResultsExportUrl(id)} />}
     >
       {() =>
         !results ? (

@@ -11,6 +11,7 @@ import { SUBJECT_TYPES } from "../../../shared/filing.js";
 import { fileApi, myRecordApi } from "../../api/endpoints";
 import type { UploadedFile } from "../../api/types";
 import { useShowError } from "../../components/useShowError";
+import { useSubmit } from "../../components/useSubmit";
 
 interface DeclarationForm {
   form: DeclarationInput["form"];
@@ -74,13 +75,11 @@ function EvidenceInput({ id, value, onChange }: { id?: string; value?: UploadedF
 export function DeclarationModal({ year, today, onClose }: { year: number; today: string; onClose(saved: boolean): void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const showError = useShowError();
   const [form] = Form.useForm<DeclarationForm>();
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit: send } = useSubmit();
 
-  const submit = async (v: DeclarationForm) => {
-    setSubmitting(true);
-    try {
+  const submit = (v: DeclarationForm) =>
+    send(async () => {
       await myRecordApi.declare({
         form: v.form,
         subjectType: v.subjectType,
@@ -91,12 +90,7 @@ export function DeclarationModal({ year, today, onClose }: { year: number; today
       });
       void message.success(t("learner.declaration.submitted"));
       onClose(true);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSubmitting(false);
-    }
-  };
+    });
 
   return (
     <Modal

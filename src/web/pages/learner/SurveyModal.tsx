@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { MyEnrollmentView, ProjectSurveyView, SurveyResponseBody } from "../../../shared/delivery.js";
 import { myCourseApi } from "../../api/endpoints";
 import { useShowError } from "../../components/useShowError";
+import { useSubmit } from "../../components/useSubmit";
 
 type Answers = Record<string, number | string | undefined>;
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -43,7 +44,7 @@ export function SurveyModal({ enrollment, onClose }: { enrollment: MyEnrollmentV
   const showError = useShowError();
   const [form] = Form.useForm<Answers>();
   const [survey, setSurvey] = useState<ProjectSurveyView | null>(null);
-  const [submitting, setSubmitting] = useState(false);
+  const { submitting, submit: send } = useSubmit();
 
   useEffect(() => {
     let live = true;
@@ -75,16 +76,11 @@ export function SurveyModal({ enrollment, onClose }: { enrollment: MyEnrollmentV
       if (typeof v === "number") answers[q.key] = v;
       else if (typeof v === "string" && v.trim()) answers[q.key] = v.trim();
     }
-    setSubmitting(true);
-    try {
+    await send(async () => {
       await myCourseApi.answerSurvey(enrollment.projectId, { answers });
       void message.success(t("learner.survey.thanks"));
       onClose(true);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSubmitting(false);
-    }
+    });
   };
 
   return (

@@ -1,0 +1,27 @@
+// The table of a delivery list page (报名名单, 结业, 证书, 学时申报, 专技人员): a paged list of records by id,
+// small, scrolling sideways on a narrow screen, with what to say when there are none.
+import { Table, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { EmptyRows } from "../filing/filingTags";
+
+interface Props<T> {
+  /** the list's state (usePagedList) */
+  list: { items: T[]; loading: boolean; pagination: TablePaginationConfig };
+  columns: TableColumnsType<T>;
+  /** shown when the list is empty */
+  none: string;
+}
+
+export function PagedTable<T extends { id: string }>({ list, columns, none }: Props<T>) {
+  return (
+    <Table<T>
+      rowKey="id"
+      size="small"
+      columns={columns}
+      dataSource={list.items}
+      loading={list.loading}
+      pagination={list.pagination}
+      scroll={{ x: "max-content" }}
+      locale={{ emptyText: <EmptyRows>{none}</EmptyRows> }}
+    />
+  );
+}
