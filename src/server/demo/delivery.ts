@@ -73,7 +73,7 @@ const COMMENTS = [
   "建议下次安排分组讨论。",
 ];
 
-/** A one-page PDF standing in for the evidence a person uploads (a certificate of attendance, a paper's first page). */
+/** A one-page PDF standing in for the evidence a person uploads (a certificate of attendance, a paper's first page); one per declaration. */
 async function evidencePdf(title: string): Promise<Buffer> {
   const doc = await PDFDocument.create();
   doc.setTitle(title);
@@ -176,13 +176,12 @@ export async function loadDemoDelivery(p: Platform): Promise<void> {
   }
 
   // 人社部令第25号: hours of other forms, declared with evidence and accepted by the bureau, over several years.
-  const evidence = await evidencePdf("继续教育学时证明材料");
   const declare = async (who: Actor, form: DeclarationForm, subjectType: SubjectType, title: string, hours: number, day: string, accept = true) => {
     // A day already full of course hours (maxHoursPerDay) takes no declaration: move to the day before.
     for (let back = 0; back < 7; back++) {
       const earnedOn = addDays(day, -back);
       const ctx = at(earnedOn, who);
-      const file = await uploadFile(ctx, evidence, "application/pdf", `${title}.pdf`);
+      const file = await uploadFile(ctx, await evidencePdf(`${title}（${earnedOn}）`), "application/pdf", `${title}.pdf`);
       try {
         const d = await declareHours(ctx, { form, subjectType, title, hours, earnedOn, evidenceFileId: file.fileId });
         if (accept) await decideDeclaration(at(addDays(earnedOn, 3), bureau), d.id, "accept", { version: d.version, comment: "证明材料齐全，予以认定。" });

@@ -3,13 +3,15 @@ import type ExcelJS from "exceljs";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A cell's text as a person typed it: rich text joined, formulas by their result, numbers as written. */
+/** A cell's text as a person typed it: rich text joined, formulas by their result, numbers as written, errors empty. */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
   if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("").trim();
   if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
   if (typeof v === "object" && "text" in v) return String(v.text).trim();
+  // An error value (#N/A, #REF!) or anything else unknown reads as an empty cell, so required columns report it.
+  if (typeof v === "object") return "";
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
   return String(v).trim();
 }
