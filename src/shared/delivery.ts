@@ -227,7 +227,7 @@ export const CompletionView = Type.Object({
   completed: Type.Integer(),
   notCompleted: Type.Integer(),
   certificatesIssued: Type.Integer(),
-  /** the share of sessions a person had to attend (policy `completionAttendance`) */
+  /** the share of sessions a person had to attend: the project's own, else the policy's `completionAttendance` */
   requiredAttendance: Type.Number(),
 });
 export type CompletionView = Static<typeof CompletionView>;
@@ -508,6 +508,10 @@ export const HoursStatementVerification = Type.Object({
   requiredHours: Type.Number(),
   compliant: Type.Boolean(),
   issuedAt: Type.String(),
+  /** the record of that year has changed since (e.g. a certificate was revoked): the statement is genuine but out of date */
+  revisedSince: Type.Boolean(),
+  /** the hours the record counts for that year now */
+  currentTotalHours: Type.Number(),
 });
 export type HoursStatementVerification = Static<typeof HoursStatementVerification>;
 

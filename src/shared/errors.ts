@@ -190,6 +190,11 @@ export const ERROR_CODES = {
   CHECK_IN_NOT_OPEN: { status: 422, zh: "该课程今天不开课（{date}），不能签到", en: "This session is not held today ({date}); check-in is closed" },
   NOT_ENROLLED: { status: 422, zh: "您未报名该培训项目，不能签到", en: "You are not enrolled in this training project" },
   PROJECT_NOT_FINISHED: { status: 422, zh: "最后一次课程（{lastSessionEnd}）结束后才能办理结业", en: "Completion is decided after the last session ({lastSessionEnd})" },
+  COMPLETION_ATTENDANCE_ABOVE_POLICY: {
+    status: 422,
+    zh: "结业出勤要求 {valuePercent} 高于政策规定的 {maxPercent}，项目只能放宽、不能提高",
+    en: "A completion attendance of {valuePercent} is above the policy's {maxPercent}; a project may only set it lower",
+  },
   ALREADY_CONCLUDED: { status: 409, zh: "该培训项目已办理结业", en: "Completion has already been decided for this project" },
   NOT_COMPLETED: { status: 422, zh: "未完成培训（出勤 {attended}/{sessions}），不能发放结业证书", en: "The person did not complete the course (attended {attended}/{sessions}); no certificate" },
   CERTIFICATE_REVOKED: { status: 409, zh: "该证书已撤销", en: "This certificate has been revoked" },

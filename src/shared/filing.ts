@@ -228,6 +228,9 @@ export const ProjectSession = Type.Object(
 );
 export type ProjectSession = Static<typeof ProjectSession>;
 
+/** A share of sessions attended, 50% to 100%. */
+export const CompletionAttendance = Type.Number({ minimum: 0.5, maximum: 1, description: "share of sessions, 0.5–1" });
+
 export const ProjectInput = Type.Object(
   {
     baseId: Id,
@@ -251,6 +254,11 @@ export const ProjectInput = Type.Object(
     teachers: Type.Array(ProjectTeacher, { maxItems: 100 }),
     sessions: Type.Array(ProjectSession, { maxItems: 500 }),
     description: Opt(Text(2000)),
+    /**
+     * 第十七条: the share of sessions a person must attend to complete (结业出勤要求), filed with the project.
+     * Null or absent: the policy's `completionAttendance`; a project may set it lower, never higher.
+     */
+    completionAttendance: Opt(Nullable(CompletionAttendance)),
   },
   { additionalProperties: false },
 );
@@ -296,6 +304,8 @@ export const ProjectView = Type.Object({
   teachers: Type.Array(ProjectTeacher),
   sessions: Type.Array(Type.Object({ ...ProjectSession.properties, id: Type.String() }, { additionalProperties: false })),
   description: Opt(Type.String()),
+  /** 第十七条: the share of sessions a person must attend to complete; null: the policy's. */
+  completionAttendance: Nullable(Type.Number()),
   /** The last day to file: `filingLeadWorkdays` working days before class start (null: calendar not covered). */
   latestFilingDate: Nullable(DateString),
   filingNo: Nullable(Type.String()),

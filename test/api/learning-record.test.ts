@@ -227,6 +227,19 @@ describe.each(dialects)("learning record on %s", (dialect) => {
       expect(check).toMatchObject({ valid: false, compliant: false });
     });
 
+    it("says a genuine statement is out of date once hours it counted are revoked", async () => {
+      const { client, id } = await givenSignedUp(s);
+      await givenCredit(s, id, { days: { "2026-03-03": 6 } });
+      await givenCredit(s, id, { title: "海洋装备焊接新工艺", days: { "2026-03-04": 8 } });
+      const statement = ok(await client.post("/api/v1/me/hours-statements", { year: 2026 }), 201);
+      let check = ok(await s.client().get(`/api/v1/public/hours-statements/${statement.code}`));
+      expect(check).toMatchObject({ valid: true, totalHours: 14, revisedSince: false, currentTotalHours: 14 });
+      // the second course's certificate is revoked afterwards: its hours leave the record
+      await s.app.platform.db.updateTable("learningEntries").set({ status: "revoked", revokedReason: "代签" }).where("professionalId", "=", id).where("title", "=", "海洋装备焊接新工艺").execute();
+      check = ok(await s.client().get(`/api/v1/public/hours-statements/${statement.code}`));
+      expect(check).toMatchObject({ valid: true, totalHours: 14, revisedSince: true, currentTotalHours: 6 });
+    });
+
     it("issues statements for years begun only, to the person and the bureau", async () => {
       const { client, id } = await givenSignedUp(s);
       expectError(await client.post("/api/v1/me/hours-statements", { year: 2027 }), 422, "STATEMENT_YEAR_INVALID");

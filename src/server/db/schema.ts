@@ -276,6 +276,8 @@ export interface TrainingProjectsTable {
   /** 第十七条: when the base decided who completed (actions/complete). */
   concludedAt: string | null;
   concludedBy: string | null;
+  /** 第十七条: the share of sessions a person must attend to complete (null: the policy's completionAttendance). */
+  completionAttendance: number | null;
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;

@@ -114,7 +114,8 @@ export const auditApi = {
 };
 
 export const policyApi = {
-  current: () => api.get<PolicyVersionView>(`${V1}/policy/current`),
+  /** The policy in force on a date (default today). */
+  current: (date?: string) => api.get<PolicyVersionView>(`${V1}/policy/current`, date ? { date } : undefined),
   versions: () => api.get<{ items: PolicyVersionView[] }>(`${V1}/policy/versions`),
   create: (body: PolicyCreateBody) => api.post<PolicyVersionView>(`${V1}/policy/versions`, body),
 };

@@ -27,6 +27,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // 第十七条: the decision on who completed, recorded on the project (the status job only marks the classes over).
   await db.schema.alterTable("training_projects").addColumn("concluded_at", "text").execute();
   await db.schema.alterTable("training_projects").addColumn("concluded_by", "text").execute();
+  // The share of sessions a person must attend to complete, filed with the project; null: the policy's.
+  await db.schema.alterTable("training_projects").addColumn("completion_attendance", "real").execute();
 
   await db.schema
     .createTable("enrollments")
@@ -165,5 +167,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   await db.schema.dropIndex("users_id_number_hash_uq").execute();
   for (const c of ["id_number_enc", "id_number_hash", "id_number_masked"]) await db.schema.alterTable("users").dropColumn(c).execute();
-  for (const c of ["concluded_at", "concluded_by"]) await db.schema.alterTable("training_projects").dropColumn(c).execute();
+  for (const c of ["concluded_at", "concluded_by", "completion_attendance"]) await db.schema.alterTable("training_projects").dropColumn(c).execute();
 }

@@ -1,7 +1,8 @@
 // 结业 (第十七条, 第二十四条): after the last session the base decides, once, who completed a filed
 // project. A person completed when they attended at least `completionAttendance` of the sessions
-// (DESIGN.md "Delivery and records": 100% by default); each completer gets a signed certificate, and the
-// hours of the sessions they attended go into their learning record at once.
+// (DESIGN.md "Delivery and records": the policy's, 100% by default, unless the project filed a lower
+// share of its own); each completer gets a signed certificate, and the hours of the sessions they
+// attended go into their learning record at once.
 //
 // The step is a transition of the project workflow (filing/projects.ts): `completionGuard` says when it
 // may happen and `concludeProject` is its effect, inside the engine's transaction.
@@ -27,6 +28,8 @@ export interface ConcludableProject {
   endDate: string;
   filingNo: string | null;
   concludedAt?: string | null;
+  /** The share filed with the project (null: the policy's). */
+  completionAttendance: number | null;
   base: BaseFacts;
   sessions: { id: string; date: string; endTime: string; hours: number }[];
 }
@@ -47,6 +50,16 @@ export async function completionGuard(_trx: Tx, ctx: Ctx, p: ConcludableProject)
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * 第十七条: the share of sessions a person must attend: the one filed with the project (never above the
+ * policy, filing/rules.ts), else the policy's in force at the project's end date.
+ */
+export async function requiredAttendance(trx: Tx, p: Pick<ConcludableProject, "completionAttendance" | "endDate">): Promise<number> {
+  const policy = (await policyAt(trx, p.endDate)).params.completionAttendance;
+  // DESIGN.md: the policy's share unless the project sets lower; a policy lowered after filing applies too.
+  return Math.min(policy, p.completionAttendance ?? policy);
+}
+
 /** The share of sessions a person must attend, as a number of sessions (an exact share is enough). */
 export const sessionsRequired = (ratio: number, sessions: number) => Math.ceil(ratio * sessions - 1e-9);
 
@@ -55,8 +68,7 @@ export const sessionsRequired = (ratio: number, sessions: number) => Math.ceil(r
  * their hours in the record (第二十四条), all in the engine's transaction. Answers the audit detail.
  */
 export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<Record<string, unknown>> {
-  const { params } = await policyAt(trx, p.endDate);
-  const required = sessionsRequired(params.completionAttendance, p.sessions.length);
+  const required = sessionsRequired(await requiredAttendance(trx, p), p.sessions.length);
   const sessionById = new Map(p.sessions.map((s) => [s.id, s]));
   const [enrolled, checkIns] = await Promise.all([
     trx
@@ -142,8 +154,8 @@ export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject):
 /** The outcome of a concluded project; NOT_FOUND out of the actor's scope or before completion. */
 export async function getCompletion(trx: Tx, ctx: Ctx, project: ConcludableProject): Promise<CompletionView> {
   if (!can(ctx.actor, "trainingProject.read", baseScope(project.base)) || !project.concludedAt) throw new DomainError("NOT_FOUND");
-  const [{ params }, counts, issued] = await Promise.all([
-    policyAt(trx, project.endDate),
+  const [ratio, counts, issued] = await Promise.all([
+    requiredAttendance(trx, project),
     trx
       .selectFrom("enrollments")
       .select(["completed", (eb) => eb.fn.countAll<number>().as("n")])
@@ -161,6 +173,6 @@ export async function getCompletion(trx: Tx, ctx: Ctx, project: ConcludableProje
     completed: count(1),
     notCompleted: count(0),
     certificatesIssued: Number(issued.n),
-    requiredAttendance: params.completionAttendance,
+    requiredAttendance: ratio,
   };
 }

@@ -18,7 +18,7 @@ import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
 import { completionGuard, concludeProject } from "../delivery/completion.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
-import { filingViolations, latestFilingDate, refuse } from "./rules.js";
+import { checkCompletionAttendance, filingViolations, latestFilingDate, refuse } from "./rules.js";
 
 export interface ProjectRecord {
   id: string;
@@ -47,6 +47,8 @@ export interface ProjectRecord {
   filingNo: string | null;
   filedAt: string | null;
   concludedAt: string | null;
+  /** 第十七条: the share of sessions a person must attend to complete (null: the policy's). */
+  completionAttendance: number | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,6 +79,7 @@ export async function loadProject(trx: Tx, id: string): Promise<ProjectRecord | 
     hours: Number(r.hours),
     capacity: Number(r.capacity),
     feeFen: Number(r.feeFen),
+    completionAttendance: r.completionAttendance == null ? null : Number(r.completionAttendance),
     teachers: JSON.parse(r.teachers),
     sessions,
   };
@@ -187,6 +190,7 @@ async function present(trx: Tx, ctx: Ctx, r: ProjectRecord): Promise<ProjectView
     teachers: r.teachers,
     sessions: r.sessions,
     description: r.description,
+    completionAttendance: r.completionAttendance,
     latestFilingDate: latest,
     filingNo: r.filingNo,
     filedAt: r.filedAt,
@@ -227,6 +231,7 @@ function contentOf(input: ProjectInput) {
     feeFen: input.feeFen,
     teachers: JSON.stringify(input.teachers),
     description: input.description?.trim() ?? "",
+    completionAttendance: input.completionAttendance ?? null,
   };
 }
 
@@ -247,11 +252,15 @@ async function writeSessions(trx: Tx, projectId: string, sessions: readonly Proj
   if (gone.length) await trx.deleteFrom("projectSessions").where("id", "in", gone).execute();
 }
 
-/** What a save checks beyond the schema: the named plan is this base's, and texts are not blank. */
+/**
+ * What a save checks beyond the schema: the named plan is this base's, texts are not blank, and the
+ * project's completion rule is not stricter than the policy (checked again on filing).
+ */
 async function checkContent(trx: Tx, baseId: string, input: ProjectInput): Promise<void> {
   requireText(input.title, 2, "项目名称");
   for (const s of input.sessions) requireText(s.title, 1, "课程内容");
   for (const t of input.teachers) requireText(t.name, 1, "教师姓名");
+  await checkCompletionAttendance(trx, input);
   if (input.adHoc || !input.annualPlanId) return;
   const plan = await trx.selectFrom("annualPlans").select("baseId").where("id", "=", input.annualPlanId).executeTakeFirst();
   // Another base's plan is as unknown as a made-up id: nothing about it leaks.
@@ -271,7 +280,7 @@ export async function createProject(ctx: Ctx, input: ProjectInput): Promise<Proj
       .values({ id, baseId: base.id, status: "draft", ...contentOf(input), filingNo: null, filedAt: null, createdBy: ctx.actor!.id, createdAt: now, updatedAt: now, version: 1 })
       .execute();
     await writeSessions(trx, id, input.sessions);
-    await appendAudit(trx, ctx, { action: "trainingProject.create", resourceType: "trainingProject", resourceId: id, detail: { baseId: base.id, title: input.title, adHoc: !!input.adHoc } });
+    await appendAudit(trx, ctx, { action: "trainingProject.create", resourceType: "trainingProject", resourceId: id, detail: { baseId: base.id, title: input.title, adHoc: !!input.adHoc, completionAttendance: input.completionAttendance ?? null } });
     return present(trx, ctx, (await loadProject(trx, id))!);
   });
 }
@@ -292,7 +301,7 @@ export async function updateProject(ctx: Ctx, id: string, input: ProjectInput & 
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
     await writeSessions(trx, id, input.sessions);
-    await appendAudit(trx, ctx, { action: "trainingProject.update", resourceType: "trainingProject", resourceId: id, detail: { title: input.title } });
+    await appendAudit(trx, ctx, { action: "trainingProject.update", resourceType: "trainingProject", resourceId: id, detail: { title: input.title, completionAttendance: input.completionAttendance ?? null } });
     return present(trx, ctx, (await loadProject(trx, id))!);
   });
 }

@@ -20,6 +20,8 @@ export interface FilingFacts {
   hours: number;
   feeFen: number;
   sessions: readonly Omit<ProjectSession, "id">[];
+  /** The project's own completion rule (null: the policy's). */
+  completionAttendance?: number | null;
 }
 
 /**
@@ -125,6 +127,22 @@ async function checkFee(trx: Tx, f: FilingFacts): Promise<void> {
   }
 }
 
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/**
+ * 第十七条 (DESIGN.md "Delivery and records"): completion takes attendance of `completionAttendance` of
+ * the sessions, all of them by default, "unless the project sets lower": a project may ease the policy in
+ * force at its end date, never make it stricter.
+ */
+export async function checkCompletionAttendance(trx: Tx, f: Pick<FilingFacts, "endDate" | "completionAttendance">): Promise<void> {
+  if (f.completionAttendance == null) return;
+  const { params } = await policyAt(trx, f.endDate);
+  const max = params.completionAttendance;
+  if (f.completionAttendance > max + 1e-9) {
+    throw new DomainError("COMPLETION_ATTENDANCE_ABOVE_POLICY", { max, value: f.completionAttendance, maxPercent: percent(max), valuePercent: percent(f.completionAttendance) });
+  }
+}
+
 /** Every broken filing rule, in the order a base fixes them. */
 export async function filingViolations(trx: Tx, today: string, f: FilingFacts): Promise<DomainError[]> {
   const out: DomainError[] = [];
@@ -135,6 +153,7 @@ export async function filingViolations(trx: Tx, today: string, f: FilingFacts): 
     await collect(out, () => checkLeadTime(trx, today, f));
   }
   await collect(out, () => checkFee(trx, f));
+  await collect(out, () => checkCompletionAttendance(trx, f));
   return out;
 }
 

@@ -125,6 +125,10 @@ export async function verifyHoursStatement(ctx: Ctx, code: string): Promise<Hour
   const p = parsePayload(row.payload);
   const valid = row.keyId === ctx.secrets.signingKeyId && ctx.secrets.verify(row.payload, row.signature) && p.code === row.code;
   const num = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? n : 0);
+  // A statement is a snapshot: a certificate revoked or hours accepted since leave it genuine but out of date.
+  const now = await buildLearningRecord(ctx.db, row.professionalId, Number(row.year));
+  const differs = (a: number, b: unknown) => Math.abs(a - num(b)) > 0.001;
+  const revisedSince = differs(now.generalHours, p.generalHours) || differs(now.professionalHours, p.professionalHours);
   return {
     valid,
     code: row.code,
@@ -136,5 +140,7 @@ export async function verifyHoursStatement(ctx: Ctx, code: string): Promise<Hour
     requiredHours: num(p.requiredHours),
     compliant: valid && p.compliant === true,
     issuedAt: row.issuedAt,
+    revisedSince,
+    currentTotalHours: now.totalHours,
   };
 }

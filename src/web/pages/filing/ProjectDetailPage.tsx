@@ -1,9 +1,9 @@
 // A training project (/training-projects/:id), for every role in scope: filing number and status, what
-// was filed (basis, dates, latest filing date, hours, mode, venue, capacity, fee), teachers, sessions,
-// history, and the steps of availableActions only — 提交备案 (base), 退回 (supervising unit, bureau;
-// with a reason), 撤销 (base; a filed one with a reason) — each confirmed first. A refused submit shows
-// the server's message for each broken rule. Printable (the filing receipt). A filed project leads to
-// its delivery pages (报名名单, 签到, 结业与证书, 评估, 归档).
+// was filed (basis, dates, latest filing date, hours, mode, venue, capacity, fee, completion attendance),
+// teachers, sessions, history, and the steps of availableActions only — 提交备案 (base), 退回
+// (supervising unit, bureau; with a reason), 撤销 (base; a filed one with a reason) — each confirmed
+// first. A refused submit shows the server's message for each broken rule. Printable (the filing
+// receipt). A filed project leads to its delivery pages (报名名单, 签到, 结业与证书, 评估, 归档).
 import { useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { App, Button, Card, Descriptions, Skeleton, Space, Table } from "antd";
@@ -15,10 +15,11 @@ import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
 import { PrintButton } from "../../components/PrintButton";
 import { ScrollRegion } from "../../components/ScrollRegion";
-import { formatDate, formatFen, formatInstant } from "../../format";
+import { formatDate, formatFen, formatInstant, formatPercent } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
 import { DeliveryLinks } from "../delivery/DeliveryLinks";
 import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
+import { usePolicyAttendance } from "./usePolicyAttendance";
 import { SessionsView } from "./SessionsView";
 import { StepModal, type StepSpec } from "./StepModal";
 import { useRecord } from "./useFilingData";
@@ -32,6 +33,7 @@ export default function ProjectDetailPage() {
   const navigate = useNavigate();
   const { view, setView, notFound } = useRecord(projectApi.get, id);
   const [action, setAction] = useState<string | null>(null);
+  const policyAttendance = usePolicyAttendance(view && view.completionAttendance == null ? view.endDate : null);
 
   const steps: Record<string, StepSpec> = useMemo(
     () => ({
@@ -105,6 +107,16 @@ export default function ProjectDetailPage() {
             { key: "venue", label: t("project.venue"), children: view.venue || "—" },
             { key: "capacity", label: t("project.capacity"), children: view.capacity },
             { key: "fee", label: t("project.fee"), children: formatFen(view.feeFen) },
+            {
+              key: "completionAttendance",
+              label: t("project.completionAttendance"),
+              children:
+                view.completionAttendance != null
+                  ? formatPercent(view.completionAttendance)
+                  : policyAttendance == null
+                    ? t("project.completionAttendanceDefault")
+                    : t("project.completionAttendanceByPolicy", { percent: formatPercent(policyAttendance) }),
+            },
             { key: "status", label: t("common.status"), children: <ProjectStatusTag status={view.status} /> },
             ...(view.description ? [{ key: "description", label: t("project.description"), children: <span style={{ whiteSpace: "pre-wrap" }}>{view.description}</span>, span: 2 }] : []),
           ]}

@@ -1,15 +1,18 @@
 // 项目信息: title, subject type (公需/专业), specialty, class dates (with the latest filing date as soon
 // as the start is chosen), credit hours, mode, venue, capacity and the fee per person in 元 — next to
-// the base's current fee standard for that kind of training (第二十五条), which it may not exceed.
+// the base's current fee standard for that kind of training (第二十五条), which it may not exceed — and
+// the completion attendance (结业出勤要求, 第十七条): empty follows the policy in force at the end date,
+// a project may set it lower, never higher.
 import { useEffect, useState } from "react";
 import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES, TRAINING_MODES } from "../../../shared/filing.js";
 import { feeStandardApi } from "../../api/endpoints";
 import type { FeeStandardView } from "../../api/types";
-import { formatFen, yuanToFen } from "../../format";
+import { formatFen, formatPercent, yuanToFen } from "../../format";
 import { FilingDateHint } from "./FilingDateHint";
 import { ymd, type ProjectValues } from "./projectValues";
+import { usePolicyAttendance } from "./usePolicyAttendance";
 
 function FeeHint() {
   const { t } = useTranslation();
@@ -42,6 +45,24 @@ function FeeHint() {
       {current ? t("project.feeStandard", { kind: kindName, amount: formatFen(current.amountFen) }) : t("project.noFeeStandard", { kind: kindName })}
       {above && current && ` ${t("project.feeAbove")}`}
     </Typography.Text>
+  );
+}
+
+function CompletionAttendanceField() {
+  const { t } = useTranslation();
+  const form = Form.useFormInstance<ProjectValues>();
+  const end = Form.useWatch("endDate", form);
+  const policy = usePolicyAttendance(ymd(end));
+  const max = policy == null ? 100 : Number((policy * 100).toFixed(2));
+  return (
+    <Form.Item
+      label={t("project.completionAttendance")}
+      name="completionPercent"
+      extra={policy == null ? t("project.completionAttendanceHint") : t("project.completionAttendancePolicy", { percent: formatPercent(policy) })}
+      rules={[{ type: "number", min: 50, max, message: t("project.completionAttendanceRange", { max: `${max}%` }) }]}
+    >
+      <InputNumber min={50} max={100} precision={0} addonAfter="%" placeholder={t("project.completionAttendanceDefault")} style={{ width: "100%" }} />
+    </Form.Item>
   );
 }
 
@@ -112,6 +133,9 @@ export function ProjectInfoFields() {
         <Form.Item label={t("project.feeYuan")} name="feeYuan" extra={<FeeHint />} rules={[{ required: true, message: t("filing.numberRequired") }]}>
           <InputNumber min={0} max={1_000_000} precision={2} step={10} style={{ width: "100%" }} />
         </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <CompletionAttendanceField />
       </Col>
       <Col xs={24}>
         <Form.Item label={t("project.venue")} name="venue" rules={[{ max: 200 }]}>

@@ -1,6 +1,7 @@
 // The filing form's values ↔ what POST/PATCH /training-projects take (ProjectInput): dates and times as
 // Dayjs in the form and YYYY-MM-DD / HH:mm on the wire, the fee in 元 in the form and integer fen on
-// the wire. Sessions keep their id, so check-ins stay attached across edits.
+// the wire, the completion attendance in percent in the form and as a share on the wire. Sessions keep
+// their id, so check-ins stay attached across edits.
 import dayjs, { type Dayjs } from "dayjs";
 import type { ProjectInput, ProjectView, SubjectType, TrainingMode } from "../../api/types";
 import { fenToYuan, yuanToFen } from "../../format";
@@ -42,6 +43,8 @@ export interface ProjectValues {
   teachers: TeacherRow[];
   sessions: SessionRow[];
   description?: string;
+  /** 结业出勤要求 in percent (empty: the policy's). */
+  completionPercent?: number | null;
 }
 
 const day = (s: string | null | undefined) => (s ? dayjs(s) : null);
@@ -73,6 +76,7 @@ export function toProjectValues(v: ProjectView): ProjectValues {
     teachers: v.teachers.map((x) => ({ ...x })),
     sessions: v.sessions.map((s) => ({ id: s.id, date: day(s.date), startTime: time(s.startTime), endTime: time(s.endTime), title: s.title, teacher: s.teacher, hours: s.hours })),
     description: v.description ?? "",
+    completionPercent: v.completionAttendance == null ? null : Number((v.completionAttendance * 100).toFixed(2)),
   };
 }
 
@@ -106,5 +110,6 @@ export function fromProjectValues(v: ProjectValues): ProjectInput {
       hours: s.hours ?? 0,
     })),
     ...(description ? { description } : {}),
+    completionAttendance: v.completionPercent == null ? null : v.completionPercent / 100,
   };
 }

@@ -19,11 +19,15 @@ export default function HoursStatementVerifyPage() {
       load={verifyApi.hoursStatement}
       notFoundTitle={t("verify.hours.notFound")}
       notFoundHint={t("verify.hours.notFoundHint", { code })}
-      verdict={(v) => ({
-        status: v.valid ? "success" : "error",
-        title: t(v.valid ? "verify.hours.valid" : "verify.hours.invalid"),
-        subTitle: t(v.valid ? "verify.hours.validHint" : "verify.hours.invalidHint", { year: v.year }),
-      })}
+      verdict={(v) =>
+        v.valid && v.revisedSince
+          ? { status: "warning", title: t("verify.hours.revised"), subTitle: t("verify.hours.revisedHint", { year: v.year, hours: v.currentTotalHours }) }
+          : {
+              status: v.valid ? "success" : "error",
+              title: t(v.valid ? "verify.hours.valid" : "verify.hours.invalid"),
+              subTitle: t(v.valid ? "verify.hours.validHint" : "verify.hours.invalidHint", { year: v.year }),
+            }
+      }
       items={(v) => [
         { key: "code", label: t("verify.hours.code"), children: v.code },
         { key: "holder", label: t("verify.certificate.holder"), children: v.holderName },

@@ -10,7 +10,7 @@ import { useShowError } from "../../components/useShowError";
 import { VerifyForms } from "./VerifyForms";
 
 export interface Verdict {
-  status: "success" | "error";
+  status: "success" | "warning" | "error";
   title: ReactNode;
   subTitle: ReactNode;
 }
