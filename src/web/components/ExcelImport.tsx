@@ -6,7 +6,7 @@ import { useState, type ReactNode } from "react";
 import { Alert, Button, Space, Table, Upload } from "antd";
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { importRowsOf, refusalOf, type ImportRowProblem } from "../pages/filing/filingErrors";
+import { importRowsOf, refusalOf, type ImportRowProblem } from "./refusals";
 import { ScrollRegion } from "./ScrollRegion";
 
 interface Props {

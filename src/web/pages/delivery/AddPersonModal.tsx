@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { EnrollmentView, PersonInput } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { enrollmentApi } from "../../api/endpoints";
-import { refusalOf, type Refusal } from "../filing/filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 import { RefusalAlert } from "../filing/RefusalAlert";
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useEffect, useState } from "react";
 import { Descriptions, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
-import { refusalOf, type Refusal } from "../filing/filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 import { RefusalAlert } from "../filing/RefusalAlert";
 import type { AttendanceRow } from "./AttendanceTable";
 

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { SurveyFormView, SurveyQuestion } from "../../../shared/delivery.js";
 import { surveyFormApi } from "../../api/endpoints";
 import { formatDate } from "../../format";
-import { refusalOf, type Refusal } from "../filing/filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 import { RefusalAlert } from "../filing/RefusalAlert";
 import { useBusinessToday } from "../filing/useFilingData";
 

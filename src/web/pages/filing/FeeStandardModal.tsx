@@ -8,7 +8,7 @@ import { SUBJECT_TYPES } from "../../../shared/filing.js";
 import { feeStandardApi } from "../../api/endpoints";
 import type { BaseView, SubjectType } from "../../api/types";
 import { formatFen, yuanToFen } from "../../format";
-import { refusalOf, type Refusal } from "./filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 import { RefusalAlert } from "./RefusalAlert";
 
 interface FeeForm {

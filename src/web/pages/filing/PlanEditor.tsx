@@ -9,7 +9,7 @@ import { annualPlanApi } from "../../api/endpoints";
 import type { AnnualPlanView, PlanPrefill } from "../../api/types";
 import { PageTitle } from "../../components/PageTitle";
 import { formatDate } from "../../format";
-import { refusalOf } from "./filingErrors";
+import { refusalOf } from "../../components/refusals";
 import { LateTag, PlanStatusTag } from "./filingTags";
 import { PlanImport } from "./PlanImport";
 import { PlanItemsTable } from "./PlanItemsTable";

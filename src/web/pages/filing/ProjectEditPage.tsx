@@ -10,7 +10,7 @@ import { projectApi } from "../../api/endpoints";
 import type { BaseView, ProjectView } from "../../api/types";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
-import { refusalOf } from "./filingErrors";
+import { refusalOf } from "../../components/refusals";
 import { ProjectStatusTag } from "./filingTags";
 import { ProjectBasisFields } from "./ProjectBasisFields";
 import { ProjectInfoFields } from "./ProjectInfoFields";

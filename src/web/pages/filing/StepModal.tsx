@@ -4,7 +4,7 @@
 import { useEffect, useState } from "react";
 import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { refusalOf, type Refusal } from "./filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 import { RefusalAlert } from "./RefusalAlert";
 
 export type CommentMode = "none" | "optional" | "required";

@@ -6,7 +6,7 @@ import { useNavigate } from "react-router-dom";
 import { App } from "antd";
 import { useTranslation } from "react-i18next";
 import { useUnsavedGuard } from "../applications/useUnsavedGuard";
-import { refusalOf, type Refusal } from "./filingErrors";
+import { refusalOf, type Refusal } from "../../components/refusals";
 
 interface Options<V extends { id: string }> {
   initial: V | null;

@@ -1,7 +1,7 @@
-// What to say when a filing step is refused: the server's own message (already in the UI language) and,
+// What to say when a step is refused: the server's own message (already in the UI language) and,
 // when a submit broke several rules at once (422 with details.violations), the message of each one.
 import type { TFunction } from "i18next";
-import { ApiError } from "../../api/client";
+import { ApiError } from "../api/client";
 
 export interface Refusal {
   message: string;
