@@ -15,7 +15,7 @@ import { newId } from "../../platform/ids.js";
 import type { Secrets } from "../../platform/secrets.js";
 import { baseScope, requireText } from "../filing/bases.js";
 import { countEnrolled } from "./enrollments.js";
-import { isDeliveryOpen, projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
+import { isDeliveryOpen, lockAttendance, projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
 
 const WINDOW_MS = CHECK_IN_CODE_SECONDS * 1000;
 const MAC_PURPOSE = "check-in";
@@ -183,6 +183,11 @@ async function writeBatch(db: Db, batch: PendingCheckIn[]): Promise<Recorded[]> 
     checkedInAt: b.checkedInAt,
   }));
   return db.transaction().execute(async (trx) => {
+    // 第十七条: once completion is decided the sign-in record is closed, even for a check-in that raced it.
+    const projectIds = [...new Set(batch.map((b) => b.f.projectId))];
+    await lockAttendance(trx, batch[0].ctx.dialect, projectIds);
+    const concluded = await trx.selectFrom("trainingProjects").select("concludedAt").where("id", "in", projectIds).where("concludedAt", "is not", null).executeTakeFirst();
+    if (concluded) throw new DomainError("ALREADY_CONCLUDED", { concludedAt: concluded.concludedAt });
     const inserted = new Set((await insertCheckIns(trx, rows)).map((r) => r.id));
     await appendAuditBatch(
       trx,

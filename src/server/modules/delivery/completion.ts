@@ -11,6 +11,7 @@ import type { SubjectType } from "../../../shared/filing.js";
 import { can } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import { lockAttendance } from "./project-facts.js";
 import { DomainError } from "../../platform/errors.js";
 import { shanghaiDateTime } from "../../platform/format.js";
 import { baseScope, type BaseFacts } from "../filing/bases.js";
@@ -42,7 +43,9 @@ export function lastSessionEnd(p: Pick<ConcludableProject, "sessions" | "endDate
 }
 
 /** 第十七条: completion is decided once, after the last session has ended. */
-export async function completionGuard(_trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<void> {
+export async function completionGuard(trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<void> {
+  // No check-in may land between reading attendance and deciding (checkins.ts takes the same lock).
+  await lockAttendance(trx, ctx.dialect, [p.id]);
   if (p.concludedAt) throw new DomainError("ALREADY_CONCLUDED", { concludedAt: p.concludedAt });
   const end = lastSessionEnd(p);
   if (ctx.clock.now().toISOString() < end) throw new DomainError("PROJECT_NOT_FINISHED", { lastSessionEnd: shanghaiDateTime(end) });

@@ -4,7 +4,7 @@
 import type { Action } from "../../platform/grants.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
-import type { Tx } from "../../platform/db.js";
+import { lockNamed, type DialectName, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { baseScope } from "../filing/bases.js";
 
@@ -93,4 +93,12 @@ export async function sessionOf(trx: Tx, projectId: string, sessionId: string): 
     .executeTakeFirst();
   if (!s) throw new DomainError("NOT_FOUND");
   return { ...s, seq: Number(s.seq), hours: Number(s.hours) };
+}
+
+/**
+ * Serializes writing attendance with deciding completion, per project (PostgreSQL; SQLite writes one
+ * transaction at a time). Taken before the audit chain's lock, in id order, by both sides.
+ */
+export async function lockAttendance(trx: Tx, dialect: DialectName, projectIds: readonly string[]): Promise<void> {
+  for (const id of [...new Set(projectIds)].sort()) await lockNamed(trx, dialect, `attendance:${id}`);
 }
