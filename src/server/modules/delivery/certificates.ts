@@ -9,11 +9,12 @@ import { appendAudit } from "../../platform/audit.js";
 import { authorize, can, scopeWhere, type ScopedResource } from "../../platform/authz.js";
 import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import type { BasesTable, CertificatesTable } from "../../db/schema.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { nextNumber } from "../accreditation/queries.js";
-import { requireText } from "../filing/bases.js";
+import { BASE_SCOPE_COLUMNS, requireText } from "../filing/bases.js";
 import { notify } from "../notifications/service.js";
 import { revokeCertificateHours } from "../professionals/record.js";
 import { requireProfessional } from "../professionals/profiles.js";
@@ -78,24 +79,10 @@ export async function issueCertificate(trx: Tx, ctx: Ctx, issue: Issue): Promise
 
 // ---- reading ----
 
-export interface CertificateRow {
-  id: string;
-  serial: string;
-  projectId: string;
-  professionalId: string;
-  payload: string;
-  signature: string;
-  keyId: string;
-  issuedAt: string;
-  status: string;
-  revokedAt: string | null;
-  revokedReason: string | null;
-  version: number;
-  hostOrgId: string;
-  supervisorOrgId: string;
-}
+/** A certificate as read: its row (less who revoked it) and the scope facts of the base that issued it. */
+export type CertificateRow = Omit<CertificatesTable, "revokedBy"> & Pick<BasesTable, "hostOrgId" | "supervisorOrgId">;
 
-const CERT_SCOPE_COLUMNS = { orgId: "bases.hostOrgId", supervisorOrgId: "bases.supervisorOrgId", userId: "certificates.professionalId" } as const;
+const CERT_SCOPE_COLUMNS = { ...BASE_SCOPE_COLUMNS, userId: "certificates.professionalId" } as const;
 
 function certificates(trx: Tx) {
   return trx

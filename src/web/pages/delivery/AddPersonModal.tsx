@@ -1,13 +1,13 @@
 // 添加学员: base staff enrol a person by name and ID number (第二十四条: the learning record follows the
 // person, so the platform finds them by ID number or registers them). The ID number's GB 11643 checksum
 // is checked here before sending; the server stays the authority (ID_NAME_MISMATCH, CAPACITY_FULL, …).
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import type { EnrollmentView, PersonInput } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { enrollmentApi } from "../../api/endpoints";
-import { refusalOf, type Refusal } from "../../components/refusals";
+import { useRefusal } from "../../components/useRefusal";
 import { RefusalAlert } from "../filing/RefusalAlert";
 
 interface Props {
@@ -22,14 +22,13 @@ const PHONE = /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
 export function AddPersonModal({ projectId, open, onClose, onEnrolled }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<PersonInput>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { busy, refusal, attempt, clear } = useRefusal();
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setRefusal(null);
-  }, [open, form]);
+    clear();
+  }, [open, form, clear]);
 
   const save = async () => {
     const values = await form.validateFields();
@@ -41,15 +40,7 @@ export function AddPersonModal({ projectId, open, onClose, onEnrolled }: Props) 
       ...(values.specialty?.trim() ? { specialty: values.specialty.trim() } : {}),
       ...(values.phone?.trim() ? { phone: values.phone.trim() } : {}),
     };
-    setBusy(true);
-    setRefusal(null);
-    try {
-      onEnrolled(await enrollmentApi.create(projectId, person));
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await attempt(async () => onEnrolled(await enrollmentApi.create(projectId, person)));
   };
 
   const f = (k: string) => t(`delivery.person.${k}`);

@@ -1,8 +1,8 @@
 // 补签: checking a person in by hand needs a reason, which the server records and audits.
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Descriptions, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
-import { refusalOf, type Refusal } from "../../components/refusals";
+import { useRefusal } from "../../components/useRefusal";
 import { RefusalAlert } from "../filing/RefusalAlert";
 import type { AttendanceRow } from "./AttendanceTable";
 
@@ -16,26 +16,17 @@ interface Props {
 export function ManualCheckInModal({ person, onClose, run }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { busy, refusal, attempt, clear } = useRefusal();
 
   useEffect(() => {
     if (!person) return;
     form.resetFields();
-    setRefusal(null);
-  }, [person, form]);
+    clear();
+  }, [person, form, clear]);
 
   const ok = async () => {
     const { reason } = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await run(reason.trim());
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => run(reason.trim()));
   };
 
   return (

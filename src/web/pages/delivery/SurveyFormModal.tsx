@@ -1,7 +1,7 @@
 // 新建问卷版本 (bureau): the evaluation questionnaire in force from a date (培训效果评估, 第十七条). A
 // version, once published, is never changed: a project keeps the form in force at its class start.
 // Starts from the latest version's questions; each is a 1–5 scale or a free comment.
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Switch, Typography } from "antd";
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { SurveyFormView, SurveyQuestion } from "../../../shared/delivery.js";
 import { surveyFormApi } from "../../api/endpoints";
 import { formatDate } from "../../format";
-import { refusalOf, type Refusal } from "../../components/refusals";
+import { useRefusal } from "../../components/useRefusal";
 import { RefusalAlert } from "../filing/RefusalAlert";
 import { useBusinessToday } from "../filing/useFilingData";
 
@@ -32,37 +32,29 @@ export function SurveyFormModal({ open, latest, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const [form] = Form.useForm<FormValues>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { busy, refusal, attempt, clear } = useRefusal();
   const today = useBusinessToday();
 
   useEffect(() => {
     if (!open) return;
     form.resetFields();
-    setRefusal(null);
+    clear();
     form.setFieldsValue({
       effectiveFrom: dayjs(today).add(1, "day"),
       note: "",
       questions: latest?.questions.map((q) => ({ ...q })) ?? [{ key: "overall", label: "", kind: "scale", required: true }],
     });
-  }, [open, latest, form, today]);
+  }, [open, latest, form, today, clear]);
 
-  const publish = async (v: FormValues) => {
-    setBusy(true);
-    setRefusal(null);
-    try {
+  const publish = (v: FormValues) =>
+    attempt(async () => {
       const saved = await surveyFormApi.create({
         effectiveFrom: v.effectiveFrom.format("YYYY-MM-DD"),
         questions: v.questions.map((q) => ({ key: q.key.trim(), label: q.label.trim(), kind: q.kind, required: !!q.required })),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       });
       onSaved(saved);
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -1,10 +1,10 @@
 // One workflow step of a plan, project or fee standard, confirmed in a dialog "确认<step>？": what the
 // step does, and a comment where it takes one (退回 and 不予批准 need a reason). A refusal stays in the
 // dialog with the server's message and, for a submit that broke several rules, each rule's message.
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { refusalOf, type Refusal } from "../../components/refusals";
+import { useRefusal } from "../../components/useRefusal";
 import { RefusalAlert } from "./RefusalAlert";
 
 export type CommentMode = "none" | "optional" | "required";
@@ -31,27 +31,18 @@ interface Props {
 export function StepModal({ step, onClose, run }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ comment?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const { busy, refusal, attempt, clear } = useRefusal();
 
   useEffect(() => {
     if (!step) return;
     form.resetFields();
-    setRefusal(null);
-  }, [step, form]);
+    clear();
+  }, [step, form, clear]);
 
   const ok = async () => {
     if (!step) return;
     const { comment } = await form.validateFields();
-    setBusy(true);
-    setRefusal(null);
-    try {
-      await run(comment?.trim() || undefined);
-    } catch (err) {
-      setRefusal(refusalOf(t, err));
-    } finally {
-      setBusy(false);
-    }
+    await attempt(() => run(comment?.trim() || undefined));
   };
 
   return (
