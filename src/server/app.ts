@@ -33,6 +33,7 @@ import { filingRoutes, filingUploadRoutes } from "./modules/filing/routes.js";
 import { professionalRoutes } from "./modules/professionals/routes.js";
 import { enrollmentRoutes, enrollmentUploadRoutes } from "./modules/delivery/enrollment-routes.js";
 import { completionRoutes } from "./modules/delivery/completion-routes.js";
+import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
@@ -136,6 +137,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       professionalRoutes,
       enrollmentRoutes,
       completionRoutes,
+      supervisionRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

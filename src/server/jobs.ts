@@ -1,5 +1,6 @@
 // Every scheduled job of the platform, in the order one run takes them.
 import { filingJobs } from "./modules/filing/jobs.js";
+import { supervisionJobs } from "./modules/supervision/jobs.js";
 import type { Job } from "./platform/scheduler.js";
 
-export const ALL_JOBS: readonly Job[] = [...filingJobs];
+export const ALL_JOBS: readonly Job[] = [...filingJobs, ...supervisionJobs];

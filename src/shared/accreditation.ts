@@ -297,5 +297,19 @@ export const BaseView = Type.Object({
   district: Type.String(),
   status: Type.Enum(["active", "rectifying", "revoked"]),
   verifyUrl: Type.String({ description: "public verification page of this base" }),
+  // 第二十七条: the facts a change report keeps current, and the names the base had before
+  address: Nullable(Type.String()),
+  contactName: Nullable(Type.String()),
+  contactPhone: Nullable(Type.String()),
+  legalRepresentative: Nullable(Type.String()),
+  formerNames: Type.Array(Type.Object({ name: Type.String(), validTo: Type.String(), plaqueSerial: Type.String() })),
+  // 第十九条 "宣传推广": commended in the review of that year, with its good practice
+  commendedYear: Nullable(Type.Integer()),
+  goodPractice: Nullable(Type.String()),
+  // 第十三、十九、二十条: revocation, shown with date, decision and reason
+  revokedAt: Nullable(Type.String()),
+  revocationDecisionNo: Nullable(Type.String()),
+  revocationReason: Nullable(Type.String()),
+  revocationBasis: Nullable(Type.String()),
 });
 export type BaseView = Static<typeof BaseView>;

@@ -1,5 +1,6 @@
 // One table from error code to HTTP status and to its zh-CN / en-US message (DESIGN.md "API conventions").
 // Messages may name details as {key}; the server fills them from DomainError.details.
+import { SUPERVISION_ERROR_CODES } from "./supervision-errors.js";
 
 export interface ErrorSpec {
   status: number;
@@ -208,6 +209,7 @@ export const ERROR_CODES = {
   EVIDENCE_FILE_INVALID: { status: 422, zh: "证明材料文件不存在，请重新上传", en: "The evidence file was not found; upload it again" },
   DECLARATION_DATE_INVALID: { status: 422, zh: "学时取得日期不能晚于今天（{today}）", en: "The hours cannot be earned after today ({today})" },
   STATEMENT_YEAR_INVALID: { status: 422, zh: "学时证明只能开具已有记录的年度（{year}）", en: "An hours statement covers a year with a record ({year})" },
+  ...SUPERVISION_ERROR_CODES,
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -4,6 +4,14 @@
 import type { ComponentType } from "react";
 import {
   AccountBookOutlined,
+  AimOutlined,
+  CheckSquareOutlined,
+  EditOutlined,
+  ProfileOutlined,
+  StopOutlined,
+  ToolOutlined,
+  UserOutlined,
+  WarningOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -61,7 +69,16 @@ export type Ability =
   | "checkIn.manage"
   | "surveyForm.manage"
   | "declaration.review"
-  | "professional.lookup";
+  | "professional.lookup"
+  // supervision (第十三–十五条, 第十八–二十条, 第二十七条)
+  | "inspectionScheme.manage"
+  | "inspection.view"
+  | "spotCheck.view"
+  | "rectification.view"
+  | "violation.view"
+  | "dishonesty.view"
+  | "changeReport.view"
+  | "staff.manage";
 
 const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change"];
 
@@ -88,10 +105,33 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "surveyForm.manage",
     "declaration.review",
     "professional.lookup",
+    // 第十三条, 第十九条, 第二十条, 第二十七条: reviews, spot checks, orders, revocation, violations, changes
+    "inspection.view",
+    "spotCheck.view",
+    "rectification.view",
+    "violation.view",
+    "dishonesty.view",
+    "changeReport.view",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
-  supervisor: [...EVERYONE, "application.view", "application.recommend", "base.view", "annualPlan.view", "annualPlan.filingStatus", "project.view"],
+  supervisor: [
+    ...EVERYONE,
+    "application.view",
+    "application.recommend",
+    "base.view",
+    "annualPlan.view",
+    "annualPlan.filingStatus",
+    "project.view",
+    // 第十八条: its inspection scheme and inspections; 第十九条, 第二十条: spot checks, orders, violations
+    "inspectionScheme.manage",
+    "inspection.view",
+    "spotCheck.view",
+    "rectification.view",
+    "violation.view",
+    "dishonesty.view",
+    "changeReport.view",
+  ],
   // 第五条（一）: fills in the 申报表 and submits it; 第十六条, 第十七条, 第二十五条: plans, files, sets its fees
   base_staff: [
     ...EVERYONE,
@@ -106,6 +146,11 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     // 第十七条: enrols, checks in and concludes its filed courses
     "enrollment.manage",
     "checkIn.manage",
+    // 第十八条, 第十九条: its inspections and rectification; 第二十七条: change reports; 第十五条: its staff
+    "inspection.view",
+    "rectification.view",
+    "changeReport.view",
+    "staff.manage",
   ],
   // 第五条（三）: scores the applications of the panels it sits on
   expert: [...EVERYONE, "application.view", "application.review"],
@@ -146,6 +191,14 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/survey-forms", labelKey: "delivery.menu.surveyForms", ability: "surveyForm.manage", icon: FormOutlined },
   { path: "/hour-declarations", labelKey: "delivery.menu.declarations", ability: "declaration.review", icon: ReconciliationOutlined },
   { path: "/professionals", labelKey: "delivery.menu.professionals", ability: "professional.lookup", icon: IdcardOutlined },
+  { path: "/inspection-schemes", labelKey: "supervision.menu.inspectionSchemes", ability: "inspectionScheme.manage", icon: ProfileOutlined },
+  { path: "/inspections", labelKey: "supervision.menu.inspections", ability: "inspection.view", icon: CheckSquareOutlined },
+  { path: "/spot-checks", labelKey: "supervision.menu.spotChecks", ability: "spotCheck.view", icon: AimOutlined },
+  { path: "/rectification-orders", labelKey: "supervision.menu.rectificationOrders", ability: "rectification.view", icon: ToolOutlined },
+  { path: "/violations", labelKey: "supervision.menu.violations", ability: "violation.view", icon: WarningOutlined },
+  { path: "/dishonesty-records", labelKey: "supervision.menu.dishonestyRecords", ability: "dishonesty.view", icon: StopOutlined },
+  { path: "/change-reports", labelKey: "supervision.menu.changeReports", ability: "changeReport.view", icon: EditOutlined },
+  { path: "/staff", labelKey: "supervision.menu.staff", ability: "staff.manage", icon: UserOutlined },
   { path: "/organizations", labelKey: "menu.organizations", ability: "organization.manage", icon: BankOutlined },
   { path: "/users", labelKey: "menu.users", ability: "user.manage", icon: TeamOutlined },
   { path: "/audit", labelKey: "menu.audit", ability: "audit.view", icon: AuditOutlined },

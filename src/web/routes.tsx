@@ -11,6 +11,7 @@ import { LoginPage } from "./pages/login/LoginPage";
 import { ChangePasswordPage } from "./pages/password/ChangePasswordPage";
 import { RequireAbility, RequireAuth } from "./session/guards";
 import { SessionRoot } from "./session/SessionContext";
+import { SUPERVISION_PAGES, SUPERVISION_PUBLIC_PAGES } from "./pages/supervision/routes";
 
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const OrganizationsPage = lazy(() => import("./pages/organizations/OrganizationsPage"));
@@ -87,6 +88,8 @@ export const router = createBrowserRouter([
       { path: "trainings", element: <PublicTrainingsPage /> },
       { path: "trainings/:id", element: <PublicTrainingDetailPage /> },
       { path: "verify", element: <PublicVerifyPage /> },
+      // supervision (第十九条 一公开, 第二十条): 双随机 draws and results, revoked bases, 失信 records
+      ...SUPERVISION_PUBLIC_PAGES.map(({ path, page: Page }) => ({ path, element: <Page /> })),
       { path: "*", element: <NotFound /> },
     ],
   },
@@ -162,6 +165,8 @@ export const router = createBrowserRouter([
               { path: "hour-declarations", element: guarded("declaration.review", <DeclarationsPage />) },
               { path: "professionals", element: guarded("professional.lookup", <ProfessionalsPage />) },
               { path: "professionals/:id", element: guarded("professional.lookup", <ProfessionalRecordPage />) },
+              // supervision (第十三–十五条, 第十八–二十条, 第二十七条)
+              ...SUPERVISION_PAGES.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),
               { path: "*", element: <NotFound /> },
             ],
           },

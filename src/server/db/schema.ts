@@ -1,5 +1,7 @@
 // The Database interface Kysely types every query with. Column names are snake_case in SQL and
 // mapped to camelCase by the CamelCasePlugin, so code reads `orgId` while the table has `org_id`.
+import type { SupervisionTables } from "./schema-supervision.js";
+
 export interface OrganizationsTable {
   id: string;
   name: string;
@@ -195,6 +197,19 @@ export interface BasesTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+  // 第二十七条: facts a change report may change (null until first reported)
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  legalRepresentative: string | null;
+  // 第十九条: commended in a review of this year, with its good practice published
+  commendedYear: number | null;
+  goodPractice: string | null;
+  // 第十三、十九、二十条: revocation
+  revokedAt: string | null;
+  revocationDecisionNo: string | null;
+  revocationReason: string | null;
+  revocationBasis: string | null;
 }
 
 export interface NumberSequencesTable {
@@ -433,7 +448,7 @@ export interface SurveyResponsesTable {
   createdAt: string;
 }
 
-export interface Database {
+export interface Database extends SupervisionTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   userRoles: UserRolesTable;

@@ -97,7 +97,35 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "certificate.revoke",
       "survey.results",
       "archive.read",
+      // 第十三条, 第十九条: the bureau reviews, spot-checks, orders rectification and revokes bases
+      "inspectionScheme.read",
+      "inspection.read",
+      "spotCheck.read",
+      "spotCheck.create",
+      "spotCheck.publish",
+      "spotCheck.decide",
+      "spotCheck.conclude",
+      "rectificationOrder.read",
+      "rectificationOrder.create",
+      "rectificationOrder.confirm",
+      "rectificationOrder.accept",
+      "rectificationOrder.return",
+      "rectificationOrder.extend",
+      "rectificationOrder.withdraw",
+      "base.revoke",
+      "base.stopProjects",
+      // 第二十条: violations and dishonesty records
+      "violation.read",
+      "violation.create",
+      "violation.confirm",
+      "violation.dismiss",
+      "dishonestyRecord.read",
+      // 第二十七条: the bureau acknowledges change reports
+      "changeReport.read",
+      "changeReport.accept",
+      "changeReport.return",
     ),
+    "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
   },
@@ -110,6 +138,16 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("supervisedOrg", "feeStandard.read", "annualPlan.read", "annualPlan.approve", "annualPlan.return", "trainingProject.read", "trainingProject.return"),
     // 第十八条: the supervising unit inspects delivery (task completion, training effect)
     ...everyone("supervisedOrg", "enrollment.read", "checkIn.read", "certificate.read", "survey.results", "archive.read"),
+    // 第十八条: the supervising unit keeps its own inspection scheme ("制定具体办法") and inspects its bases
+    ...everyone("ownOrg", "inspectionScheme.read", "inspectionScheme.update"),
+    ...everyone("supervisedOrg", "inspection.read", "inspection.create", "inspection.update", "inspection.submit", "inspection.finalize"),
+    // 第十九条: the bureau runs reviews and spot checks "with the supervising units"
+    "spotCheck.read": "all",
+    ...everyone("supervisedOrg", "rectificationOrder.read", "rectificationOrder.propose", "rectificationOrder.opine"),
+    // 第二十条: a supervising unit reports violations of its bases; 第二十七条: it sees their change reports
+    ...everyone("supervisedOrg", "violation.read", "violation.create", "changeReport.read"),
+    "dishonestyRecord.read": "all",
+    "file.upload": "self",
     "surveyForm.read": "all",
     "workItem.read": "self",
     "notification.read": "self",
@@ -125,6 +163,13 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     // 第十七条: the base enrols, signs in, concludes, certifies, evaluates and archives its courses
     ...everyone("ownOrg", "enrollment.read", "enrollment.create", "enrollment.cancel", "checkIn.read", "checkIn.open", "checkIn.manual"),
     ...everyone("ownOrg", "trainingProject.complete", "certificate.read", "certificate.revoke", "survey.results", "archive.read"),
+    // 第十八条: the base sees its inspections and answers them; 第十九条: it reports on its rectification
+    ...everyone("ownOrg", "inspection.read", "inspection.answer", "rectificationOrder.read", "rectificationOrder.report"),
+    "inspectionScheme.read": "all",
+    // 第二十条: the violations confirmed against it; 第二十七条: it reports its changes
+    ...everyone("ownOrg", "violation.read", "changeReport.read", "changeReport.create", "changeReport.resubmit"),
+    // 第十五条 "配备专门人员": the base manages its own staff accounts, never anyone else's
+    ...everyone("ownOrg", "user.read", "user.create", "user.update", "user.disable", "user.resetPassword"),
     // a base registers a person while enrolling them and sees its attendees (masked)
     "professional.create": "all",
     "professional.read": "ownOrg",

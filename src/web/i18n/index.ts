@@ -6,6 +6,22 @@ import type { Lang } from "../../shared/errors.js";
 import zhCN from "./zh-CN.json";
 import enUS from "./en-US.json";
 
+type Tree = { [key: string]: string | Tree };
+/** Supervision keeps its texts per area (i18n/supervision/<area>.<lang>.json), merged into the main tree. */
+const areaFiles = import.meta.glob<Tree>("./supervision/*.json", { eager: true, import: "default" });
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    into[k] = typeof v === "object" && typeof cur === "object" ? merge({ ...cur }, v) : v;
+  }
+  return into;
+}
+function withAreas(main: Tree, lang: string): Tree {
+  let out = { ...main };
+  for (const [file, tree] of Object.entries(areaFiles)) if (file.endsWith(`.${lang}.json`)) out = merge(out, tree);
+  return out;
+}
+
 export const LANGS: readonly Lang[] = ["zh-CN", "en-US"];
 const STORAGE_KEY = "cebase.lang";
 
@@ -19,7 +35,7 @@ function storedLang(): Lang {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, "en-US": { translation: enUS } },
+  resources: { "zh-CN": { translation: withAreas(zhCN, "zh-CN") }, "en-US": { translation: withAreas(enUS, "en-US") } },
   lng: storedLang(),
   fallbackLng: "zh-CN",
   supportedLngs: [...LANGS],

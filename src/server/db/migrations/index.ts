@@ -5,10 +5,12 @@ import * as m001 from "./001_foundation.js";
 import * as m002 from "./002_accreditation.js";
 import * as m003 from "./003_filing.js";
 import * as m004 from "./004_delivery.js";
+import * as m005 from "./005_supervision.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
   "002_accreditation": m002,
   "003_filing": m003,
   "004_delivery": m004,
+  "005_supervision": m005,
 };

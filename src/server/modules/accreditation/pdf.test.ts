@@ -82,6 +82,17 @@ const base: BaseView = {
   district: "环翠区",
   status: "active",
   verifyUrl: "https://cebase.example.cn/verify/base-1",
+  address: null,
+  contactName: null,
+  contactPhone: null,
+  legalRepresentative: null,
+  formerNames: [],
+  commendedYear: null,
+  goodPractice: null,
+  revokedAt: null,
+  revocationDecisionNo: null,
+  revocationReason: null,
+  revocationBasis: null,
 };
 
 // Set CEBASE_PDF_SAMPLES=/some/dir to keep the rendered files for a look.

@@ -18,6 +18,10 @@ const BaseQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+const PublicBaseQuery = Type.Object(
+  { ...BaseQuery.properties, status: Type.Optional(Type.Enum(["active", "revoked"], { description: "active (in force, default) or revoked" })) },
+  { additionalProperties: false },
+);
 
 export function baseRoutes(r: Router, p: Platform): void {
   r.get("/api/v1/bases", { schema: { tags: ["bases"], querystring: BaseQuery, response: { 200: Paged(BaseView), ...errorResponses } } }, async (req) =>
@@ -43,7 +47,7 @@ export function baseRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/public/bases",
-    { config: { public: true }, schema: { tags: ["public"], summary: "The public registry of bases", querystring: BaseQuery, response: { 200: Paged(BaseView) } } },
+    { config: { public: true }, schema: { tags: ["public"], summary: "The public registry of bases (status=revoked: the revoked ones)", querystring: PublicBaseQuery, response: { 200: Paged(BaseView) } } },
     async (req) => service.listPublicBases(ctxOf(p, req), req.query),
   );
   r.get(

@@ -11,6 +11,8 @@ export interface BaseFilter {
   q?: string;
   district?: string;
   specialty?: string;
+  /** The public registry: `active` (in force: active or rectifying, the default) or `revoked`. */
+  status?: "active" | "revoked";
 }
 
 function selectBases(trx: Tx) {
@@ -24,7 +26,20 @@ function filtered(trx: Tx, f: BaseFilter) {
   let q = selectBases(trx);
   if (f.q) {
     const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["bases.name"]), "like", like), eb(eb.fn("lower", ["host.name"]), "like", like)]));
+    // 第二十七条: a search by a former name finds the base
+    q = q.where((eb) =>
+      eb.or([
+        eb(eb.fn("lower", ["bases.name"]), "like", like),
+        eb(eb.fn("lower", ["host.name"]), "like", like),
+        eb.exists(
+          eb
+            .selectFrom("baseNameHistory")
+            .select("baseNameHistory.id")
+            .whereRef("baseNameHistory.baseId", "=", "bases.id")
+            .where((ib) => ib(ib.fn("lower", ["baseNameHistory.name"]), "like", like)),
+        ),
+      ]),
+    );
   }
   if (f.district) q = q.where("bases.district", "=", f.district);
   // specialty fields are stored as a JSON array of strings: match one quoted element
@@ -46,20 +61,55 @@ const columns = [
   "bases.specialtyFields",
   "bases.district",
   "bases.status",
+  "bases.address",
+  "bases.contactName",
+  "bases.contactPhone",
+  "bases.legalRepresentative",
+  "bases.commendedYear",
+  "bases.goodPractice",
+  "bases.revokedAt",
+  "bases.revocationDecisionNo",
+  "bases.revocationReason",
+  "bases.revocationBasis",
 ] as const;
 
-type Row = { specialtyFields: string; status: string; id: string } & Omit<BaseView, "specialtyFields" | "status" | "verifyUrl">;
+type Row = { specialtyFields: string; status: string; id: string } & Omit<BaseView, "specialtyFields" | "status" | "verifyUrl" | "formerNames">;
 
 export function verifyUrl(p: Platform, id: string): string {
   return `${p.config.publicUrl}/public/bases/${id}`;
 }
 
-const present = (p: Platform) => (r: Row): BaseView => ({
+const present = (p: Platform, formerNames: Map<string, BaseView["formerNames"]>) => (r: Row): BaseView => ({
   ...r,
   specialtyFields: JSON.parse(r.specialtyFields) as string[],
   status: r.status as BaseView["status"],
   verifyUrl: verifyUrl(p, r.id),
+  formerNames: formerNames.get(r.id) ?? [],
 });
+
+/** 第二十七条: the names each base had before, newest first (one query for a page of bases). */
+async function formerNamesOf(trx: Tx, ids: string[]): Promise<Map<string, BaseView["formerNames"]>> {
+  const out = new Map<string, BaseView["formerNames"]>();
+  if (!ids.length) return out;
+  const rows = await trx
+    .selectFrom("baseNameHistory")
+    .select(["baseId", "name", "validTo", "plaqueSerial"])
+    .where("baseId", "in", ids)
+    .orderBy("validTo", "desc")
+    .orderBy("id", "desc")
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.baseId) ?? [];
+    list.push({ name: r.name, validTo: r.validTo, plaqueSerial: r.plaqueSerial });
+    out.set(r.baseId, list);
+  }
+  return out;
+}
+
+async function presentRows(trx: Tx, p: Platform, rows: Row[]): Promise<BaseView[]> {
+  const names = await formerNamesOf(trx, rows.map((r) => r.id));
+  return rows.map(present(p, names));
+}
 
 async function page(ctx: Ctx, query: PageRequest & BaseFilter, restrict: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>): Promise<Page<BaseView>> {
   const { page, pageSize, offset } = pageWindow(query);
@@ -68,7 +118,7 @@ async function page(ctx: Ctx, query: PageRequest & BaseFilter, restrict: (q: Ret
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     base.select(columns).orderBy("bases.decisionDate", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
   ]);
-  return { items: rows.map(present(ctx)), total: Number(count.n), page, pageSize };
+  return { items: await presentRows(ctx.db, ctx, rows), total: Number(count.n), page, pageSize };
 }
 
 export async function listBases(ctx: Ctx, query: PageRequest & BaseFilter): Promise<Page<BaseView>> {
@@ -77,14 +127,26 @@ export async function listBases(ctx: Ctx, query: PageRequest & BaseFilter): Prom
   return page(ctx, query, (q) => q.where(where as never));
 }
 
-/** 第五条（四）: the public registry lists bases in force (not revoked). */
+/**
+ * 第五条（四）: the public registry lists bases in force (not revoked); 第二十条: with `status=revoked`,
+ * the public list of revoked bases, newest revocation first.
+ */
 export async function listPublicBases(ctx: Ctx, query: PageRequest & BaseFilter): Promise<Page<BaseView>> {
+  if (query.status === "revoked") {
+    const { page: n, pageSize, offset } = pageWindow(query);
+    const base = filtered(ctx.db, query).where("bases.status", "=", "revoked");
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+      base.select(columns).orderBy("bases.revokedAt", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
+    ]);
+    return { items: await presentRows(ctx.db, ctx, rows), total: Number(count.n), page: n, pageSize };
+  }
   return page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"));
 }
 
 async function find(trx: Tx, p: Platform, id: string): Promise<BaseView | undefined> {
   const r = await selectBases(trx).select(columns).where("bases.id", "=", id).executeTakeFirst();
-  return r ? present(p)(r) : undefined;
+  return r ? (await presentRows(trx, p, [r]))[0] : undefined;
 }
 
 export async function getBase(ctx: Ctx, id: string): Promise<BaseView> {

@@ -6,6 +6,7 @@ import { yearsAwaitingConfirmation } from "../calendar/service.js";
 import { accreditationWorkItems } from "../accreditation/workitems.js";
 import { filingWorkItems } from "../filing/workitems.js";
 import { deliveryWorkItems } from "../delivery/workitems.js";
+import { supervisionWorkItems } from "../supervision/workitems.js";
 
 type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
 
@@ -22,6 +23,8 @@ const providers: Provider[] = [
   filingWorkItems,
   // 第十七条, 第二十四条: completion to decide, declarations to rule on, evaluations to answer
   deliveryWorkItems,
+  // 第十八–二十条, 第二十七条: inspections, orders, violations and change reports waiting on this person
+  supervisionWorkItems,
 ];
 
 export async function workItems(ctx: Ctx): Promise<WorkItem[]> {

@@ -1,0 +1,4 @@
+// Supervision's scheduled jobs (one instance runs each; see platform/scheduler.ts).
+import type { Job } from "../../platform/scheduler.js";
+
+export const supervisionJobs: readonly Job[] = [];
