@@ -265,6 +265,10 @@ export const ApplicationView = Type.Object({
   notice: Nullable(NoticeView),
   objections: Type.Optional(Type.Array(ObjectionView)),
   baseId: Nullable(Type.String()),
+  /** 第二十条: live dishonesty records (失信信息) of the applicant, shown to its reviewers (supervising unit, bureau, panel). */
+  dishonestyRecords: Type.Optional(
+    Type.Array(Type.Object({ decisionNo: Type.String(), decisionDate: Type.String(), publicityUntil: Type.String(), violationType: Type.String() })),
+  ),
 });
 export type ApplicationView = Static<typeof ApplicationView>;
 

@@ -233,6 +233,8 @@ export const PolicyParams = Type.Object(
     maxHoursPerDay: Type.Integer({ minimum: 1, maximum: 24 }),
     completionAttendance: Type.Number({ minimum: 0.01, maximum: 1 }),
     reviewCriteria: Type.Array(ReviewCriterion, { minItems: 1, maxItems: 20 }),
+    /** 第二十九条: the last day the measures of this version are valid (有效期至); absent: open-ended. */
+    validUntil: Type.Optional(DateString),
   },
   { additionalProperties: false },
 );
@@ -245,6 +247,13 @@ export const PolicyVersionView = Type.Object({
   createdAt: Type.String(),
   createdBy: Nullable(Type.String()),
   createdByName: Nullable(Type.String()),
+  /**
+   * 第二十九条 (current and list answers): the version's term has passed (its validUntil lies before the
+   * date asked about, default today). The platform keeps applying the version in force all the same.
+   */
+  expired: Type.Optional(Type.Boolean()),
+  /** The effective date of the next version recorded after this one, if any. */
+  successorFrom: Type.Optional(Nullable(Type.String())),
 });
 export type PolicyVersionView = Static<typeof PolicyVersionView>;
 export const PolicyCreateBody = Type.Object(

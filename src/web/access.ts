@@ -74,6 +74,7 @@ export type Ability =
   | "inspectionScheme.manage"
   | "inspection.view"
   | "spotCheck.view"
+  | "spotCheck.draw"
   | "rectification.view"
   | "violation.view"
   | "dishonesty.view"
@@ -108,6 +109,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     // 第十三条, 第十九条, 第二十条, 第二十七条: reviews, spot checks, orders, revocation, violations, changes
     "inspection.view",
     "spotCheck.view",
+    "spotCheck.draw",
     "rectification.view",
     "violation.view",
     "dishonesty.view",

@@ -78,7 +78,7 @@ export interface TestServer {
 export async function startServer(
   dialect: DialectName,
   overrides: Partial<AppConfig> = {},
-  opts: { demo?: boolean; accreditationDemo?: boolean; filingDemo?: boolean; deliveryDemo?: boolean } = {},
+  opts: { demo?: boolean; accreditationDemo?: boolean; filingDemo?: boolean; deliveryDemo?: boolean; supervisionDemo?: boolean } = {},
 ): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-test-"));
   const pgSchema = dialect === "postgres" ? `t_${randomBytes(6).toString("hex")}` : undefined;
@@ -105,7 +105,7 @@ export async function startServer(
   if (opts.demo !== false) {
     const filing = opts.filingDemo ?? opts.deliveryDemo ?? false;
     const accreditation = opts.accreditationDemo ?? filing;
-    await loadDemoData(app.platform, { accreditation, filing, delivery: opts.deliveryDemo ?? false });
+    await loadDemoData(app.platform, { accreditation, filing, delivery: opts.deliveryDemo ?? false, supervision: opts.supervisionDemo ?? false });
   }
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
   const server: TestServer = {

@@ -88,6 +88,8 @@ export interface SupervisionOutcomesTable {
   outcome: string | null;
   comment: string;
   goodPractice: string | null;
+  /** JSON: {rectification: {items, deadline}} or {revocation: {reason, basis}}, acted on at conclusion. */
+  details: string;
   decidedBy: string | null;
   decidedAt: string | null;
 }
@@ -163,6 +165,8 @@ export interface ChangeReportsTable {
   previous: string;
   reason: string;
   evidenceFileIds: string;
+  priorSupervisorOrgId: string;
+  newSupervisorOrgId: string | null;
   decisionComment: string | null;
   submittedBy: string | null;
   decidedBy: string | null;

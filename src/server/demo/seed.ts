@@ -10,6 +10,11 @@ import { insertUser } from "../modules/users/service.js";
 import { loadDemoAccreditation } from "./accreditation.js";
 import { loadDemoFiling } from "./filing.js";
 import { loadDemoDelivery } from "./delivery.js";
+import { loadDemoInspections } from "./supervision-inspections.js";
+import { loadDemoSpotChecks } from "./supervision-spot-checks.js";
+import { loadDemoRectification } from "./supervision-rectification.js";
+import { loadDemoViolations } from "./supervision-violations.js";
+import { loadDemoChangeReports } from "./supervision-change-reports.js";
 import { projectStatusJob } from "../modules/filing/jobs.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
@@ -77,7 +82,7 @@ export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
   return !any;
 }
 
-export async function loadDemoData(p: Platform, opts: { accreditation?: boolean; filing?: boolean; delivery?: boolean } = {}): Promise<void> {
+export async function loadDemoData(p: Platform, opts: { accreditation?: boolean; filing?: boolean; delivery?: boolean; supervision?: boolean } = {}): Promise<void> {
   const ctx: Ctx = { ...p, actor: null, ip: null };
   // One hash for the one demo password: ten scrypt runs would only slow every fresh start.
   const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
@@ -130,4 +135,13 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
   if (opts.accreditation !== false && opts.filing !== false && opts.delivery !== false) await loadDemoDelivery(p);
   // Projects take the status their dates give them (after delivery, which walks them through their days).
   if (opts.accreditation !== false && opts.filing !== false) await projectStatusJob.run(p);
+  // Supervision needs a year of delivery to inspect: last year's inspections, the review that commended
+  // the best base, an order under rectification, a base revoked for 乱发证, change reports.
+  if (opts.accreditation !== false && opts.filing !== false && opts.delivery !== false && opts.supervision !== false) {
+    await loadDemoInspections(p);
+    await loadDemoSpotChecks(p);
+    await loadDemoRectification(p);
+    await loadDemoViolations(p);
+    await loadDemoChangeReports(p);
+  }
 }

@@ -105,6 +105,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "spotCheck.publish",
       "spotCheck.decide",
       "spotCheck.conclude",
+      "spotCheckOutcome.read",
       "rectificationOrder.read",
       "rectificationOrder.create",
       "rectificationOrder.confirm",
@@ -140,9 +141,11 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("supervisedOrg", "enrollment.read", "checkIn.read", "certificate.read", "survey.results", "archive.read"),
     // 第十八条: the supervising unit keeps its own inspection scheme ("制定具体办法") and inspects its bases
     ...everyone("ownOrg", "inspectionScheme.read", "inspectionScheme.update"),
-    ...everyone("supervisedOrg", "inspection.read", "inspection.create", "inspection.update", "inspection.submit", "inspection.finalize"),
+    ...everyone("supervisedOrg", "inspection.read", "inspection.create", "inspection.update", "inspection.refresh-facts", "inspection.submit", "inspection.finalize"),
     // 第十九条: the bureau runs reviews and spot checks "with the supervising units"
     "spotCheck.read": "all",
+    // …and sees the outcomes of its own bases
+    "spotCheckOutcome.read": "supervisedOrg",
     ...everyone("supervisedOrg", "rectificationOrder.read", "rectificationOrder.propose", "rectificationOrder.opine"),
     // 第二十条: a supervising unit reports violations of its bases; 第二十七条: it sees their change reports
     ...everyone("supervisedOrg", "violation.read", "violation.create", "changeReport.read"),
@@ -167,7 +170,7 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     ...everyone("ownOrg", "inspection.read", "inspection.answer", "rectificationOrder.read", "rectificationOrder.report"),
     "inspectionScheme.read": "all",
     // 第二十条: the violations confirmed against it; 第二十七条: it reports its changes
-    ...everyone("ownOrg", "violation.read", "changeReport.read", "changeReport.create", "changeReport.resubmit"),
+    ...everyone("ownOrg", "violation.read", "changeReport.read", "changeReport.create", "changeReport.resubmit", "changeReport.withdraw"),
     // 第十五条 "配备专门人员": the base manages its own staff accounts, never anyone else's
     ...everyone("ownOrg", "user.read", "user.create", "user.update", "user.disable", "user.resetPassword"),
     // a base registers a person while enrolling them and sees its attendees (masked)

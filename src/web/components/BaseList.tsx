@@ -1,13 +1,39 @@
-// 基地名录: the registry of published bases, searchable by name, district and specialty, paged. Shared
-// by the signed-in list (/bases) and the public one (/public/bases).
+// 基地名录: the registry of published bases, searchable by name (a former name too, 第二十七条), district
+// and specialty, paged; each base with its 原名称 and a 表彰 badge (第十九条). Shared by the signed-in list
+// (/bases) and the public one (/public/bases).
 import { Link } from "react-router-dom";
-import { Button, Card, Form, Input, Space, Table, type TableColumnsType } from "antd";
+import { Button, Card, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { TrophyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Query } from "../api/client";
 import type { BaseView, Paged } from "../api/types";
 import { formatDate } from "../format";
 import { BaseStatusTag, SpecialtyTags } from "./accreditationTags";
+import { ToneTag } from "./ToneTag";
 import { cleanFilters, usePagedList } from "./usePagedList";
+
+/** 第十九条 "宣传推广": the badge of a base commended in a review, with its year. */
+export function CommendedTag({ base }: { base: Pick<BaseView, "commendedYear"> }) {
+  const { t } = useTranslation();
+  if (!base.commendedYear) return null;
+  return (
+    <ToneTag tone="gold" icon={<TrophyOutlined />} style={{ marginInlineStart: 8 }}>
+      {t("supervision.changeReports.public.commended", { year: base.commendedYear })}
+    </ToneTag>
+  );
+}
+
+/** 第二十七条: "原名称 …", the names a base had before, newest first. */
+export function FormerNames({ base, withDates }: { base: Pick<BaseView, "formerNames">; withDates?: boolean }) {
+  const { t } = useTranslation();
+  if (!base.formerNames?.length) return null;
+  const names = base.formerNames.map((f) => (withDates ? `${f.name}${t("supervision.changeReports.public.until", { date: formatDate(f.validTo) })}` : f.name)).join("；");
+  return (
+    <div>
+      <Typography.Text type="secondary">{t("supervision.changeReports.public.formerName", { names })}</Typography.Text>
+    </div>
+  );
+}
 
 interface Props {
   /** a stable endpoint function (api/endpoints.ts) */
@@ -24,14 +50,24 @@ export function BaseList({ load, linkTo, showSupervisor = true }: Props) {
   const [filterForm] = Form.useForm();
 
   const columns: TableColumnsType<BaseView> = [
-    { title: t("base.name"), dataIndex: "name", render: (v: string, r) => <Link to={linkTo(r.id)}>{v}</Link> },
-    { title: t("base.hostOrg"), dataIndex: "hostOrgName" },
-    ...(showSupervisor ? [{ title: t("base.supervisorOrg"), dataIndex: "supervisorOrgName" }] : []),
-    { title: t("base.district"), dataIndex: "district" },
-    { title: t("base.specialtyFields"), dataIndex: "specialtyFields", render: (v: string[]) => <SpecialtyTags fields={v} /> },
-    { title: t("base.decisionNo"), dataIndex: "decisionNo" },
-    { title: t("base.decisionDate"), dataIndex: "decisionDate", render: (v: string) => formatDate(v) },
-    { title: t("common.status"), dataIndex: "status", render: (v: BaseView["status"]) => <BaseStatusTag status={v} /> },
+    {
+      title: t("base.name"),
+      dataIndex: "name",
+      render: (v: string, r) => (
+        <>
+          <Link to={linkTo(r.id)}>{v}</Link>
+          <CommendedTag base={r} />
+          <FormerNames base={r} />
+        </>
+      ),
+    },
+    { title: t("base.hostOrg"), dataIndex: "hostOrgName", responsive: ["md"] },
+    ...(showSupervisor ? [{ title: t("base.supervisorOrg"), dataIndex: "supervisorOrgName", responsive: ["lg" as const] }] : []),
+    { title: t("base.district"), dataIndex: "district", responsive: ["md"] },
+    { title: t("base.specialtyFields"), dataIndex: "specialtyFields", render: (v: string[]) => <SpecialtyTags fields={v} />, responsive: ["lg"] },
+    { title: t("base.decisionNo"), dataIndex: "decisionNo", responsive: ["md"] },
+    { title: t("base.decisionDate"), dataIndex: "decisionDate", render: (v: string) => formatDate(v), responsive: ["sm"] },
+    { title: t("common.status"), dataIndex: "status", fixed: "right", render: (v: BaseView["status"]) => <BaseStatusTag status={v} /> },
   ];
 
   return (

@@ -109,6 +109,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull())
     .execute();
   await db.schema.createIndex("spot_checks_year_idx").on("spot_checks").columns(["year", "created_at"]).execute();
+  // 一公开: the public list of published draws, newest first.
+  await db.schema.createIndex("spot_checks_status_published_idx").on("spot_checks").columns(["status", "published_at"]).execute();
 
   // 第十九条: the outcome per base of a review or spot check (表彰, 合格, 限期整改, 撤销).
   await db.schema
@@ -122,6 +124,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("outcome", "text", (c) => c.check(sql`outcome in ('commend','pass','rectify','revoke')`))
     .addColumn("comment", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("good_practice", "text")
+    // JSON: what the outcome will do when the review concludes ({rectification: {items, deadline}} or
+    // {revocation: {reason, basis}}).
+    .addColumn("details", "text", (c) => c.notNull().defaultTo("{}"))
     .addColumn("decided_by", "text", (c) => c.references("users.id"))
     .addColumn("decided_at", "text")
     .addUniqueConstraint("supervision_outcomes_check_base_uq", ["spot_check_id", "base_id"])
@@ -202,6 +207,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("dishonesty_records_org_idx").on("dishonesty_records").columns(["org_id", "publicity_until"]).execute();
   await db.schema.createIndex("dishonesty_records_date_idx").on("dishonesty_records").columns(["decision_date", "id"]).execute();
+  // 第二十条 乱发证: revoking a project's certificates in bulk finds each one's hours by certificate.
+  await db.schema.createIndex("learning_entries_certificate_idx").on("learning_entries").column("certificate_id").execute();
 
   // 第二十七条: a base reports changes of name, host organization, affiliation, address, contacts or
   // legal representative; the bureau acknowledges (they apply at once) or asks for more.
@@ -209,11 +216,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("change_reports")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("base_id", "text", (c) => c.notNull().references("bases.id"))
-    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('submitted','returned','accepted')`))
+    .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('submitted','returned','accepted','withdrawn')`))
     .addColumn("changes", "text", (c) => c.notNull())
     .addColumn("previous", "text", (c) => c.notNull())
     .addColumn("reason", "text", (c) => c.notNull())
     .addColumn("evidence_file_ids", "text", (c) => c.notNull().defaultTo("[]"))
+    // The supervising unit when the report was made, and the one it asks to move to: both see the report.
+    .addColumn("prior_supervisor_org_id", "text", (c) => c.notNull().references("organizations.id"))
+    .addColumn("new_supervisor_org_id", "text", (c) => c.references("organizations.id"))
     .addColumn("decision_comment", "text")
     .addColumn("submitted_by", "text", (c) => c.references("users.id"))
     .addColumn("decided_by", "text", (c) => c.references("users.id"))
@@ -224,9 +234,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("change_reports_base_idx").on("change_reports").columns(["base_id", "status"]).execute();
   await db.schema.createIndex("change_reports_status_idx").on("change_reports").columns(["status", "created_at"]).execute();
+  await db.schema.createIndex("change_reports_created_idx").on("change_reports").columns(["created_at", "id"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex("learning_entries_certificate_idx").execute();
   for (const t of [
     "change_reports",
     "dishonesty_records",

@@ -219,6 +219,8 @@ export async function renderPlaquePdf(base: BaseView, meta: { cityName: string; 
     ["建设单位", base.hostOrgName],
     ["批准文号", base.decisionNo],
     ["批准日期", chineseDate(base.decisionDate)],
+    // 第二十七条: a plaque reissued after a change of name says when
+    ...(base.formerNames?.length ? [["换发日期", chineseDate(base.formerNames[0].validTo)] as [string, string]] : []),
     ["编　　号", base.plaqueSerial],
   ];
   const size = 15;

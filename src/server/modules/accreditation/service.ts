@@ -13,6 +13,7 @@ import { pageWindow, type Page, type PageRequest } from "../../platform/paging.j
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
 import { policyAt } from "../policy/service.js";
 import { notify } from "../notifications/service.js";
+import { liveDishonestyFlags } from "../supervision/dishonesty-records.js";
 import { declareNoConflict, presentReviews, submitReview, type ReviewInput } from "./panel.js";
 import { objectionsOf, presentNotice } from "./notice.js";
 import * as q from "./queries.js";
@@ -101,6 +102,10 @@ export async function presentApplication(trx: Tx, ctx: Ctx, r: q.ApplicationReco
       : (await policyAt(trx, ctx.clock.today())).params.reviewCriteria;
   }
   if (can(ctx.actor, "objection.read")) view.objections = await objectionsOf(trx, r.id);
+  // 第二十条: an applicant with a live dishonesty record is flagged to those who review it.
+  if (can(ctx.actor, "dishonestyRecord.read") || (ctx.actor && r.panelUserIds.includes(ctx.actor.id))) {
+    view.dishonestyRecords = await liveDishonestyFlags(trx, r.applicantOrgId, ctx.clock.today());
+  }
   return view;
 }
 

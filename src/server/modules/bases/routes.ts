@@ -2,6 +2,7 @@
 import { Type } from "typebox";
 import { BaseView } from "../../../shared/accreditation.js";
 import { IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import { PlaqueVerification } from "../../../shared/supervision/change-reports.js";
 import type { Platform } from "../../platform/context.js";
 import { actorCtx, ctxOf } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
@@ -49,6 +50,19 @@ export function baseRoutes(r: Router, p: Platform): void {
     "/api/v1/public/bases",
     { config: { public: true }, schema: { tags: ["public"], summary: "The public registry of bases (status=revoked: the revoked ones)", querystring: PublicBaseQuery, response: { 200: Paged(BaseView) } } },
     async (req) => service.listPublicBases(ctxOf(p, req), req.query),
+  );
+  r.get(
+    "/api/v1/public/plaques/:serial",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["public"],
+        summary: "Verify a plaque by its serial (第二十七条: a plaque reissued under a new name verifies as superseded)",
+        params: Type.Object({ serial: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+        response: { 200: PlaqueVerification, ...errorResponses },
+      },
+    },
+    async (req) => service.verifyPlaque(ctxOf(p, req), req.params.serial),
   );
   r.get(
     "/api/v1/public/bases/:id",

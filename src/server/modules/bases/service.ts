@@ -1,6 +1,7 @@
 // The registry of bases (第五条（四）: published bases), for signed-in roles within their scope and,
 // for active bases, for the public with verification of a plaque.
 import type { BaseView } from "../../../shared/accreditation.js";
+import type { PlaqueVerification } from "../../../shared/supervision/change-reports.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
@@ -75,15 +76,16 @@ const columns = [
 
 type Row = { specialtyFields: string; status: string; id: string } & Omit<BaseView, "specialtyFields" | "status" | "verifyUrl" | "formerNames">;
 
-export function verifyUrl(p: Platform, id: string): string {
-  return `${p.config.publicUrl}/public/bases/${id}`;
+/** 第二十七条: the QR code carries the serial, so a plaque superseded by a reissue says so (已换发). */
+export function verifyUrl(p: Platform, id: string, plaqueSerial: string): string {
+  return `${p.config.publicUrl}/public/bases/${id}?serial=${encodeURIComponent(plaqueSerial)}`;
 }
 
 const present = (p: Platform, formerNames: Map<string, BaseView["formerNames"]>) => (r: Row): BaseView => ({
   ...r,
   specialtyFields: JSON.parse(r.specialtyFields) as string[],
   status: r.status as BaseView["status"],
-  verifyUrl: verifyUrl(p, r.id),
+  verifyUrl: verifyUrl(p, r.id, r.plaqueSerial),
   formerNames: formerNames.get(r.id) ?? [],
 });
 
@@ -163,4 +165,26 @@ export async function verifyBase(ctx: Ctx, id: string): Promise<BaseView> {
   const b = await find(ctx.db, ctx, id);
   if (!b) throw new DomainError("NOT_FOUND");
   return b;
+}
+
+/**
+ * 第二十七条: what a plaque's serial says — the plaque in force, or one superseded when the base (or its
+ * host organization) changed name and the plaque was reissued, naming the base as it is now.
+ */
+export async function verifyPlaque(ctx: Ctx, serial: string): Promise<PlaqueVerification> {
+  const now = (q: ReturnType<typeof selectBases>) =>
+    q.select(["bases.id", "bases.name", "host.name as hostOrgName", "bases.plaqueSerial", "bases.status"]);
+  const current = await now(selectBases(ctx.db)).where("bases.plaqueSerial", "=", serial).executeTakeFirst();
+  const state = (b: NonNullable<typeof current>) => ({
+    baseId: b.id,
+    currentName: b.name,
+    currentHostOrgName: b.hostOrgName,
+    currentSerial: b.plaqueSerial,
+    baseStatus: b.status as PlaqueVerification["baseStatus"],
+  });
+  if (current) return { serial, state: "current", name: current.name, hostOrgName: current.hostOrgName, supersededOn: null, ...state(current) };
+  const old = await ctx.db.selectFrom("baseNameHistory").select(["baseId", "name", "hostOrgName", "validTo"]).where("plaqueSerial", "=", serial).executeTakeFirst();
+  const base = old && (await now(selectBases(ctx.db)).where("bases.id", "=", old.baseId).executeTakeFirst());
+  if (!old || !base) throw new DomainError("NOT_FOUND");
+  return { serial, state: "superseded", name: old.name, hostOrgName: old.hostOrgName, supersededOn: old.validTo, ...state(base) };
 }

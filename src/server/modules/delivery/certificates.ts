@@ -1,6 +1,7 @@
 // 结业证书 (第十七条 结业证书发放; 第二十条 乱发证): a certificate is issued only by completion, carries a
 // serial and an Ed25519 signature over its content, can be checked by anyone (public verification and
-// the published key), and can be revoked with a reason, which takes its hours out of the record.
+// the published key), and can be revoked with a reason, one by one or all of a project's at once,
+// which takes their hours out of the record.
 import { createHash } from "node:crypto";
 import type { CertificateContent, CertificateVerification, CertificateView } from "../../../shared/delivery.js";
 import { maskName } from "../../../shared/delivery.js";
@@ -212,27 +213,64 @@ export async function revokeCertificate(ctx: Ctx, id: string, reasonText: string
     authorize(ctx.actor, "certificate.revoke", certificateScope(c));
     if (c.status === "revoked") throw new DomainError("CERTIFICATE_REVOKED");
     requireText(reasonText, 2, "撤销原因");
-    const reason = reasonText.trim();
-    const now = ctx.clock.nowIso();
-    const res = await trx
-      .updateTable("certificates")
-      .set({ status: "revoked", revokedAt: now, revokedBy: ctx.actor!.id, revokedReason: reason, version: c.version + 1 })
-      .where("id", "=", id)
-      .where("version", "=", c.version)
-      .where("status", "=", "valid")
-      .executeTakeFirst();
-    // Two revocations at once: the one that lost finds it revoked already.
-    if (Number(res.numUpdatedRows) !== 1) throw new DomainError("CERTIFICATE_REVOKED");
-    const entries = await revokeCertificateHours(trx, ctx, id, reason);
-    const content = contentOf(c.payload);
-    await appendAudit(trx, ctx, {
-      action: "certificate.revoke",
-      resourceType: "certificate",
-      resourceId: id,
-      detail: { serial: c.serial, projectId: c.projectId, professionalId: c.professionalId, reason, learningEntriesRevoked: entries, article: "第二十条" },
-    });
-    await notify(trx, ctx, [c.professionalId], "certificate.revoked", { serial: c.serial, projectTitle: content?.projectTitle ?? "", reason }, "/my/courses");
+    await revokeOne(trx, ctx, c, reasonText.trim());
     return presentCertificate(ctx, await loadCertificate(trx, ctx, id));
+  });
+}
+
+/** The one revocation path, for a single certificate and for a project's in bulk: status, hours, audit, holder told. */
+async function revokeOne(trx: Tx, ctx: Ctx, c: CertificateRow, reason: string, bulk = false): Promise<number> {
+  const now = ctx.clock.nowIso();
+  const res = await trx
+    .updateTable("certificates")
+    .set({ status: "revoked", revokedAt: now, revokedBy: ctx.actor!.id, revokedReason: reason, version: c.version + 1 })
+    .where("id", "=", c.id)
+    .where("version", "=", c.version)
+    .where("status", "=", "valid")
+    .executeTakeFirst();
+  // Two revocations at once: the one that lost finds it revoked already.
+  if (Number(res.numUpdatedRows) !== 1) throw new DomainError("CERTIFICATE_REVOKED");
+  const entries = await revokeCertificateHours(trx, ctx, c.id, reason);
+  const content = contentOf(c.payload);
+  await appendAudit(trx, ctx, {
+    action: "certificate.revoke",
+    resourceType: "certificate",
+    resourceId: c.id,
+    detail: { serial: c.serial, projectId: c.projectId, professionalId: c.professionalId, reason, learningEntriesRevoked: entries, bulk, article: "第二十条" },
+  });
+  await notify(trx, ctx, [c.professionalId], "certificate.revoked", { serial: c.serial, projectTitle: content?.projectTitle ?? "", reason }, "/my/courses");
+  return entries;
+}
+
+/**
+ * 第二十条 乱发证: every valid certificate of a project revoked at once with one reason, in one
+ * transaction, each through the same path as a single revocation (its hours leave the record).
+ */
+export async function revokeProjectCertificates(ctx: Ctx, projectId: string, reasonText: string): Promise<{ projectId: string; revoked: number; learningEntriesRevoked: number }> {
+  return inTransaction(ctx, async (trx) => {
+    const project = await trx
+      .selectFrom("trainingProjects")
+      .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+      .select(["bases.hostOrgId", "bases.supervisorOrgId"])
+      .where("trainingProjects.id", "=", projectId)
+      .executeTakeFirst();
+    // The base that issued them and its supervising unit (no holder: this is about the whole project).
+    const scope: ScopedResource | undefined = project && { orgId: project.hostOrgId, supervisorOrgId: project.supervisorOrgId };
+    if (!scope || !can(ctx.actor, "certificate.read", scope)) throw new DomainError("NOT_FOUND");
+    authorize(ctx.actor, "certificate.revoke", scope);
+    requireText(reasonText, 2, "撤销原因");
+    const reason = reasonText.trim();
+    const rows = await certificates(trx).where("certificates.projectId", "=", projectId).where("certificates.status", "=", "valid").orderBy("certificates.serial").execute();
+    if (rows.length === 0) throw new DomainError("NO_VALID_CERTIFICATES");
+    let entries = 0;
+    for (const r of rows) entries += await revokeOne(trx, ctx, { ...r, version: Number(r.version) }, reason, true);
+    await appendAudit(trx, ctx, {
+      action: "certificate.revokeAll",
+      resourceType: "trainingProject",
+      resourceId: projectId,
+      detail: { reason, revoked: rows.length, learningEntriesRevoked: entries, serials: rows.map((r) => r.serial), article: "第二十条" },
+    });
+    return { projectId, revoked: rows.length, learningEntriesRevoked: entries };
   });
 }
 

@@ -16,6 +16,7 @@ import {
   SurveyResponseBody,
   SurveyResultsView,
 } from "../../../shared/delivery.js";
+import { BulkRevokeResult } from "../../../shared/supervision/violations.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError, requestLang } from "../../platform/errors.js";
 import { actorCtx, ctxOf } from "../../platform/http.js";
@@ -102,6 +103,19 @@ export function completionRoutes(r: Router, p: Platform): void {
     "/api/v1/certificates/:id/actions/revoke",
     { schema: { tags, summary: "Revoke a certificate with a reason; its hours leave the learning record", params: IdParams, body: RevokeBody, response: { 200: CertificateView, ...errorResponses } } },
     async (req) => certificates.revokeCertificate(actorCtx(p, req), req.params.id, req.body.reason),
+  );
+  r.post(
+    "/api/v1/training-projects/:id/certificates/actions/revoke-all",
+    {
+      schema: {
+        tags,
+        summary: "Revoke every valid certificate of the project with one reason (第二十条 乱发证); their hours leave the learning records",
+        params: IdParams,
+        body: RevokeBody,
+        response: { 200: BulkRevokeResult, ...errorResponses },
+      },
+    },
+    async (req) => certificates.revokeProjectCertificates(actorCtx(p, req), req.params.id, req.body.reason),
   );
 
   // ---- public verification ----

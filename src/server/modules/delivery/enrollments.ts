@@ -39,6 +39,9 @@ const enrolmentScope = (p: { hostOrgId: string; supervisorOrgId: string }, profe
  * re-activates a cancelled one. Answers the enrolment id and whether a person was newly registered.
  */
 async function enrolOne(trx: Tx, ctx: Ctx, p: DeliveryProject, professionalId: string, source: Source): Promise<{ id: string; already: boolean }> {
+  // 第十九条, 第二十条: nobody enrols under a revoked base, not even in a project it may still finish.
+  const base = await trx.selectFrom("bases").select("status").where("id", "=", p.baseId).executeTakeFirst();
+  if (base?.status === "revoked") throw new DomainError("BASE_NOT_ACTIVE_FOR_ENROLMENT");
   const existing = await trx
     .selectFrom("enrollments")
     .select(["id", "status", "version"])

@@ -7,6 +7,7 @@ import { accreditationWorkItems } from "../accreditation/workitems.js";
 import { filingWorkItems } from "../filing/workitems.js";
 import { deliveryWorkItems } from "../delivery/workitems.js";
 import { supervisionWorkItems } from "../supervision/workitems.js";
+import { policyWorkItems } from "../policy/service.js";
 
 type Provider = (ctx: Ctx) => Promise<WorkItem[]>;
 
@@ -17,6 +18,8 @@ const providers: Provider[] = [
     const years = await yearsAwaitingConfirmation(ctx);
     return years.map((year) => ({ kind: "calendar.confirmNextYear", params: { year }, link: `/calendar?year=${year}` }));
   },
+  // 第二十九条: the measures in force have passed their term and no successor version is recorded
+  policyWorkItems,
   // 第五条: applications waiting on this person
   accreditationWorkItems,
   // 第十六条, 第二十五条: plans, projects and fee standards waiting on this person

@@ -23,4 +23,5 @@ export const WEIHAI_POLICY: PolicyParams = {
     { key: "experience", label: "培训经验与规模", weight: 25, max: 100 },
     { key: "leadership", label: "示范引领作用", weight: 10, max: 100 },
   ],
+  validUntil: "2024-12-17", // 第二十九条: 自2019年12月18日起施行，有效期至2024年12月17日
 };

@@ -1,8 +1,11 @@
 // Versioned rule parameters (DESIGN.md "Policy"): a rule change is a new row with an effective
 // date, so history is never rewritten. The policy in force on a date is the latest one on or before it.
-import type { PolicyParams, PolicyVersionView } from "../../../shared/api.js";
+// 第二十九条: a version carries its term (validUntil); once the version in force has passed it, the
+// platform keeps applying it but tells the bureau until a successor version is recorded.
+import { isDeepStrictEqual } from "node:util";
+import type { PolicyParams, PolicyVersionView, WorkItem } from "../../../shared/api.js";
 import { appendAudit } from "../../platform/audit.js";
-import { authorize } from "../../platform/authz.js";
+import { authorize, can } from "../../platform/authz.js";
 import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
@@ -35,15 +38,49 @@ export async function policyAt(trx: Tx, date: string): Promise<PolicyVersionView
   return toView(r);
 }
 
+/** 第二十九条: has the version's term passed on this date? (No validUntil: open-ended.) */
+const isExpiredOn = (v: PolicyVersionView, date: string) => !!v.params.validUntil && v.params.validUntil < date;
+
+async function successorFrom(trx: Tx, effectiveFrom: string): Promise<string | null> {
+  const next = await trx
+    .selectFrom("policyVersions")
+    .select("effectiveFrom")
+    .where("effectiveFrom", ">", effectiveFrom)
+    .orderBy("effectiveFrom")
+    .limit(1)
+    .executeTakeFirst();
+  return next?.effectiveFrom ?? null;
+}
+
+/** The version in force on the date, with whether its term has passed and when its successor starts. */
+export async function policyStanding(trx: Tx, date: string): Promise<PolicyVersionView & { expired: boolean; successorFrom: string | null }> {
+  const v = await policyAt(trx, date);
+  return { ...v, expired: isExpiredOn(v, date), successorFrom: await successorFrom(trx, v.effectiveFrom) };
+}
+
 export async function currentPolicy(ctx: Ctx, date?: string): Promise<PolicyVersionView> {
   authorize(ctx.actor, "policy.read");
-  return policyAt(ctx.db, date ?? ctx.clock.today());
+  return policyStanding(ctx.db, date ?? ctx.clock.today());
 }
 
 export async function listPolicyVersions(ctx: Ctx): Promise<PolicyVersionView[]> {
   authorize(ctx.actor, "policy.read");
   const rows = await versions(ctx.db).orderBy("policyVersions.effectiveFrom", "desc").limit(200).execute();
-  return rows.map(toView);
+  const today = ctx.clock.today();
+  // newest first: each version's successor is the one listed before it
+  return rows.map(toView).map((v, i, all) => ({ ...v, expired: isExpiredOn(v, today), successorFrom: i > 0 ? all[i - 1].effectiveFrom : null }));
+}
+
+/**
+ * 第二十九条: the bureau's work item while the measures in force have passed their term and no successor
+ * version is recorded (the platform keeps applying them meanwhile).
+ */
+export async function policyWorkItems(ctx: Ctx): Promise<WorkItem[]> {
+  if (!can(ctx.actor, "policy.create")) return [];
+  const today = ctx.clock.today();
+  const v = await policyStanding(ctx.db, today).catch(() => null);
+  if (!v?.expired || v.successorFrom) return [];
+  return [{ kind: "policy.expired", params: { validUntil: v.params.validUntil ?? "", effectiveFrom: v.effectiveFrom }, link: "/policy" }];
 }
 
 function checkParams(p: PolicyParams): void {
@@ -54,6 +91,7 @@ function checkParams(p: PolicyParams): void {
   if (keys.size !== p.reviewCriteria.length) throw new DomainError("POLICY_INVALID", { reason: "评审指标代码重复" });
   if (p.generalMinHours > p.yearlyHours) throw new DomainError("POLICY_INVALID", { reason: "公需科目最低学时超过年度学时要求" });
 }
+
 
 export async function createPolicyVersion(ctx: Ctx, input: { effectiveFrom: string; params: PolicyParams; note: string }): Promise<PolicyVersionView> {
   authorize(ctx.actor, "policy.create");
@@ -88,7 +126,7 @@ export async function createPolicyVersion(ctx: Ctx, input: { effectiveFrom: stri
 /** Every installation starts with the measures' own numbers, in force since 第二十九条's date. */
 export async function ensureBaselinePolicy(p: Platform): Promise<void> {
   const any = await p.db.selectFrom("policyVersions").select("id").limit(1).executeTakeFirst();
-  if (any) return;
+  if (any) return ensureBaselineTerm(p);
   await p.db
     .insertInto("policyVersions")
     .values({
@@ -100,4 +138,33 @@ export async function ensureBaselinePolicy(p: Platform): Promise<void> {
       createdBy: null,
     })
     .execute();
+}
+
+/**
+ * 第二十九条: installations made before versions carried a term hold the baseline without its end date.
+ * The platform's own baseline (recorded by nobody, still exactly the default numbers) gains the measures'
+ * printed term 2024-12-17, once, audited; any version the bureau recorded, or a baseline someone edited,
+ * is never rewritten — without validUntil a version stays open-ended.
+ */
+async function ensureBaselineTerm(p: Platform): Promise<void> {
+  const { validUntil, ...untermed } = WEIHAI_POLICY;
+  if (!validUntil) return;
+  const baseline = await p.db
+    .selectFrom("policyVersions")
+    .select(["id", "params"])
+    .where("effectiveFrom", "=", BASELINE_EFFECTIVE_FROM)
+    .where("createdBy", "is", null)
+    .executeTakeFirst();
+  if (!baseline || !isDeepStrictEqual(JSON.parse(baseline.params), untermed)) return;
+  const ctx: Ctx = { ...p, actor: null, ip: null };
+  await inTransaction(p, async (trx) => {
+    await trx.updateTable("policyVersions").set({ params: JSON.stringify(WEIHAI_POLICY) }).where("id", "=", baseline.id).where("params", "=", baseline.params).execute();
+    await appendAudit(trx, ctx, {
+      action: "policy.baselineTerm",
+      resourceType: "policyVersion",
+      resourceId: baseline.id,
+      actorName: "system",
+      detail: { validUntil, article: "第二十九条" },
+    });
+  });
 }

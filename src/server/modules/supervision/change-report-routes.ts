@@ -1,5 +1,71 @@
-// HTTP surface of supervision: change-reports.
+// HTTP surface of change reports (第二十七条): the base reports, the bureau acknowledges or asks for more.
+import { Type, type TProperties } from "typebox";
+import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import { CHANGE_REPORT_STATUSES, ChangeReportCreateBody, ChangeReportListItem, ChangeReportStepBody, ChangeReportView } from "../../../shared/supervision/change-reports.js";
 import type { Platform } from "../../platform/context.js";
-import type { Router } from "../../platform/routing.js";
+import { readStoredFile } from "../../platform/files.js";
+import { actorCtx } from "../../platform/http.js";
+import { errorResponses, type Router } from "../../platform/routing.js";
+import * as service from "./change-report-service.js";
 
-export function changeReportRoutes(_r: Router, _p: Platform): void {}
+const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
+
+const ACTIONS = ["accept", "return", "resubmit", "withdraw"] as const;
+
+export function changeReportRoutes(r: Router, p: Platform): void {
+  const tags = ["change reports"];
+  r.post(
+    "/api/v1/bases/:id/change-reports",
+    {
+      schema: {
+        tags,
+        summary: "Report changes of the base (its own staff): name, host organization name, supervising unit, address, contacts, legal representative",
+        params: IdParams,
+        body: ChangeReportCreateBody,
+        response: { 201: ChangeReportView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createChangeReport(actorCtx(p, req), req.params.id, req.body)),
+  );
+  r.get(
+    "/api/v1/change-reports",
+    {
+      schema: {
+        tags,
+        summary: "Change reports in the actor's scope, newest first",
+        querystring: obj({ ...PageQuery, status: Type.Optional(Type.Enum([...CHANGE_REPORT_STATUSES])), baseId: Type.Optional(Id) }),
+        response: { 200: Paged(ChangeReportListItem), ...errorResponses },
+      },
+    },
+    async (req) => service.listChangeReportsFor(actorCtx(p, req), req.query),
+  );
+  r.get("/api/v1/change-reports/:id", { schema: { tags, params: IdParams, response: { 200: ChangeReportView, ...errorResponses } } }, async (req) =>
+    service.getChangeReport(actorCtx(p, req), req.params.id),
+  );
+  r.post(
+    "/api/v1/change-reports/:id/actions/:action",
+    {
+      schema: {
+        tags,
+        summary: "A step: accept (bureau; the changes apply at once), return (bureau, comment required), resubmit (base, payload), withdraw (base)",
+        params: obj({ id: Id, action: Type.Enum([...ACTIONS]) }),
+        body: ChangeReportStepBody,
+        response: { 200: ChangeReportView, ...errorResponses },
+      },
+    },
+    async (req) => service.stepChangeReport(actorCtx(p, req), req.params.id, req.params.action, req.body ?? {}),
+  );
+  r.get(
+    "/api/v1/change-reports/:id/files/:fileId",
+    { schema: { tags, summary: "An evidence file of the report", params: obj({ id: Id, fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }) } },
+    async (req, reply) => {
+      const ctx = actorCtx(p, req);
+      const fileId = await service.evidenceFile(ctx, req.params.id, req.params.fileId);
+      const file = await ctx.db.selectFrom("files").select("mime").where("id", "=", fileId).executeTakeFirst();
+      return reply
+        .type(file?.mime ?? "application/octet-stream")
+        .header("Content-Disposition", "attachment")
+        .send(await readStoredFile(ctx.config.dataDir, fileId));
+    },
+  );
+}

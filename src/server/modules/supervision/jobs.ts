@@ -1,4 +1,5 @@
 // Supervision's scheduled jobs (one instance runs each; see platform/scheduler.ts).
 import type { Job } from "../../platform/scheduler.js";
+import { rectificationJobs } from "./rectification-jobs.js";
 
-export const supervisionJobs: readonly Job[] = [];
+export const supervisionJobs: readonly Job[] = [...rectificationJobs];

@@ -12,6 +12,14 @@ export interface UserFilter {
   q?: string;
 }
 
+/** The user holds no role outside `roles` (and at least one role). */
+export function holdsOnlyRoles(eb: ExpressionBuilder<Database, "users">, roles: readonly string[]): Expression<SqlBool> {
+  return eb.and([
+    eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id")),
+    eb.not(eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id").where("userRoles.role", "not in", [...roles]))),
+  ]);
+}
+
 function filtered(trx: Tx, scope: UserScope, f: UserFilter) {
   let q = trx.selectFrom("users").where(scope);
   if (f.role) {

@@ -5,7 +5,8 @@ import type { UserCreateBody, UserUpdateBody, UserView } from "../../../shared/a
 import { isValidIdNumber, maskPhone } from "../../../shared/identifiers.js";
 import type { Role } from "../../../shared/roles.js";
 import { appendAudit } from "../../platform/audit.js";
-import { authorize, scopeWhere } from "../../platform/authz.js";
+import { authorize, scopesFor, scopeWhere } from "../../platform/authz.js";
+import type { Action } from "../../platform/grants.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
@@ -19,6 +20,21 @@ import { ensureProfessionalProfile } from "../professionals/profiles.js";
 import * as q from "./queries.js";
 
 const scopeOf = (u: { id: string; orgId: string }) => ({ orgId: u.orgId, userId: u.id });
+
+/**
+ * 第十五条 "配备专门人员": whoever manages accounts without city-wide scope (a base's staff, over its own
+ * organization) manages only base staff accounts: never an account holding any other role, even in its
+ * own organization (an expert of the same institution), and never gives another role or organization.
+ */
+const OWN_ORG_MANAGED_ROLES: readonly string[] = ["base_staff"];
+const isCitywide = (ctx: Ctx, action: Action) => scopesFor(ctx.actor, action).includes("all");
+const onlyManagedRoles = (roles: readonly string[]) => roles.length > 0 && roles.every((r) => OWN_ORG_MANAGED_ROLES.includes(r));
+
+/** Refuses an own-organization manager's account that is not a base staff account of its organization. */
+function checkOwnOrgGrant(ctx: Ctx, action: Action, orgId: string, roles: readonly string[] | undefined): void {
+  if (isCitywide(ctx, action)) return;
+  if (orgId !== ctx.actor?.orgId || (roles && !onlyManagedRoles(roles))) throw new DomainError("STAFF_ROLE_ONLY");
+}
 
 export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> {
   const [rows, roles] = await Promise.all([q.userRows(trx, ids), q.rolesByUser(trx, ids)]);
@@ -50,10 +66,11 @@ export async function userView(trx: Tx, id: string): Promise<UserView> {
   return v;
 }
 
-function userScope(ctx: Ctx) {
+function userScope(ctx: Ctx): q.UserScope {
   const where = scopeWhere<any, "users">(ctx.actor, "user.read", { orgId: "users.orgId", userId: "users.id" });
   if (!where) throw new DomainError("FORBIDDEN");
-  return where;
+  if (isCitywide(ctx, "user.read")) return where;
+  return (eb) => eb.and([where(eb), q.holdsOnlyRoles(eb, OWN_ORG_MANAGED_ROLES)]);
 }
 
 export async function listUsers(ctx: Ctx, query: PageRequest & q.UserFilter): Promise<Page<UserView>> {
@@ -72,6 +89,7 @@ async function loadInScope(ctx: Ctx, trx: Tx, id: string, action: Parameters<typ
   if (!u) throw new DomainError("NOT_FOUND");
   authorize(ctx.actor, "user.read", scopeOf(u));
   authorize(ctx.actor, action, scopeOf(u));
+  if (!isCitywide(ctx, action) && !onlyManagedRoles((await q.rolesByUser(trx, [id])).get(id) ?? [])) throw new DomainError("NOT_FOUND");
   return u;
 }
 
@@ -163,6 +181,7 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
 
 export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserView> {
   authorize(ctx.actor, "user.create");
+  checkOwnOrgGrant(ctx, "user.create", input.orgId, input.roles);
   // 等保: an administrator-set password must be changed at first sign-in.
   return uniqueUsername(() =>
     inTransaction(ctx, async (trx) => userView(trx, await insertUser(trx, ctx, { ...input, mustChangePassword: true }))),
@@ -172,6 +191,7 @@ export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserV
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): Promise<UserView> {
   return uniqueUsername(() => inTransaction(ctx, async (trx) => {
     const u = await loadInScope(ctx, trx, id, "user.update");
+    checkOwnOrgGrant(ctx, "user.update", input.orgId ?? u.orgId, input.roles);
     if (u.version !== input.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     const roles = input.roles ?? (await q.rolesByUser(trx, [id])).get(id) ?? [];
     const orgId = input.orgId ?? u.orgId;

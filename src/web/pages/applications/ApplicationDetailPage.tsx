@@ -20,6 +20,7 @@ import { HistoryTimeline } from "./HistoryTimeline";
 import { NoticeCard, ObjectionsCard } from "./NoticeObjectionsCards";
 import { OpenReviewModal } from "./OpenReviewModal";
 import { PanelScoresCard } from "./PanelScoresCard";
+import { DishonestyFlagAlert } from "../supervision/violations/DishonestyFlagAlert";
 import { isEditable, isVersionConflict, missingFromError, useApplication } from "./useApplication";
 
 /** Not step buttons: editing has its own button (and page). */
@@ -117,6 +118,7 @@ export default function ApplicationDetailPage() {
           action={isEditable(view) ? <Link to={`/applications/${view.id}/edit`}>{t("application.editForm")}</Link> : undefined}
         />
       )}
+      <DishonestyFlagAlert flags={view.dishonestyRecords} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           column={{ xs: 1, md: 2 }}

@@ -12,6 +12,7 @@ import { BaseDescriptions } from "../../components/BaseDescriptions";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
 import { useShowError } from "../../components/useShowError";
+import { BaseRectificationActions, RevokedAlert } from "../supervision/rectification/BaseRectificationActions";
 
 export default function BaseDetailPage() {
   const { id = "" } = useParams();
@@ -45,11 +46,13 @@ export default function BaseDetailPage() {
             <Button type="primary" icon={<DownloadOutlined />} href={baseApi.plaqueUrl(base.id)} target="_blank" rel="noreferrer">
               {t("base.downloadPlaque")}
             </Button>
+            <BaseRectificationActions base={base} onChange={setBase} />
           </Space>
         }
       >
         {base.name}
       </PageTitle>
+      <RevokedAlert base={base} />
       <Card>
         <BaseDescriptions base={base} />
         <Space wrap style={{ marginTop: 16 }}>

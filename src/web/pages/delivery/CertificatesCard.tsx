@@ -1,6 +1,7 @@
 // 结业证书: the certificates a project issued — serial, holder (ID number masked), hours, date, status —
 // with the PDF, the public verification page, and 撤销 with a required reason where availableActions
-// allow it (the hours leave the holder's learning record with it, 第二十四条).
+// allow it (the hours leave the holder's learning record with it, 第二十四条), or all of the project's at
+// once (第二十条 乱发证).
 import { useCallback, useEffect, useState } from "react";
 import { App, Button, Card, Space, Typography, type TableColumnsType } from "antd";
 import { FilePdfOutlined, SafetyOutlined } from "@ant-design/icons";
@@ -11,6 +12,7 @@ import { completionApi } from "../../api/endpoints";
 import { usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
 import { StepModal } from "../filing/StepModal";
+import { BulkRevokeButton } from "../supervision/violations/BulkRevokeButton";
 import { PagedTable } from "./PagedTable";
 import { CertificateStatusTag } from "./deliveryTags";
 
@@ -74,7 +76,10 @@ export function CertificatesCard({ projectId, refreshKey }: { projectId: string;
   ];
 
   return (
-    <Card title={t("delivery.certificate.listTitle")}>
+    <Card
+      title={t("delivery.certificate.listTitle")}
+      extra={list.items.some((c) => c.availableActions.includes("revoke")) && <BulkRevokeButton projectId={projectId} onDone={reload} />}
+    >
       <PagedTable<CertificateView> list={list} columns={columns} none={t("delivery.certificate.none")} />
       <StepModal
         step={

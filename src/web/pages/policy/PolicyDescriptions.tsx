@@ -1,5 +1,5 @@
 // One policy version's parameters (DESIGN.md "Policy"), labelled in the user's language.
-import { Descriptions, Table, Typography } from "antd";
+import { Descriptions, Table, Tag, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { PolicyVersionView, ReviewCriterion } from "../../api/types";
 import { formatDate, formatInstant, formatMonthDay, formatPercent } from "../../format";
@@ -40,6 +40,14 @@ export function PolicyDescriptions({ version }: { version: PolicyVersionView }) 
     <>
       <Descriptions bordered size="small" column={{ xs: 1, md: 2, xl: 3 }} style={{ marginBottom: 16 }}>
         <Descriptions.Item label={t("policy.effectiveFrom")}>{formatDate(version.effectiveFrom)}</Descriptions.Item>
+        <Descriptions.Item label={t("supervision.policyTerm.validUntil")}>
+          {p.validUntil ? formatDate(p.validUntil) : t("supervision.policyTerm.openEnded")}
+          {version.expired && (
+            <Tag color="red" style={{ marginLeft: 8 }}>
+              {t("supervision.policyTerm.expiredTag")}
+            </Tag>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t("policy.note")}>{version.note}</Descriptions.Item>
         <Descriptions.Item label={t("policy.createdAt")}>
           {formatInstant(version.createdAt)}

@@ -65,6 +65,17 @@ export default function PolicyPage() {
         </>
       ),
     },
+    {
+      // 第二十九条: each version's term
+      title: t("supervision.policyTerm.validUntil"),
+      key: "validUntil",
+      render: (_, r) => (
+        <>
+          {r.params.validUntil ? formatDate(r.params.validUntil) : t("supervision.policyTerm.openEnded")}{" "}
+          {r.expired && r.id === current?.id && <Tag color="red">{t("supervision.policyTerm.expiredTag")}</Tag>}
+        </>
+      ),
+    },
     { title: t("policy.params.cityName"), key: "city", render: (_, r) => r.params.cityName },
     { title: t("policy.note"), dataIndex: "note" },
     { title: t("policy.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },
@@ -85,6 +96,18 @@ export default function PolicyPage() {
         {t("menu.policy")}
       </PageTitle>
       {!canManage && <Alert type="info" showIcon title={t("policy.readOnly")} style={{ marginBottom: 16 }} />}
+      {current?.expired && current.params.validUntil && (
+        <Alert
+          type={current.successorFrom ? "info" : "warning"}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={
+            current.successorFrom
+              ? t("supervision.policyTerm.successorScheduled", { date: formatDate(current.params.validUntil), from: formatDate(current.successorFrom) })
+              : t("supervision.policyTerm.expiredAlert", { date: formatDate(current.params.validUntil) })
+          }
+        />
+      )}
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("policy.current")}</Typography.Title>} style={{ marginBottom: 16 }}>
         {currentError ? <Alert type="warning" showIcon title={currentError} /> : current ? <PolicyDescriptions version={current} /> : <Skeleton active />}
       </Card>

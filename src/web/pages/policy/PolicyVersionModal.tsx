@@ -10,8 +10,10 @@ import type { PolicyParams, PolicyVersionView, ReviewCriterion } from "../../api
 import { useShowError } from "../../components/useShowError";
 import { todayInShanghai } from "../../format";
 
-type PolicyForm = Omit<PolicyParams, "professionalShare" | "completionAttendance"> & {
+type PolicyForm = Omit<PolicyParams, "professionalShare" | "completionAttendance" | "validUntil"> & {
   effectiveFrom: Dayjs;
+  /** 第二十九条: the term of the measures this version follows (empty: open-ended) */
+  validUntil?: Dayjs | null;
   note: string;
   /** percent in the form, ratio in the API */
   professionalShare: number;
@@ -49,15 +51,18 @@ export function PolicyVersionModal({ open, base, onClose, onSaved }: { open: boo
       professionalShare: toPercent(p.professionalShare),
       completionAttendance: toPercent(p.completionAttendance),
       effectiveFrom: dayjs(today),
+      // a new version states its own term; the one it follows may have run out
+      validUntil: null,
       note: "",
     });
   }, [open, base, form, today]);
 
   const publish = async (v: PolicyForm) => {
     if (!base) return;
-    const { effectiveFrom, note, ...rest } = v;
+    const { effectiveFrom, note, validUntil, ...rest } = v;
     const params: PolicyParams = {
       ...rest,
+      ...(validUntil ? { validUntil: validUntil.format("YYYY-MM-DD") } : {}),
       professionalShare: toRatio(v.professionalShare, base.params.professionalShare),
       completionAttendance: toRatio(v.completionAttendance, base.params.completionAttendance),
       reviewCriteria: v.reviewCriteria.map((c) => ({ key: c.key.trim(), label: c.label.trim(), weight: c.weight, max: c.max })),
@@ -112,7 +117,25 @@ export function PolicyVersionModal({ open, base, onClose, onSaved }: { open: boo
               <DatePicker style={{ width: "100%" }} disabledDate={(d) => d.format("YYYY-MM-DD") < today} />
             </Form.Item>
           </Col>
-          <Col xs={24} md={16}>
+          <Col xs={24} md={8}>
+            <Form.Item
+              label={t("supervision.policyTerm.validUntil")}
+              name="validUntil"
+              extra={t("supervision.policyTerm.validUntilHint")}
+              dependencies={["effectiveFrom"]}
+              rules={[
+                ({ getFieldValue }) => ({
+                  validator: async (_, value: Dayjs | null | undefined) => {
+                    const from = getFieldValue("effectiveFrom") as Dayjs | undefined;
+                    if (value && from && value.isBefore(from, "day")) throw new Error(t("supervision.policyTerm.validUntilAfter"));
+                  },
+                }),
+              ]}
+            >
+              <DatePicker style={{ width: "100%" }} allowClear placeholder={t("supervision.policyTerm.openEnded")} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={8}>
             <Form.Item label={t("policy.note")} name="note" rules={[{ required: true, whitespace: true, message: t("policy.noteRequired") }, { max: 200 }]}>
               <Input.TextArea rows={1} maxLength={200} showCount />
             </Form.Item>

@@ -9,6 +9,8 @@ import { LanguageSwitch } from "../../components/LanguageSwitch";
 const LINKS = [
   { to: "/public/notices", key: "public.nav.notices" },
   { to: "/public/bases", key: "public.nav.bases" },
+  { to: "/public/revoked-bases", key: "supervision.rectification.public.nav" },
+  { to: "/public/spot-checks", key: "supervision.spotChecks.publicNav" },
   { to: "/public/trainings", key: "public.nav.trainings" },
   { to: "/public/objections", key: "public.nav.objections" },
   { to: "/public/verify", key: "verify.nav" },
