@@ -22,7 +22,9 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
     .selectFrom("trainingProjects")
     .innerJoin("bases", "bases.id", "trainingProjects.baseId")
     .where("trainingProjects.status", "in", [...PUBLIC_PROJECT_STATUSES])
-    .where("trainingProjects.filingNo", "is not", null);
+    .where("trainingProjects.filingNo", "is not", null)
+    // 第十三、二十条: a revoked base's courses leave the public calendar (those running may finish)
+    .where("bases.status", "!=", "revoked");
   if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
   if (f.specialty) q = q.where(containsText("trainingProjects.specialty", f.specialty));
