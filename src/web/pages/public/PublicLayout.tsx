@@ -11,6 +11,7 @@ const LINKS = [
   { to: "/public/bases", key: "public.nav.bases" },
   { to: "/public/revoked-bases", key: "supervision.rectification.public.nav" },
   { to: "/public/spot-checks", key: "supervision.spotChecks.publicNav" },
+  { to: "/public/dishonesty-records", key: "supervision.violations.public.title" },
   { to: "/public/trainings", key: "public.nav.trainings" },
   { to: "/public/objections", key: "public.nav.objections" },
   { to: "/public/verify", key: "verify.nav" },
