@@ -253,7 +253,11 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
     expectError(await home.staff.post("/api/v1/test/jobs/run"), 403, "FORBIDDEN");
     expectError(await home.supervisor.post("/api/v1/test/jobs/run"), 403, "FORBIDDEN");
     // Each job that ran names what it did.
-    expect((await runJobs(c)).ran).toEqual({ "project.status": { started: 0, finished: 0 }, "plan.reminders": { sent: expect.any(Number) } });
+    expect((await runJobs(c)).ran).toEqual({
+      "project.status": { started: 0, finished: 0 },
+      "plan.reminders": { sent: expect.any(Number) },
+      "rectification.overdue": { marked: 0 },
+    });
   });
 
   it("edits only drafts and returned projects, and answers a stale version with 409", async () => {
