@@ -42,7 +42,7 @@ describe("a rectification report accepted and a base revoked, seen by the public
     const page = await signedInAs(j, "bureau");
     await page.goto(`${j.server.baseUrl}/rectification-orders`);
     const row = page.getByRole("row").filter({ hasText: "威海海川职业培训学校继续教育基地" });
-    await expect(row.getByText("已报告")).toBeTruthy();
+    await row.getByText("已报告").first().waitFor();
     await row.getByRole("link", { name: "威海海川职业培训学校继续教育基地" }).click();
     await page.getByText("已新聘专职教师 3 名", { exact: false }).waitFor();
     await shoot(page, "rectification-detail");

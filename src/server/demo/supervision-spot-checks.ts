@@ -12,7 +12,7 @@ import { actorOf, clockAt } from "./clock.js";
 const GOOD_PRACTICE =
   "围绕本市重点产业需求设置培训项目，建立专兼职结合的师资库；培训前开展需求调研，培训后实行 6 个月跟踪回访，培训档案完整规范，参训人员满意度达 98%。";
 
-/** The base to commend: the best finalized inspection of the year (优秀 first), if any. */
+/** The base to commend: the best finalized inspection of the year (优秀, "excellent", first), if any. */
 async function bestInspected(p: Platform, year: number): Promise<{ baseId: string; finalizedAt: string | null } | undefined> {
   const rows = await p.db
     .selectFrom("inspections")
@@ -22,7 +22,7 @@ async function bestInspected(p: Platform, year: number): Promise<{ baseId: strin
     .where("inspections.status", "=", "finalized")
     .where("bases.status", "in", ["active", "rectifying"])
     .execute();
-  rows.sort((a, b) => Number(b.grade === "优秀") - Number(a.grade === "优秀") || Number(b.totalScore ?? 0) - Number(a.totalScore ?? 0));
+  rows.sort((a, b) => Number(b.grade === "excellent") - Number(a.grade === "excellent") || Number(b.totalScore ?? 0) - Number(a.totalScore ?? 0));
   return rows[0];
 }
 

@@ -9,6 +9,12 @@ const Text = (max: number, min = 0) => Type.String({ minLength: min, maxLength: 
 const FileId = Type.String({ pattern: "^[0-9a-f]{64}$" });
 const Year = Type.Integer({ minimum: 2019, maximum: 2100 });
 
+/**
+ * 第十八条, 第十九条: the year under review — the last complete one. The annual inspection and the bureau's
+ * comprehensive review or spot check look back at it, so their forms and the work list agree by default.
+ */
+export const reviewYearOf = (today: string): number => Number(today.slice(0, 4)) - 1;
+
 /** 第十八条: 师资队伍建设, 经费使用, 设施配套, 制度执行, 继续教育任务完成, 培训效果. */
 export const DIMENSION_KEYS = ["teachers", "funding", "facilities", "systems", "tasks", "effect"] as const;
 export type DimensionKey = (typeof DIMENSION_KEYS)[number];

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.js";
 import type { ChangeField, ChangeReportListItem, ChangeReportStatus, ChangeSet, ChangeValues } from "../../../shared/supervision/change-reports.js";
 import { CHANGE_FIELDS, OPEN_CHANGE_REPORT_STATUSES } from "../../../shared/supervision/change-reports.js";
 import type { Tx } from "../../platform/db.js";
+import { countOf } from "../../platform/paging.js";
 import { SUPERVISING_ORG_TYPES } from "../accreditation/service.js";
 
 export interface ChangeReportRecord {
@@ -182,12 +183,7 @@ function filtered(trx: Tx, scope: ChangeReportScope, f: ChangeReportFilter) {
   return q;
 }
 
-export async function countChangeReports(trx: Tx, scope: ChangeReportScope, f: ChangeReportFilter): Promise<number> {
-  const r = await filtered(trx, scope, f)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
+export const countChangeReports = (trx: Tx, scope: ChangeReportScope, f: ChangeReportFilter): Promise<number> => countOf(filtered(trx, scope, f));
 
 export const changedFields = (c: ChangeSet | ChangeValues): ChangeField[] => CHANGE_FIELDS.filter((k) => c[k] !== undefined && c[k] !== null);
 

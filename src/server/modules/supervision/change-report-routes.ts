@@ -3,10 +3,10 @@ import { Type, type TProperties } from "typebox";
 import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
 import { CHANGE_REPORT_STATUSES, ChangeReportCreateBody, ChangeReportListItem, ChangeReportStepBody, ChangeReportView } from "../../../shared/supervision/change-reports.js";
 import type { Platform } from "../../platform/context.js";
-import { readStoredFile } from "../../platform/files.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import * as service from "./change-report-service.js";
+import { evidenceFileRoute } from "./evidence-file-route.js";
 
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 
@@ -55,17 +55,5 @@ export function changeReportRoutes(r: Router, p: Platform): void {
     },
     async (req) => service.stepChangeReport(actorCtx(p, req), req.params.id, req.params.action, req.body ?? {}),
   );
-  r.get(
-    "/api/v1/change-reports/:id/files/:fileId",
-    { schema: { tags, summary: "An evidence file of the report", params: obj({ id: Id, fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }) } },
-    async (req, reply) => {
-      const ctx = actorCtx(p, req);
-      const fileId = await service.evidenceFile(ctx, req.params.id, req.params.fileId);
-      const file = await ctx.db.selectFrom("files").select("mime").where("id", "=", fileId).executeTakeFirst();
-      return reply
-        .type(file?.mime ?? "application/octet-stream")
-        .header("Content-Disposition", "attachment")
-        .send(await readStoredFile(ctx.config.dataDir, fileId));
-    },
-  );
+  evidenceFileRoute(r, p, { url: "/api/v1/change-reports/:id/files/:fileId", tags, summary: "An evidence file of the report", evidenceFile: service.evidenceFile });
 }

@@ -11,7 +11,7 @@ import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { pageOf, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
 import { BASE_SCOPE_COLUMNS, baseScope } from "../filing/bases.js";
 import { checkChanges, checkEvidence } from "./change-report-apply.js";
@@ -185,9 +185,11 @@ function scopeOf(ctx: Ctx): ChangeReportScope {
 
 export async function listChangeReportsFor(ctx: Ctx, query: PageRequest & ChangeReportFilter): Promise<Page<ChangeReportListItem>> {
   const scope = scopeOf(ctx);
-  const { page, pageSize, offset } = pageWindow(query);
-  const [total, items] = await Promise.all([countChangeReports(ctx.db, scope, query), listChangeReports(ctx.db, scope, query, pageSize, offset)]);
-  return { items, total, page, pageSize };
+  return pageOf(
+    query,
+    (limit, offset) => listChangeReports(ctx.db, scope, query, limit, offset),
+    () => countChangeReports(ctx.db, scope, query),
+  );
 }
 
 /** An evidence file of a report, to whoever may read the report (the bureau did not upload it). */

@@ -2,6 +2,7 @@
 // unit: drafts to submit, results to finalize (answered, or the answer window over), and last year's
 // bases not yet inspected; a base's staff: results to answer while the window is open.
 import type { WorkItem } from "../../../shared/api.js";
+import { reviewYearOf } from "../../../shared/supervision/inspections.js";
 import { can } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 
@@ -16,7 +17,7 @@ export async function inspectionWorkItems(ctx: Ctx): Promise<WorkItem[]> {
   const n = (r: { n: number | string } | undefined) => Number(r?.n ?? 0);
   if (actor.roles.includes("supervisor") && can(actor, "inspection.submit", { supervisorOrgId: actor.orgId })) {
     const mine = ctx.db.selectFrom("inspections").where("supervisorOrgId", "=", actor.orgId);
-    const lastYear = Number(today.slice(0, 4)) - 1;
+    const lastYear = reviewYearOf(today);
     const [drafts, toFinalize, notInspected] = await Promise.all([
       mine.select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "draft").executeTakeFirst(),
       mine

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema.js";
 import type { RectificationItem, RectificationListItem, RectificationStatus } from "../../../shared/supervision/rectification.js";
 import { LIVE_RECTIFICATION_STATUSES } from "../../../shared/supervision/rectification.js";
 import type { Tx } from "../../platform/db.js";
+import { countOf } from "../../platform/paging.js";
 
 export interface OrderRecord {
   id: string;
@@ -112,12 +113,7 @@ export function filteredOrders(trx: Tx, scope: OrderScope, f: OrderFilter, today
   return q;
 }
 
-export async function countOrders(trx: Tx, scope: OrderScope, f: OrderFilter, today: string): Promise<number> {
-  const r = await filteredOrders(trx, scope, f, today)
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
-}
+export const countOrders = (trx: Tx, scope: OrderScope, f: OrderFilter, today: string): Promise<number> => countOf(filteredOrders(trx, scope, f, today));
 
 export async function listOrders(trx: Tx, scope: OrderScope, f: OrderFilter, today: string, limit: number, offset: number): Promise<RectificationListItem[]> {
   const rows = await filteredOrders(trx, scope, f, today)

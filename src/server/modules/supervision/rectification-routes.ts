@@ -16,10 +16,10 @@ import {
 } from "../../../shared/supervision/rectification.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
-import { readStoredFile } from "../../platform/files.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { getBase } from "../bases/service.js";
+import { evidenceFileRoute } from "./evidence-file-route.js";
 import * as service from "./rectification-service.js";
 import { previewRevocation, revokeBaseByBureau } from "./revocation.js";
 
@@ -91,19 +91,7 @@ export function rectificationRoutes(r: Router, p: Platform): void {
     },
     async (req) => service.stepOrder(actorCtx(p, req), req.params.id, req.params.action, req.body ?? {}),
   );
-  r.get(
-    "/api/v1/rectification-orders/:id/files/:fileId",
-    { schema: { tags, summary: "An evidence file of the base's report", params: obj({ id: Id, fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }) } },
-    async (req, reply) => {
-      const ctx = actorCtx(p, req);
-      const fileId = await service.evidenceFile(ctx, req.params.id, req.params.fileId);
-      const file = await ctx.db.selectFrom("files").select("mime").where("id", "=", fileId).executeTakeFirst();
-      return reply
-        .type(file?.mime ?? "application/octet-stream")
-        .header("Content-Disposition", "attachment")
-        .send(await readStoredFile(ctx.config.dataDir, fileId));
-    },
-  );
+  evidenceFileRoute(r, p, { url: "/api/v1/rectification-orders/:id/files/:fileId", tags, summary: "An evidence file of the base's report", evidenceFile: service.evidenceFile });
 
   // ---- 第十三、十九、二十条: revocation ----
   tags = ["bases"];

@@ -8,7 +8,7 @@ import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { pageOf, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
 import { usersWithRole } from "../accreditation/queries.js";
 import { BASE_SCOPE_COLUMNS, baseScope } from "../filing/bases.js";
@@ -203,10 +203,12 @@ function scopeOf(ctx: Ctx): OrderScope {
 
 export async function listRectificationOrders(ctx: Ctx, query: PageRequest & OrderFilter): Promise<Page<RectificationListItem>> {
   const scope = scopeOf(ctx);
-  const { page, pageSize, offset } = pageWindow(query);
   const today = ctx.clock.today();
-  const [total, items] = await Promise.all([countOrders(ctx.db, scope, query, today), listOrders(ctx.db, scope, query, today, pageSize, offset)]);
-  return { items, total, page, pageSize };
+  return pageOf(
+    query,
+    (limit, offset) => listOrders(ctx.db, scope, query, today, limit, offset),
+    () => countOrders(ctx.db, scope, query, today),
+  );
 }
 
 /** Every order the actor may read under the filter, for the Excel export (never truncated). */

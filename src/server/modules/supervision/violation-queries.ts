@@ -6,6 +6,7 @@ import type { ResponsiblePerson, ViolationKind, ViolationListItem, ViolationStat
 import { scopesFor } from "../../platform/authz.js";
 import type { Actor } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import { countOf } from "../../platform/paging.js";
 
 export interface ViolationRecord {
   id: string;
@@ -101,8 +102,9 @@ export function violationScopeOf(r: { status: string; hostOrgId: string; supervi
 }
 
 type ListEb = ExpressionBuilder<Database & { v: Database["violations"] }, "v" | "bases">;
+export type ViolationListScope = (eb: ListEb) => Expression<SqlBool>;
 
-export function violationListScope(actor: Actor | null): ((eb: ListEb) => Expression<SqlBool>) | null {
+export function violationListScope(actor: Actor | null): ViolationListScope | null {
   const scopes = scopesFor(actor, "violation.read");
   if (!actor || scopes.length === 0) return null;
   if (scopes.includes("all")) return () => sql<SqlBool>`1 = 1`;
@@ -120,8 +122,7 @@ export interface ViolationFilter {
   q?: string;
 }
 
-/** A page of the list, newest first (violations_status_created_idx serves the status filter). */
-export async function listViolations(trx: Tx, scope: (eb: ListEb) => Expression<SqlBool>, f: ViolationFilter, limit: number, offset: number) {
+function filtered(trx: Tx, scope: ViolationListScope, f: ViolationFilter) {
   let q = violations(trx).where(scope as never);
   if (f.status) q = q.where("v.status", "=", f.status);
   if (f.kind) q = q.where("v.kind", "=", f.kind);
@@ -130,32 +131,35 @@ export async function listViolations(trx: Tx, scope: (eb: ListEb) => Expression<
     const like = `%${f.q.toLowerCase()}%`;
     q = q.where((eb) => eb.or([eb(eb.fn("lower", ["bases.name"]), "like", like), eb(eb.fn("lower", ["host.name"]), "like", like)]));
   }
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q
-      .select([
-        "v.id",
-        "v.status",
-        "v.baseId",
-        "bases.name as baseName",
-        "bases.status as baseStatus",
-        "host.name as hostOrgName",
-        "supervisor.name as supervisorOrgName",
-        "v.kind",
-        "v.facts",
-        "v.decisionNo",
-        "v.createdAt",
-        "v.decidedAt",
-        "v.version",
-      ])
-      .orderBy("v.createdAt", "desc")
-      .orderBy("v.id", "desc")
-      .limit(limit)
-      .offset(offset)
-      .execute(),
-  ]);
-  const items = rows.map((r) => ({ ...r, version: Number(r.version) })) as ViolationListItem[];
-  return { total: Number(count.n), items };
+  return q;
+}
+
+export const countViolations = (trx: Tx, scope: ViolationListScope, f: ViolationFilter): Promise<number> => countOf(filtered(trx, scope, f));
+
+/** A page of the list, newest first (violations_status_created_idx serves the status filter). */
+export async function listViolations(trx: Tx, scope: ViolationListScope, f: ViolationFilter, limit: number, offset: number): Promise<ViolationListItem[]> {
+  const rows = await filtered(trx, scope, f)
+    .select([
+      "v.id",
+      "v.status",
+      "v.baseId",
+      "bases.name as baseName",
+      "bases.status as baseStatus",
+      "host.name as hostOrgName",
+      "supervisor.name as supervisorOrgName",
+      "v.kind",
+      "v.facts",
+      "v.decisionNo",
+      "v.createdAt",
+      "v.decidedAt",
+      "v.version",
+    ])
+    .orderBy("v.createdAt", "desc")
+    .orderBy("v.id", "desc")
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((r) => ({ ...r, version: Number(r.version) })) as ViolationListItem[];
 }
 
 /** The evidence files by the name their uploader gave them. */

@@ -9,7 +9,7 @@ import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { readStoredFile } from "../../platform/files.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { pageOf, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
 import { usersWithRole } from "../accreditation/queries.js";
 import { baseScope, loadBaseFacts, requireText } from "../filing/bases.js";
@@ -74,9 +74,11 @@ export async function getViolation(ctx: Ctx, id: string): Promise<ViolationView>
 export async function listViolations(ctx: Ctx, query: PageRequest & q.ViolationFilter): Promise<Page<ViolationListItem>> {
   const scope = q.violationListScope(ctx.actor);
   if (!scope) throw new DomainError("FORBIDDEN");
-  const { page, pageSize, offset } = pageWindow(query);
-  const { total, items } = await q.listViolations(ctx.db, scope, query, pageSize, offset);
-  return { items, total, page, pageSize };
+  return pageOf(
+    query,
+    (limit, offset) => q.listViolations(ctx.db, scope, query, limit, offset),
+    () => q.countViolations(ctx.db, scope, query),
+  );
 }
 
 /** The facts and the persons responsible, trimmed; blank ones refused (the schema let whitespace through). */

@@ -8,7 +8,7 @@ import type { EnrollmentView, PersonInput } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { enrollmentApi } from "../../api/endpoints";
 import { useRefusal } from "../../components/useRefusal";
-import { RefusalAlert } from "../filing/RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 
 interface Props {
   projectId: string;

@@ -11,7 +11,7 @@ import type { Query } from "../../api/client";
 import { completionApi } from "../../api/endpoints";
 import { usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
-import { StepModal } from "../filing/StepModal";
+import { StepModal } from "../../components/StepModal";
 import { BulkRevokeButton } from "../supervision/violations/BulkRevokeButton";
 import { PagedTable } from "./PagedTable";
 import { CertificateStatusTag } from "./deliveryTags";

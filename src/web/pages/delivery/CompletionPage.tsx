@@ -11,7 +11,7 @@ import type { Query } from "../../api/client";
 import { completionApi, enrollmentApi } from "../../api/endpoints";
 import { usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
-import { StepModal } from "../filing/StepModal";
+import { StepModal } from "../../components/StepModal";
 import { CertificatesCard } from "./CertificatesCard";
 import { DeliveryFrame, useDeliveryProject, useProjectData } from "./DeliveryFrame";
 import { PagedTable } from "./PagedTable";

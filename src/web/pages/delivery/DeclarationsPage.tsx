@@ -12,7 +12,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
 import { SubjectTypeTag } from "../filing/filingTags";
-import { StepModal, type StepSpec } from "../filing/StepModal";
+import { StepModal, type StepSpec } from "../../components/StepModal";
 import { PagedTable } from "./PagedTable";
 import { DeclarationStatusTag } from "./deliveryTags";
 

@@ -15,7 +15,7 @@ import { FilterButtons } from "../../components/FilterButtons";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
-import { StepModal } from "../filing/StepModal";
+import { StepModal } from "../../components/StepModal";
 import { AddPersonModal } from "./AddPersonModal";
 import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
 import { PagedTable } from "./PagedTable";

@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { Descriptions, Form, Input, Modal } from "antd";
 import { useTranslation } from "react-i18next";
 import { useRefusal } from "../../components/useRefusal";
-import { RefusalAlert } from "../filing/RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import type { AttendanceRow } from "./AttendanceTable";
 
 interface Props {

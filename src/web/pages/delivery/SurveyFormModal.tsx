@@ -10,7 +10,7 @@ import type { SurveyFormView, SurveyQuestion } from "../../../shared/delivery.js
 import { surveyFormApi } from "../../api/endpoints";
 import { formatDate } from "../../format";
 import { useRefusal } from "../../components/useRefusal";
-import { RefusalAlert } from "../filing/RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import { useBusinessToday } from "../filing/useFilingData";
 
 interface FormValues {

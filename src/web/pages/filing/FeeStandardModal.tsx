@@ -9,7 +9,7 @@ import { feeStandardApi } from "../../api/endpoints";
 import type { BaseView, SubjectType } from "../../api/types";
 import { formatFen, yuanToFen } from "../../format";
 import { refusalOf, type Refusal } from "../../components/refusals";
-import { RefusalAlert } from "./RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 
 interface FeeForm {
   baseId: string;

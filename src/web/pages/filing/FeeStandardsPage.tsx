@@ -17,7 +17,7 @@ import { formatFen, formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { FeeStandardModal } from "./FeeStandardModal";
 import { FeeStandardStatusTag } from "./filingTags";
-import { StepModal, type StepSpec } from "./StepModal";
+import { StepModal, type StepSpec } from "../../components/StepModal";
 import { useBases } from "./useFilingData";
 
 type Kind = "own" | "approve";

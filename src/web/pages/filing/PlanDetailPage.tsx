@@ -15,7 +15,7 @@ import { formatDate, formatInstant } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
 import { LateTag, PlanStatusTag } from "./filingTags";
 import { PlanItemsView, PlanSummaryView } from "./PlanTables";
-import { StepModal, type StepSpec } from "./StepModal";
+import { StepModal, type StepSpec } from "../../components/StepModal";
 import { useBusinessToday, useRecord } from "./useFilingData";
 
 export default function PlanDetailPage() {

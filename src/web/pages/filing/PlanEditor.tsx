@@ -15,7 +15,7 @@ import { PlanImport } from "./PlanImport";
 import { PlanItemsTable } from "./PlanItemsTable";
 import { PlanSummaryFields } from "./PlanSummaryFields";
 import { fromPlanValues, itemsToRows, toPlanValues, type PlanValues } from "./planValues";
-import { RefusalAlert } from "./RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import { useDraftSave } from "./useDraftSave";
 import { useBusinessToday } from "./useFilingData";
 

@@ -21,7 +21,7 @@ import { DeliveryLinks } from "../delivery/DeliveryLinks";
 import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
 import { usePolicyAttendance } from "./usePolicyAttendance";
 import { SessionsView } from "./SessionsView";
-import { StepModal, type StepSpec } from "./StepModal";
+import { StepModal, type StepSpec } from "../../components/StepModal";
 import { useRecord } from "./useFilingData";
 
 type Teacher = ProjectView["teachers"][number];

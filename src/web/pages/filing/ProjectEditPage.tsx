@@ -16,7 +16,7 @@ import { ProjectBasisFields } from "./ProjectBasisFields";
 import { ProjectInfoFields } from "./ProjectInfoFields";
 import { SessionsTable, TeachersTable } from "./ProjectRowsTables";
 import { emptyProject, fromProjectValues, toProjectValues, type ProjectValues } from "./projectValues";
-import { RefusalAlert } from "./RefusalAlert";
+import { RefusalAlert } from "../../components/RefusalAlert";
 import { useDraftSave } from "./useDraftSave";
 import { useBases, useRecord } from "./useFilingData";
 

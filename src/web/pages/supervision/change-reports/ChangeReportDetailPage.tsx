@@ -1,20 +1,24 @@
 // A change report (/change-reports/:id), for every role in scope: the base, each change before and after,
 // the reason and evidence, the bureau's comment, the history, and the steps of availableActions only —
 // 确认变更 / 要求补充材料 (bureau), 重新报告 / 撤回报告 (base) — each confirmed first.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Link, useParams } from "react-router-dom";
 import { Alert, App, Button, Card, Descriptions, Skeleton, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { changeReportApi, type ChangeReportView } from "../../../api/supervision/change-reports";
 import { NotFound } from "../../../components/NotFound";
 import { PageTitle } from "../../../components/PageTitle";
+import { StepModal, type StepSpec } from "../../../components/StepModal";
 import { formatDate, formatInstant } from "../../../format";
 import { HistoryTimeline } from "../../applications/HistoryTimeline";
 import { useRecord } from "../../filing/useFilingData";
 import { ChangeReportFormModal } from "./ChangeReportFormModal";
 import { ChangeReportStatusTag } from "./changeReportTags";
 import { ChangesTable } from "./ChangesTable";
-import { ChangeStepModal, STEP_COMMENT } from "./ChangeStepModal";
+
+/** The steps confirmed in a dialog and their comment (要求补充材料 needs one); 重新报告 opens the form. */
+const STEP_COMMENT: Record<string, "optional" | "required"> = { accept: "optional", return: "required", withdraw: "optional" };
+const DANGER = new Set(["return", "withdraw"]);
 
 export default function ChangeReportDetailPage() {
   const { id = "" } = useParams();
@@ -23,6 +27,20 @@ export default function ChangeReportDetailPage() {
   const { view, setView, notFound } = useRecord(changeReportApi.get, id);
   const [action, setAction] = useState<string | null>(null);
   const [resubmitting, setResubmitting] = useState(false);
+  const step = useMemo<StepSpec | null>(
+    () =>
+      action
+        ? {
+            label: t(`supervision.changeReports.action.${action}`),
+            explain: t(`supervision.changeReports.explain.${action}`),
+            comment: STEP_COMMENT[action],
+            commentLabel: t(`supervision.changeReports.commentLabel.${action}`),
+            commentMax: 2000,
+            danger: DANGER.has(action),
+          }
+        : null,
+    [action, t],
+  );
 
   if (notFound) return <NotFound />;
   if (!view) return <Skeleton active />;
@@ -103,8 +121,8 @@ export default function ChangeReportDetailPage() {
         <HistoryTimeline history={view.history} actions="supervision.changeReports.action" statuses="supervision.changeReports.status" />
         <Link to="/change-reports">{t("supervision.changeReports.backToList")}</Link>
       </Card>
-      <ChangeStepModal
-        action={action}
+      <StepModal
+        step={step}
         onClose={() => setAction(null)}
         run={async (comment) => {
           if (!action) return;

@@ -7,10 +7,10 @@ import { useTranslation } from "react-i18next";
 import { applicationApi, baseApi } from "../../../api/endpoints";
 import type { BaseView } from "../../../api/types";
 import { CHANGE_FIELDS, changeReportApi, type ChangeReportView, type ChangeValues } from "../../../api/supervision/change-reports";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 import { useRefusal } from "../../../components/useRefusal";
 import { useShowError } from "../../../components/useShowError";
-import { RefusalAlert } from "../../filing/RefusalAlert";
-import { EvidenceField, type Evidence } from "../rectification/EvidenceField";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 type TextField = Exclude<(typeof CHANGE_FIELDS)[number], "supervisorOrgId">;
 const TEXT_FIELDS: Array<{ field: TextField; max: number }> = [
@@ -22,7 +22,7 @@ const TEXT_FIELDS: Array<{ field: TextField; max: number }> = [
   { field: "legalRepresentative", max: 50 },
 ];
 
-type Values = Partial<Record<TextField | "supervisorOrgId", string>> & { baseId?: string; reason: string; evidence?: Evidence[] };
+type Values = Partial<Record<TextField | "supervisorOrgId", string>> & { baseId?: string; reason: string; evidence?: EvidenceFile[] };
 
 interface Props {
   open: boolean;
@@ -82,7 +82,7 @@ export function ChangeReportFormModal({ open, report, onClose, onDone }: Props) 
       form.setFieldsValue({
         ...Object.fromEntries(CHANGE_FIELDS.map((f) => [f, c[f] ?? undefined])),
         reason: report.reason,
-        evidence: report.evidence,
+        evidence: report.evidence.map((e) => ({ fileId: e.id, name: e.name })),
       });
     }
   }, [open, report, form, clear]);
@@ -97,7 +97,7 @@ export function ChangeReportFormModal({ open, report, onClose, onDone }: Props) 
       form.setFields([{ name: "name", errors: [t("supervision.changeReports.noChanges")] }]);
       return;
     }
-    const evidenceFileIds = (v.evidence ?? []).map((e) => e.id);
+    const evidenceFileIds = (v.evidence ?? []).map((e) => e.fileId);
     await attempt(async () => {
       const done = report
         ? await changeReportApi.act(report.id, "resubmit", { version: report.version, payload: { changes, reason: v.reason.trim(), evidenceFileIds } })
@@ -157,7 +157,7 @@ export function ChangeReportFormModal({ open, report, onClose, onDone }: Props) 
           <Input.TextArea rows={3} maxLength={2000} showCount placeholder={t("supervision.changeReports.reasonPlaceholder")} />
         </Form.Item>
         <Form.Item name="evidence" label={t("supervision.changeReports.evidence")}>
-          <EvidenceField label={t("supervision.changeReports.evidence")} />
+          <EvidenceFiles uploadText={t("supervision.changeReports.uploadEvidence")} label={t("supervision.changeReports.evidence")} />
         </Form.Item>
       </Form>
     </Modal>

@@ -7,7 +7,7 @@ import { userApi } from "../../../api/endpoints";
 import type { UserView } from "../../../api/types";
 import { passwordRules } from "../../../components/passwordPolicy";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface Values {
   username: string;

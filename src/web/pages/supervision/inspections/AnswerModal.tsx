@@ -3,9 +3,9 @@
 import { useEffect, useState } from "react";
 import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
-import { EvidenceUpload, type Attached } from "./EvidenceUpload";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface Props {
   open: boolean;
@@ -17,7 +17,7 @@ export function AnswerModal({ open, onClose, run }: Props) {
   const { t } = useTranslation();
   const tx = (k: string, o?: Record<string, unknown>) => t(`supervision.inspections.${k}`, o);
   const [form] = Form.useForm<{ comment: string }>();
-  const [files, setFiles] = useState<Attached[]>([]);
+  const [files, setFiles] = useState<EvidenceFile[]>([]);
   const { busy, refusal, attempt, clear } = useRefusal();
 
   useEffect(() => {
@@ -51,7 +51,7 @@ export function AnswerModal({ open, onClose, run }: Props) {
           <Input.TextArea rows={5} maxLength={5000} showCount />
         </Form.Item>
         <Form.Item label={tx("answerFiles")}>
-          <EvidenceUpload label={tx("answerFiles")} value={files} onChange={setFiles} />
+          <EvidenceFiles uploadText={tx("upload")} label={tx("answerFiles")} size="small" value={files} onChange={setFiles} />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,14 +3,14 @@
 import { Card, Col, Input, InputNumber, List, Row, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { inspectionApi, type DimensionView } from "../../../api/supervision/inspections";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 import { formatScore } from "../../../format";
-import { EvidenceUpload, type Attached } from "./EvidenceUpload";
 import { FactsView } from "./FactsView";
 
 export interface ScoreDraft {
   score: number | null;
   comment: string;
-  evidence: Attached[];
+  evidence: EvidenceFile[];
 }
 
 interface Props {
@@ -67,7 +67,13 @@ export function DimensionCard({ inspectionId, dimension, editable, drafts, onCha
                         value={d.comment}
                         onChange={(e) => onChange(c.key, { ...d, comment: e.target.value })}
                       />
-                      <EvidenceUpload label={`${c.name} ${tx("evidence")}`} value={d.evidence} onChange={(evidence) => onChange(c.key, { ...d, evidence })} />
+                      <EvidenceFiles
+                        uploadText={tx("upload")}
+                        label={`${c.name} ${tx("evidence")}`}
+                        size="small"
+                        value={d.evidence}
+                        onChange={(evidence) => onChange(c.key, { ...d, evidence })}
+                      />
                     </Space>
                   ) : (
                     <Space direction="vertical" size={4}>

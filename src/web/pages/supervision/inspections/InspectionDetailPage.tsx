@@ -13,7 +13,7 @@ import { PageTitle } from "../../../components/PageTitle";
 import { useSubmit } from "../../../components/useSubmit";
 import { formatDate, formatInstant, formatScore } from "../../../format";
 import { HistoryTimeline } from "../../applications/HistoryTimeline";
-import { StepModal, type StepSpec } from "../../filing/StepModal";
+import { StepModal, type StepSpec } from "../../../components/StepModal";
 import { useBusinessToday, useRecord } from "../../filing/useFilingData";
 import { AnswerModal } from "./AnswerModal";
 import { DimensionCard, type ScoreDraft } from "./DimensionCard";

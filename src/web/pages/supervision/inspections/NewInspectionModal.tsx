@@ -3,8 +3,9 @@
 import { useEffect, useState } from "react";
 import { Alert, Form, InputNumber, Modal, Select, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { reviewYearOf } from "../../../../shared/supervision/inspections.js";
 import { inspectionApi, type InspectableBase } from "../../../api/supervision/inspections";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { useRefusal } from "../../../components/useRefusal";
 import { useBusinessToday } from "../../filing/useFilingData";
 
@@ -18,7 +19,7 @@ export function NewInspectionModal({ open, onClose, onCreated }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ year: number; baseId: string }>();
   const today = useBusinessToday();
-  const defaultYear = Number(today.slice(0, 4)) - 1;
+  const defaultYear = reviewYearOf(today);
   const year = Form.useWatch("year", form) ?? defaultYear;
   const [bases, setBases] = useState<InspectableBase[] | null>(null);
   const { busy, refusal, attempt, clear } = useRefusal();

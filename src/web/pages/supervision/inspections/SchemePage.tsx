@@ -10,20 +10,20 @@ import { DIMENSION_KEYS } from "../../../../shared/supervision/inspections.js";
 import { applicationApi } from "../../../api/endpoints";
 import type { SupervisingUnit } from "../../../api/types";
 import { inspectionSchemeApi, type GradeBand, type SchemeCriterion, type SchemeView } from "../../../api/supervision/inspections";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 import { PageTitle } from "../../../components/PageTitle";
 import { useRefusal } from "../../../components/useRefusal";
 import { useShowError } from "../../../components/useShowError";
 import { formatInstant, formatScore } from "../../../format";
 import { useSession } from "../../../session/SessionContext";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { useBusinessToday } from "../../filing/useFilingData";
-import { EvidenceUpload, type Attached } from "./EvidenceUpload";
 import { GradeTag } from "./inspectionTags";
 
 interface Editing {
   criteria: SchemeCriterion[];
   bands: GradeBand[];
-  measures: Attached[];
+  measures: EvidenceFile[];
   note: string;
 }
 
@@ -121,7 +121,7 @@ export default function SchemePage() {
       <RefusalAlert refusal={refusal} />
       <Card title={tx("measures")} style={{ marginBottom: 16 }}>
         {editing ? (
-          <EvidenceUpload label={tx("uploadMeasures")} value={editing.measures} max={1} onChange={(measures) => setEditing({ ...editing, measures })} />
+          <EvidenceFiles uploadText={tx("upload")} label={tx("uploadMeasures")} size="small" value={editing.measures} max={1} onChange={(measures) => setEditing({ ...editing, measures })} />
         ) : view.measuresFile ? (
           <a href={inspectionSchemeApi.measuresUrl(year, view.supervisorOrgId || undefined)} download>
             {view.measuresFile.name}

@@ -9,7 +9,7 @@ import { baseApi } from "../../../api/endpoints";
 import { rectificationApi, type RectificationOrderView } from "../../../api/supervision/rectification";
 import { RemoteSelect } from "../../../components/RemoteSelect";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { useBusinessToday } from "../../filing/useFilingData";
 
 interface Values {

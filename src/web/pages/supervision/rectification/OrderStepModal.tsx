@@ -5,7 +5,7 @@ import { DatePicker, Form, Input, Modal, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { useBusinessToday } from "../../filing/useFilingData";
 
 export interface OrderStep {

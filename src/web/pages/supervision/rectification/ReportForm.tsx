@@ -4,10 +4,10 @@ import { App, Button, Card, Form, Input, Typography } from "antd";
 import { SendOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { RectificationOrderView } from "../../../api/supervision/rectification";
-import { EvidenceField, type Evidence } from "./EvidenceField";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 
 interface Values {
-  items: Array<{ key: string; report: string; evidence: Evidence[] }>;
+  items: Array<{ key: string; report: string; evidence: EvidenceFile[] }>;
   note?: string;
 }
 
@@ -22,7 +22,7 @@ export function ReportForm({ view, send }: Props) {
   const [form] = Form.useForm<Values>();
   const nameOf = (id: string) => view.evidence.find((e) => e.id === id)?.name ?? id.slice(0, 12);
   const initial: Values = {
-    items: view.items.map((i) => ({ key: i.key, report: i.report ?? "", evidence: i.evidenceFileIds.map((id) => ({ id, name: nameOf(id) })) })),
+    items: view.items.map((i) => ({ key: i.key, report: i.report ?? "", evidence: i.evidenceFileIds.map((fileId) => ({ fileId, name: nameOf(fileId) })) })),
     note: view.reportNote ?? "",
   };
 
@@ -35,7 +35,7 @@ export function ReportForm({ view, send }: Props) {
       cancelText: t("common.cancel"),
       onOk: () =>
         send({
-          items: v.items.map((i) => ({ key: i.key, report: i.report.trim(), evidenceFileIds: i.evidence.map((e) => e.id) })),
+          items: v.items.map((i) => ({ key: i.key, report: i.report.trim(), evidenceFileIds: i.evidence.map((e) => e.fileId) })),
           ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         }),
     });
@@ -61,7 +61,10 @@ export function ReportForm({ view, send }: Props) {
                   <Input.TextArea rows={3} maxLength={5000} showCount placeholder={t("supervision.rectification.reportPlaceholder")} />
                 </Form.Item>
                 <Form.Item name={[field.name, "evidence"]} label={t("supervision.rectification.evidence")} style={{ marginBottom: 0 }}>
-                  <EvidenceField label={`${t("supervision.rectification.uploadEvidence")}（${t("supervision.rectification.item", { key: view.items[i].key })}）`} />
+                  <EvidenceFiles
+                    uploadText={t("supervision.rectification.uploadEvidence")}
+                    label={`${t("supervision.rectification.uploadEvidence")}（${t("supervision.rectification.item", { key: view.items[i].key })}）`}
+                  />
                 </Form.Item>
               </Card>
             ))

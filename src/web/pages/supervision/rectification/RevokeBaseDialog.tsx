@@ -8,7 +8,7 @@ import type { BaseView } from "../../../api/types";
 import { revocationApi, type RevocationPreview, type RevocationProject, type RevocationResult } from "../../../api/supervision/rectification";
 import { useRefusal } from "../../../components/useRefusal";
 import { formatDate } from "../../../format";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface Values {
   reason: string;

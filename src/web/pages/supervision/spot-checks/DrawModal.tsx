@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { SEED_PATTERN } from "../../../../shared/supervision/spot-checks.js";
 import { spotCheckApi, type SpotCheckCreate, type SpotCheckKind, type SpotCheckView } from "../../../api/supervision/spot-checks";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { DrawnTable } from "./DrawnTable";
 
 interface Props {

@@ -11,7 +11,7 @@ import type { Outcome, OutcomeInput, OutcomeView } from "../../../api/supervisio
 import { ToneTag } from "../../../components/ToneTag";
 import { useRefusal } from "../../../components/useRefusal";
 import { formatDate, formatInstant } from "../../../format";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 import { OutcomeTag } from "./spotCheckTags";
 
 interface Props {
@@ -60,7 +60,7 @@ function toInput(v: Values): OutcomeInput {
 function InspectionText({ row }: { row: OutcomeView }) {
   const { t } = useTranslation();
   if (!row.inspection) return <Typography.Text type="secondary">{t("supervision.spotChecks.noInspection")}</Typography.Text>;
-  return <Typography.Text>{t("supervision.spotChecks.inspectionScore", { score: row.inspection.totalScore ?? "—", grade: row.inspection.grade ?? "—" })}</Typography.Text>;
+  return <Typography.Text>{t("supervision.spotChecks.inspectionScore", { score: row.inspection.totalScore ?? "—", grade: row.inspection.grade ? t(`supervision.inspections.gradeName.${row.inspection.grade}`) : "—" })}</Typography.Text>;
 }
 
 function Decided({ row }: { row: OutcomeView }) {

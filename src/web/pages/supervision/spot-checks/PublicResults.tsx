@@ -25,7 +25,7 @@ export function PublicResults({ results }: { results: PublicResult[] }) {
       title: t("supervision.spotChecks.inspection"),
       key: "inspection",
       responsive: ["md"],
-      render: (_: unknown, r) => (r.inspectionScore === null ? "—" : t("supervision.spotChecks.inspectionScore", { score: r.inspectionScore, grade: r.inspectionGrade ?? "—" })),
+      render: (_: unknown, r) => (r.inspectionScore === null ? "—" : t("supervision.spotChecks.inspectionScore", { score: r.inspectionScore, grade: r.inspectionGrade ? t(`supervision.inspections.gradeName.${r.inspectionGrade}`) : "—" })),
     },
     { title: t("supervision.spotChecks.bureauScore"), dataIndex: "bureauScore", responsive: ["md"], render: (v: number | null) => v ?? "—" },
     { title: t("supervision.spotChecks.outcome"), dataIndex: "outcome", width: 110, render: (v: PublicResult["outcome"]) => <OutcomeTag outcome={v} /> },

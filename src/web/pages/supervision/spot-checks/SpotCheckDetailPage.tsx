@@ -1,18 +1,18 @@
 // A review or spot check (/spot-checks/:id): the draw (seed, candidates, drawn bases and inspectors, with
 // verification) and the comprehensive review board, one row per base. The bureau records outcomes and
 // takes the steps of availableActions (发布, 办结), each confirmed — 办结 lists what it will do.
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
 import { useParams } from "react-router-dom";
 import { Alert, App, Button, Card, Collapse, Descriptions, Skeleton, Space, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { spotCheckApi, type OutcomeInput, type SpotCheckView } from "../../../api/supervision/spot-checks";
 import { NotFound } from "../../../components/NotFound";
 import { PageTitle } from "../../../components/PageTitle";
+import { StepModal, type StepSpec } from "../../../components/StepModal";
 import { formatInstant } from "../../../format";
 import { HistoryTimeline } from "../../applications/HistoryTimeline";
 import { useBusinessToday, useRecord } from "../../filing/useFilingData";
 import { AlgorithmCard } from "./AlgorithmCard";
-import { ConfirmStepModal } from "./ConfirmStepModal";
 import { DrawnTable } from "./DrawnTable";
 import { OutcomeRowCard } from "./OutcomeRowCard";
 import { KindTag, SpotCheckStatusTag } from "./spotCheckTags";
@@ -66,13 +66,24 @@ export default function SpotCheckDetailPage() {
   const [action, setAction] = useState<(typeof STEPS)[number] | null>(null);
   const today = useBusinessToday();
   const verify = useMemo(() => () => spotCheckApi.verify(id), [id]);
+  const label = (a: string) => t(`supervision.spotChecks.actions.${a}`);
+  const step = useMemo<StepSpec | null>(
+    () =>
+      action && view
+        ? {
+            label: t(`supervision.spotChecks.actions.${action}`),
+            explain: action === "conclude" ? <ConcludeSummary view={view} /> : t("supervision.spotChecks.confirm.publish"),
+            comment: "optional",
+            commentLabel: t("supervision.spotChecks.commentOptional"),
+          }
+        : null,
+    [action, view, t],
+  );
 
   if (notFound) return <NotFound />;
   if (!view) return <Skeleton active />;
   const buttons = STEPS.filter((a) => view.availableActions.includes(a));
   const editable = view.availableActions.includes("decide");
-  const label = (a: string) => t(`supervision.spotChecks.actions.${a}`);
-  const explain: Record<(typeof STEPS)[number], ReactNode> = { publish: t("supervision.spotChecks.confirm.publish"), conclude: <ConcludeSummary view={view} /> };
   const save = async (baseId: string, body: OutcomeInput) => setView(await spotCheckApi.decide(view.id, baseId, body));
 
   return (
@@ -120,8 +131,8 @@ export default function SpotCheckDetailPage() {
       <Card title={t("filing.history")}>
         <HistoryTimeline history={view.history} actions="supervision.spotChecks.actions" statuses="supervision.spotChecks.statuses" />
       </Card>
-      <ConfirmStepModal
-        step={action ? { label: label(action), explain: explain[action] } : null}
+      <StepModal
+        step={step}
         onClose={() => setAction(null)}
         run={async (comment) => {
           if (!action) return;

@@ -6,6 +6,7 @@ import { Button, Card, Form, InputNumber, Select, Space, Table, Typography, type
 import { AimOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { SPOT_CHECK_KINDS, SPOT_CHECK_STATUSES } from "../../../../shared/supervision/spot-checks.js";
+import { reviewYearOf } from "../../../../shared/supervision/inspections.js";
 import { spotCheckApi, type SpotCheckListItem } from "../../../api/supervision/spot-checks";
 import { FilterButtons } from "../../../components/FilterButtons";
 import { PageTitle } from "../../../components/PageTitle";
@@ -93,7 +94,7 @@ export default function SpotCheckListPage() {
       <Card>
         <Table<SpotCheckListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} />
       </Card>
-      {can("spotCheck.draw") && <DrawModal open={drawing} defaultYear={Number(today.slice(0, 4))} onClose={() => setDrawing(false)} onDrawn={() => list.reload()} />}
+      {can("spotCheck.draw") && <DrawModal open={drawing} defaultYear={reviewYearOf(today)} onClose={() => setDrawing(false)} onDrawn={() => list.reload()} />}
     </>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { App, Button } from "antd";
 import { useTranslation } from "react-i18next";
 import { bulkRevokeApi } from "../../../api/supervision/violations";
-import { StepModal } from "../../filing/StepModal";
+import { StepModal } from "../../../components/StepModal";
 
 export function BulkRevokeButton({ projectId, onDone }: { projectId: string; onDone(): void }) {
   const { t } = useTranslation();

@@ -7,7 +7,7 @@ import { Alert, App, Form, Input, InputNumber, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ViolationConfirmPayload, ViolationView } from "../../../../shared/supervision/violations.js";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface ConfirmForm {
   basis?: string;

@@ -10,9 +10,9 @@ import { VIOLATION_KINDS, type ViolationKind } from "../../../../shared/supervis
 import { projectApi } from "../../../api/endpoints";
 import { violationApi } from "../../../api/supervision/violations";
 import type { BaseView, ProjectListItem } from "../../../api/types";
+import { EvidenceFiles, type EvidenceFile } from "../../../components/EvidenceFiles";
 import { useRefusal } from "../../../components/useRefusal";
-import { RefusalAlert } from "../../filing/RefusalAlert";
-import { EvidenceField, type EvidenceFile } from "./EvidenceField";
+import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface ViolationForm {
   baseId: string;
@@ -107,7 +107,7 @@ export function NewViolationModal({ open, bases, onClose }: { open: boolean; bas
           />
         </Form.Item>
         <Form.Item label={t("supervision.violations.field.evidence")} name="evidence">
-          <EvidenceField />
+          <EvidenceFiles display="list" uploadText={t("supervision.violations.upload")} />
         </Form.Item>
         <Form.Item label={t("supervision.violations.field.responsiblePersons")}>
           <Form.List name="responsiblePersons">

@@ -12,7 +12,7 @@ import { NotFound } from "../../../components/NotFound";
 import { PageTitle } from "../../../components/PageTitle";
 import { formatInstant } from "../../../format";
 import { HistoryTimeline } from "../../applications/HistoryTimeline";
-import { StepModal, type StepSpec } from "../../filing/StepModal";
+import { StepModal, type StepSpec } from "../../../components/StepModal";
 import { useRecord } from "../../filing/useFilingData";
 import { ConfirmViolationModal } from "./ConfirmViolationModal";
 import { ViolationKindTag, ViolationStatusTag } from "./violationTags";

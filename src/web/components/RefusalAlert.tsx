@@ -1,7 +1,7 @@
 // A refused step or save, shown where it happened: the server's message and, when a submit broke several
 // rules, each rule's message as a list.
 import { Alert } from "antd";
-import type { Refusal } from "../../components/refusals";
+import type { Refusal } from "./refusals";
 
 export function RefusalAlert({ refusal, onClose }: { refusal: Refusal | null; onClose?: () => void }) {
   if (!refusal) return null;

@@ -1,22 +1,25 @@
-// One workflow step of a plan, project or fee standard, confirmed in a dialog "确认<step>？": what the
-// step does, and a comment where it takes one (退回 and 不予批准 need a reason). A refusal stays in the
-// dialog with the server's message and, for a submit that broke several rules, each rule's message.
-import { useEffect } from "react";
+// One workflow step (of a plan, project, fee standard, enrolment, spot check, change report, …) confirmed
+// in a dialog "确认<step>？": what the step does, and a comment where it takes one (退回 and 不予批准
+// need a reason). A refusal stays in the dialog with the server's message and, for a submit that broke
+// several rules, each rule's message.
+import { useEffect, type ReactNode } from "react";
 import { Form, Input, Modal, Typography } from "antd";
 import { useTranslation } from "react-i18next";
-import { useRefusal } from "../../components/useRefusal";
 import { RefusalAlert } from "./RefusalAlert";
+import { useRefusal } from "./useRefusal";
 
 export type CommentMode = "none" | "optional" | "required";
 
 export interface StepSpec {
   /** the button's and the dialog's name of the step, e.g. 提交备案 */
   label: string;
-  /** what the step does, shown above the comment */
-  explain?: string;
+  /** what the step does, shown above the comment: a sentence, or a summary of its own */
+  explain?: ReactNode;
   comment: CommentMode;
   /** label of the comment box (退回理由, 撤销原因, 意见) */
   commentLabel?: string;
+  /** the longest comment the server takes (1000 unless said) */
+  commentMax?: number;
   danger?: boolean;
 }
 
@@ -58,16 +61,16 @@ export function StepModal({ step, onClose, run }: Props) {
       destroyOnHidden
       forceRender
     >
-      {step?.explain && <Typography.Paragraph>{step.explain}</Typography.Paragraph>}
+      {typeof step?.explain === "string" ? <Typography.Paragraph>{step.explain}</Typography.Paragraph> : step?.explain && <div style={{ marginBottom: 16 }}>{step.explain}</div>}
       <RefusalAlert refusal={refusal} />
       <Form form={form} name="filingStep" layout="vertical">
         {step && step.comment !== "none" && (
           <Form.Item
             label={step.commentLabel ?? t("filing.commentOptional")}
             name="comment"
-            rules={[{ required: step.comment === "required", whitespace: true, message: t("filing.commentRequired") }, { max: 1000 }]}
+            rules={[{ required: step.comment === "required", whitespace: true, message: t("filing.commentRequired") }, { max: step.commentMax ?? 1000 }]}
           >
-            <Input.TextArea rows={4} maxLength={1000} showCount />
+            <Input.TextArea rows={4} maxLength={step.commentMax ?? 1000} showCount />
           </Form.Item>
         )}
       </Form>
