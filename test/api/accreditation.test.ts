@@ -40,6 +40,10 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     const registry = await s.client().get(`/api/v1/public/bases?q=${encodeURIComponent("智能制造")}`);
     expect(registry.body.items.map((b: any) => b.id)).toContain(base.id);
     expect((await s.client().get(`/api/v1/public/bases/${base.id}`)).body.decisionNo).toBe(base.decisionNo);
+    // The base starts with the address and contact of its 申报表; the public sees the contact masked.
+    expect(base).toMatchObject({ address: app.form.basics.address, contactName: "张海涛", contactPhone: "13806310004" });
+    expect((await s.client().get(`/api/v1/public/bases/${base.id}`)).body).toMatchObject({ contactName: "张*涛", contactPhone: "138****0004" });
+    expect(registry.body.items.find((b: any) => b.id === base.id)).toMatchObject({ contactName: "张*涛", contactPhone: "138****0004" });
 
     const plaque = await c.base.get(`/api/v1/bases/${base.id}/plaque.pdf`);
     expect(plaque.status).toBe(200);

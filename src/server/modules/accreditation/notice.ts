@@ -74,6 +74,10 @@ export async function createBase(trx: Tx, ctx: Ctx, record: ApplicationRecord) {
       plaqueSerial,
       specialtyFields: JSON.stringify(record.form.basics?.specialtyFields ?? []),
       district: record.form.basics?.district ?? "",
+      // The base's own address and contact from its 申报表; later changes come by change report (第二十七条).
+      address: record.form.basics?.address?.trim() || null,
+      contactName: record.form.basics?.contactName?.trim() || null,
+      contactPhone: record.form.basics?.contactPhone?.trim() || null,
       status: "active",
       createdAt: now,
       updatedAt: now,

@@ -1,6 +1,8 @@
 // The registry of bases (第五条（四）: published bases), for signed-in roles within their scope and,
 // for active bases, for the public with verification of a plaque.
 import type { BaseView } from "../../../shared/accreditation.js";
+import { maskName } from "../../../shared/delivery.js";
+import { maskPhone } from "../../../shared/identifiers.js";
 import type { PlaqueVerification } from "../../../shared/supervision/change-reports.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import type { Ctx, Platform } from "../../platform/context.js";
@@ -108,6 +110,11 @@ async function formerNamesOf(trx: Tx, ids: string[]): Promise<Map<string, BaseVi
   return out;
 }
 
+/** What anyone may see of a base: its contact person's name and phone are personal data, so masked. */
+function forPublic(b: BaseView): BaseView {
+  return { ...b, contactName: b.contactName && maskName(b.contactName), contactPhone: b.contactPhone && maskPhone(b.contactPhone) };
+}
+
 async function presentRows(trx: Tx, p: Platform, rows: Row[]): Promise<BaseView[]> {
   const names = await formerNamesOf(trx, rows.map((r) => r.id));
   return rows.map(present(p, names));
@@ -141,9 +148,10 @@ export async function listPublicBases(ctx: Ctx, query: PageRequest & BaseFilter)
       base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
       base.select(columns).orderBy("bases.revokedAt", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
     ]);
-    return { items: await presentRows(ctx.db, ctx, rows), total: Number(count.n), page: n, pageSize };
+    return { items: (await presentRows(ctx.db, ctx, rows)).map(forPublic), total: Number(count.n), page: n, pageSize };
   }
-  return page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"));
+  const shown = await page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"));
+  return { ...shown, items: shown.items.map(forPublic) };
 }
 
 async function find(trx: Tx, p: Platform, id: string): Promise<BaseView | undefined> {
@@ -164,7 +172,7 @@ export async function getBase(ctx: Ctx, id: string): Promise<BaseView> {
 export async function verifyBase(ctx: Ctx, id: string): Promise<BaseView> {
   const b = await find(ctx.db, ctx, id);
   if (!b) throw new DomainError("NOT_FOUND");
-  return b;
+  return forPublic(b);
 }
 
 /**
