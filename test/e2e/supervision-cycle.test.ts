@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startJourney, type Journey } from "./browser.js";
+import { phoneSignedInAs } from "./delivery-ui.js";
 import { confirmStep, describedValue, publicPage, signedInAs, title } from "./accreditation-ui.js";
 import { chooseOption, closePage, eventually, expectClosed, field, openFromMenu, shanghaiDate, typeDate, zh } from "./ui.js";
 
@@ -21,6 +22,7 @@ async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   for (const width of [1280, 375]) {
     await page.setViewportSize({ width, height: width === 375 ? 812 : 900 });
+    await page.waitForTimeout(300); // the frame's breakpoints settle
     await page.screenshot({ path: path.join(SHOTS, `${name}-${width}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -223,5 +225,21 @@ describe("a supervisory cycle: spot check, inspection, rectification, acceptance
     expect(await fitsWidth(visitor)).toBe(true);
     await shoot(visitor, "public-spot-check");
     await closePage(visitor);
+  });
+
+  it("fits every page of the cycle on a phone without scrolling sideways", async () => {
+    for (const [user, urls] of [
+      ["bureau", ["/spot-checks", spotCheckUrl, "/rectification-orders", orderUrl, "/violations", "/dishonesty-records", "/change-reports"]],
+      ["supervisor", ["/inspections", "/inspection-schemes"]],
+      ["base", ["/inspections", orderUrl, "/change-reports", "/staff"]],
+    ] as const) {
+      const phone = await phoneSignedInAs(j, user);
+      for (const url of urls) {
+        await phone.goto(new URL(url, j.server.baseUrl).href);
+        await title(phone).waitFor();
+        expect({ url, fits: await fitsWidth(phone) }).toEqual({ url, fits: true });
+      }
+      await closePage(phone);
+    }
   });
 });
