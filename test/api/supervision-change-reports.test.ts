@@ -38,6 +38,7 @@ describe.each(dialects)("change reports on %s", (dialect) => {
   it("applies an acknowledged change of name and address at once, keeping the former name searchable", async () => {
     const base = await givenActiveBase(c, "base", { name: "威海市环翠区海洋装备继续教育基地" });
     const before = ok(await c.bureau.get(`/api/v1/bases/${base.id}`));
+    expect(before).toMatchObject({ address: expect.stringContaining("威海市"), contactName: "张海涛" });
     const report = ok(
       await reportChanges(base, { name: "威海市海洋装备与智能制造继续教育基地", address: "威海市环翠区海滨北路 16 号", contactName: "刘振华", contactPhone: "13806310009" }),
       201,
@@ -47,7 +48,8 @@ describe.each(dialects)("change reports on %s", (dialect) => {
       baseId: base.id,
       baseName: base.name,
       changes: { name: "威海市海洋装备与智能制造继续教育基地", address: "威海市环翠区海滨北路 16 号", contactName: "刘振华", contactPhone: "13806310009" },
-      previous: { name: base.name, address: null, contactName: null, contactPhone: null },
+      // What the base had: the address and contact of its 申报表.
+      previous: { name: base.name, address: before.address, contactName: before.contactName, contactPhone: before.contactPhone },
       availableActions: ["withdraw"],
     });
     expect(report.history[0]).toMatchObject({ action: "submit", toStatus: "submitted" });
@@ -205,7 +207,8 @@ describe.each(dialects)("change reports on %s", (dialect) => {
     expectError(await step(c.bureau, { ...report, version: report.version + 1 }, "accept"), 409, "VERSION_CONFLICT");
     const withdrawn = ok(await step(base.staff, report, "withdraw"));
     expect(withdrawn.status).toBe("withdrawn");
-    expect(ok(await c.bureau.get(`/api/v1/bases/${base.id}`)).address).toBeNull();
+    // Withdrawn: the address stays what the 申报表 gave.
+    expect(ok(await c.bureau.get(`/api/v1/bases/${base.id}`)).address).toBe(view.address);
     ok(await reportChanges(base, { address: "某地 3 号" }), 201);
   });
 

@@ -43,6 +43,8 @@ describe.each(dialects)("inspections on %s", (dialect) => {
     // 第十六条: a plan of 2 projects, filed late (in June for that year); 1 filed, 1 returned
     expect(facts.tasks).toMatchObject({ plannedProjects: 2, filedProjects: 1, returnedProjects: 1, cancelledProjects: 0 });
     expect(facts.systems).toMatchObject({ planStatus: "filed", planLate: true, latePlans: 1, adHocProjects: 1, returnedProjects: 1 });
+    // 第十七条: the September course ended without sign-in records or completion: its archive is incomplete.
+    expect(facts.systems).toMatchObject({ archivesComplete: 0, archivesTotal: 1 });
     expect(facts.teachers.teacherCount).toBe(2);
     expect(facts.teachers.teachers.map((t: any) => t.name).sort()).toEqual(["李建华", "王海燕"]);
     expect(facts.facilities.venues).toEqual([VENUE]);

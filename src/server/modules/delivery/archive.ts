@@ -71,15 +71,50 @@ async function factsOf(trx: Tx, project: ProjectRecord): Promise<Facts> {
 
 const zh = (lang: Lang, zhText: string, en: string) => (lang === "en-US" ? en : zhText);
 
+/** What decides whether a project's archive is complete (第十七条), as counted for one project. */
+export interface ArchiveCounts {
+  filingNo: string | null;
+  description: string;
+  sessions: number;
+  sessionsWithCheckIns: number;
+  concluded: boolean;
+  responses: number;
+}
+
+/**
+ * 第十七条: each item of the archive — notice (filed, with its text), curriculum, sign-in records of
+ * every session, completion with its certificates, evaluation — and whether it is there. The archive page
+ * and the annual inspection's facts (第十八条) judge completeness by this one rule.
+ */
+export function archiveChecks(c: ArchiveCounts): Record<ArchiveView["items"][number]["key"], boolean> {
+  return {
+    notice: !!c.filingNo && c.description.trim() !== "",
+    curriculum: c.sessions > 0,
+    signIn: c.sessions > 0 && c.sessionsWithCheckIns >= c.sessions,
+    certificates: c.concluded,
+    evaluation: c.responses > 0,
+  };
+}
+
+export const archiveComplete = (c: ArchiveCounts): boolean => Object.values(archiveChecks(c)).every(Boolean);
+
 function itemsOf(f: Facts, lang: Lang): ArchiveView["items"] {
   const p = f.project;
-  const hasNotice = !!p.filingNo && p.description.trim() !== "";
   const missingSignIn = p.sessions.map((s, i) => ({ s, i })).filter(({ s }) => !f.checkIns.get(s.id));
   const revoked = f.certificates.filter((c) => c.status === "revoked").length;
+  const complete = archiveChecks({
+    filingNo: p.filingNo,
+    description: p.description,
+    sessions: p.sessions.length,
+    sessionsWithCheckIns: p.sessions.length - missingSignIn.length,
+    concluded: !!p.concludedAt,
+    responses: f.responses,
+  });
+  const hasNotice = complete.notice;
   return [
     {
       key: "notice",
-      complete: hasNotice,
+      complete: complete.notice,
       detail: !p.filingNo
         ? zh(lang, "项目未备案，没有培训通知", "The project is not filed: there is no notice")
         : hasNotice
@@ -89,7 +124,7 @@ function itemsOf(f: Facts, lang: Lang): ArchiveView["items"] {
     },
     {
       key: "curriculum",
-      complete: p.sessions.length > 0,
+      complete: complete.curriculum,
       detail: p.sessions.length
         ? zh(lang, `共 ${p.sessions.length} 次课程，${p.sessions.reduce((n, s) => n + s.hours, 0)} 学时`, `${p.sessions.length} sessions, ${p.sessions.reduce((n, s) => n + s.hours, 0)} hours`)
         : zh(lang, "没有课程安排", "No sessions"),
@@ -97,7 +132,7 @@ function itemsOf(f: Facts, lang: Lang): ArchiveView["items"] {
     },
     {
       key: "signIn",
-      complete: p.sessions.length > 0 && missingSignIn.length === 0,
+      complete: complete.signIn,
       detail:
         missingSignIn.length === 0
           ? zh(lang, `${p.sessions.length} 次课程均有签到记录`, `Every one of the ${p.sessions.length} sessions has sign-in records`)
@@ -110,7 +145,7 @@ function itemsOf(f: Facts, lang: Lang): ArchiveView["items"] {
     },
     {
       key: "certificates",
-      complete: !!p.concludedAt,
+      complete: complete.certificates,
       detail: p.concludedAt
         ? zh(lang, `已办理结业：结业 ${f.completed} 人，发放证书 ${f.certificates.length} 份${revoked ? `（已撤销 ${revoked} 份）` : ""}`, `Completion decided: ${f.completed} completed, ${f.certificates.length} certificates issued${revoked ? ` (${revoked} revoked)` : ""}`)
         : zh(lang, "尚未办理结业，未发放结业证书", "Completion not decided yet; no certificates issued"),
@@ -118,7 +153,7 @@ function itemsOf(f: Facts, lang: Lang): ArchiveView["items"] {
     },
     {
       key: "evaluation",
-      complete: f.responses > 0,
+      complete: complete.evaluation,
       detail: f.responses > 0 ? zh(lang, `收回评估问卷 ${f.responses} 份`, `${f.responses} survey responses`) : zh(lang, "尚无学员填写评估问卷", "No survey responses yet"),
       files: [FILES.evaluation],
     },

@@ -5,6 +5,7 @@
 import type { InspectionFacts, TeacherFact } from "../../../shared/supervision/inspections.js";
 import { PUBLIC_PROJECT_STATUSES } from "../../../shared/filing.js";
 import type { Tx } from "../../platform/db.js";
+import { archiveComplete } from "../delivery/archive.js";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 const ratio = (num: number, den: number) => (den > 0 ? round2(num / den) : null);
@@ -146,13 +147,15 @@ export async function computeFacts(trx: Tx, baseId: string, year: number, today:
   const completed = concluded.reduce((s, p) => s + get(enrolments, p.id, "completed"), 0);
   const concludedEnrolled = concluded.reduce((s, p) => s + enrolledOf(p.id), 0);
   const ended = delivered.filter((p) => p.endDate < today);
-  const archiveComplete = (p: ProjectRow) =>
-    !!p.filingNo &&
-    p.description.trim() !== "" &&
-    get(sessions, p.id, "n") > 0 &&
-    get(checkIns, p.id, "sessions") >= get(sessions, p.id, "n") &&
-    !!p.concludedAt &&
-    answers.some((a) => a.projectId === p.id);
+  const archived = (p: ProjectRow) =>
+    archiveComplete({
+      filingNo: p.filingNo,
+      description: p.description,
+      sessions: get(sessions, p.id, "n"),
+      sessionsWithCheckIns: get(checkIns, p.id, "sessions"),
+      concluded: !!p.concludedAt,
+      responses: answers.filter((a) => a.projectId === p.id).length,
+    });
   const scaleAverages = averages(answers.map((a) => a.answers));
   const allScores = answers.flatMap((a) => Object.values(a.answers).filter((v): v is number => typeof v === "number"));
   const participants = await trx
@@ -192,7 +195,7 @@ export async function computeFacts(trx: Tx, baseId: string, year: number, today:
       latePlans: Number(latePlans?.n ?? 0),
       adHocProjects: delivered.filter((p) => Number(p.adHoc) === 1).length,
       returnedProjects: Number(returned?.n ?? 0),
-      archivesComplete: ended.filter(archiveComplete).length,
+      archivesComplete: ended.filter(archived).length,
       archivesTotal: ended.length,
       certificatesRevoked: projects.reduce((s, p) => s + get(certificates, p.id, "revoked"), 0),
     },
