@@ -173,4 +173,27 @@ describe.each(dialects)("revocation of a base on %s", (dialect) => {
     expect((await s.client().post(`/api/v1/bases/${base.id}/actions/revoke`, REVOCATION)).status).toBe(401);
     expect((await baseOf(c.bureau, base.id)).status).toBe("active");
   });
+
+  it("revokes a base whose coming online course has thousands enrolled, telling every one of them", async () => {
+    const base = await givenActiveBase(c);
+    const course = await givenFiledProject(base, { startDate: "2026-12-28", endDate: "2026-12-29" });
+    // 5,000 people (straight into the database: this is about revocation, not enrolment) — more than one
+    // INSERT may bind on SQLite or PostgreSQL if every notification went in a single statement.
+    const db = s.app.platform.db;
+    const now = s.clock.nowIso();
+    const org = (await db.selectFrom("users").select("orgId").where("username", "=", "pro1").executeTakeFirstOrThrow()).orgId;
+    for (let i = 0; i < 5000; i += 500) {
+      const ids = Array.from({ length: 500 }, (_, j) => `bulk-${dialect}-${i + j}`);
+      await db.insertInto("users").values(ids.map((id) => ({ id, username: id, displayName: "学员", orgId: org, passwordHash: "-", mustChangePassword: 0, failedLogins: 0, phone: null, createdAt: now, updatedAt: now, version: 1 }))).execute();
+      await db.insertInto("professionals").values(ids.map((id) => ({ id, employer: "威海市立医院", title: "工程师", specialty: "智能制造", createdBy: null, createdAt: now, updatedAt: now, version: 1 }))).execute();
+      await db
+        .insertInto("enrollments")
+        .values(ids.map((id) => ({ id: `e-${id}`, projectId: course.id, professionalId: id, status: "enrolled", source: "self", completed: null, attendedSessions: null, createdBy: id, createdAt: now, updatedAt: now, version: 1 })))
+        .execute();
+    }
+    const outcome = ok(await revoke(c.bureau, base));
+    expect(outcome).toMatchObject({ status: "revoked", withdrawnProjectIds: [course.id], notifiedCount: 5000 });
+    const told = await db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("userId", "like", `bulk-${dialect}-%`).where("kind", "=", "supervision.rectification.projectWithdrawn").executeTakeFirstOrThrow();
+    expect(Number(told.n)).toBe(5000);
+  });
 });

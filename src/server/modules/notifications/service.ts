@@ -22,11 +22,19 @@ export async function notify(trx: Tx, ctx: Ctx, userIds: readonly string[], kind
   const unique = [...new Set(userIds)].filter((id) => id !== ctx.actor?.id);
   if (unique.length === 0) return;
   const createdAt = ctx.clock.nowIso();
-  await trx
-    .insertInto("notifications")
-    .values(unique.map((userId) => ({ id: newId(), userId, kind, params: JSON.stringify(params), link, createdAt, readAt: null })))
-    .execute();
+  const json = JSON.stringify(params);
+  // Everyone enrolled in a large course may be told at once: in slices, as one INSERT of thousands of
+  // rows would pass SQLite's (32,766) and PostgreSQL's (65,535) limits on bound parameters.
+  for (let i = 0; i < unique.length; i += NOTIFY_SLICE) {
+    await trx
+      .insertInto("notifications")
+      .values(unique.slice(i, i + NOTIFY_SLICE).map((userId) => ({ id: newId(), userId, kind, params: json, link, createdAt, readAt: null })))
+      .execute();
+  }
 }
+
+/** Rows per INSERT of notifications (7 parameters each). */
+const NOTIFY_SLICE = 1000;
 
 export async function listNotifications(ctx: Ctx, query: PageRequest & { unread?: boolean }): Promise<Page<NotificationView> & { unread: number }> {
   authorize(ctx.actor, "notification.read");
