@@ -139,7 +139,10 @@ describe("masking personal data", () => {
     expect(maskIdNumber("1234567")).toBe("*******");
   });
 
-  it("shows only the first 3 and last 4 digits of a mobile number", () => {
+  it("shows only the first 3 and last 4 digits of a mobile number, and only the last 2 of a landline", () => {
     expect(maskPhone("13806310002")).toBe("138****0002");
+    // a local landline: never shown nearly whole
+    expect(maskPhone("5201234")).toBe("*****34");
+    expect(maskPhone("52012345")).toBe("******45");
   });
 });

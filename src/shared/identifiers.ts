@@ -52,7 +52,9 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 4) + "*".repeat(id.length - 8) + id.slice(-4);
 }
 
+/** 13806310002 → 138****0002; a short number (a landline without its area code) keeps only its last 2. */
 export function maskPhone(phone: string): string {
-  if (phone.length < 7) return phone.replace(/.(?=.{2})/g, "*");
+  // 3 + 4 shown would leave a 7- or 8-character number (nearly) whole.
+  if (phone.length <= 8) return phone.replace(/.(?=.{2})/g, "*");
   return phone.slice(0, 3) + "*".repeat(phone.length - 7) + phone.slice(-4);
 }

@@ -113,7 +113,7 @@ describe.each(dialects)("violations and dishonesty records on %s", (dialect) => 
   it("confirms a violation: the base is revoked and the host organization's dishonesty record published", async () => {
     const home = await givenActiveBase(c, "base");
     const v = await givenViolation(c, home);
-    const confirmed = ok(await act(c, v, "confirm", { comment: "经核查属实", payload: { penaltyContent: "撤销基地资格，收回匾牌" } }));
+    const confirmed = ok(await act(c, v, "confirm", { comment: "经核查属实", payload: { penaltyContent: "撤销基地资格，收回匾牌", legalRepresentative: "王立新" } }));
     expect(confirmed).toMatchObject({ status: "confirmed", baseStatus: "revoked", availableActions: [], basis: "《威海市专业技术人员继续教育基地管理办法》第二十条" });
     expect(confirmed.decisionNo).toMatch(/^威人社发〔2026〕\d+号$/);
     expect(confirmed.dishonestyRecordId).toEqual(expect.any(String));
@@ -130,7 +130,8 @@ describe.each(dialects)("violations and dishonesty records on %s", (dialect) => 
       id: confirmed.dishonestyRecordId,
       orgName: confirmed.hostOrgName,
       creditCode: org.creditCode,
-      legalRepresentative: org.contactName,
+      // as the decision names it — never the organization's contact person
+      legalRepresentative: "王立新",
       decisionNo: confirmed.decisionNo,
       violationType: "乱发证",
       facts: v.facts,
@@ -159,7 +160,8 @@ describe.each(dialects)("violations and dishonesty records on %s", (dialect) => 
     const second = await givenConfirmedViolation(c, home, { publicityDays: 365 }, { kind: "overcharging", facts: "超出备案收费标准收取培训费每人 800 元。" });
     expect(second.decisionNo).toBe(first.decisionNo);
     const record = (await recordsOf()).find((r) => r.violationId === second.id);
-    expect(record).toMatchObject({ decisionNo: first.decisionNo, violationType: "乱收费", publicityUntil: "2027-03-02" });
+    // No 法定代表人 named and none on record: left empty rather than filled with another person's name.
+    expect(record).toMatchObject({ decisionNo: first.decisionNo, violationType: "乱收费", publicityUntil: "2027-03-02", legalRepresentative: "" });
   });
 
   it("exports the records as CSV (UTF-8 with BOM), Excel and JSON with exactly the standard's columns in order", async () => {

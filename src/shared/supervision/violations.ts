@@ -41,6 +41,8 @@ export type ViolationCreateBody = Static<typeof ViolationCreateBody>;
 export const ViolationConfirmPayload = Type.Object(
   {
     basis: Type.Optional(Type.String({ maxLength: 1000 })),
+    /** 法定代表人 of the host organization as the decision names it; else the one the base has on record. */
+    legalRepresentative: Type.Optional(Type.String({ maxLength: 50 })),
     penaltyContent: Type.Optional(Type.String({ maxLength: 1000 })),
     /** Days from the decision date to 公示截止期; default three years (see docs/dishonesty-export.md). */
     publicityDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),

@@ -38,15 +38,16 @@ export interface DishonestyInput {
   violationType: string;
   facts: string;
   basis: string;
+  legalRepresentative?: string;
   penaltyContent?: string;
   publicityDays?: number;
   remark?: string;
 }
 
 /**
- * Writes the record in the caller's transaction. 法定代表人 is the base's recorded legal representative,
- * else the organization's contact person (the registry has no separate field for it before 第二十七条's
- * change reports fill it in).
+ * Writes the record in the caller's transaction. 法定代表人 is the one the bureau names on confirming,
+ * else the base's recorded legal representative (kept by 第二十七条's change reports), else left empty:
+ * never someone else's name, such as the organization's contact person.
  */
 export async function createDishonestyRecord(trx: Tx, ctx: Ctx, input: DishonestyInput): Promise<{ id: string; publicityUntil: string }> {
   const today = ctx.clock.today();
@@ -54,7 +55,7 @@ export async function createDishonestyRecord(trx: Tx, ctx: Ctx, input: Dishonest
   const org = await trx
     .selectFrom("organizations")
     .innerJoin("bases", "bases.hostOrgId", "organizations.id")
-    .select(["organizations.name", "organizations.creditCode", "organizations.contactName", "bases.legalRepresentative"])
+    .select(["organizations.name", "organizations.creditCode", "bases.legalRepresentative"])
     .where("bases.id", "=", input.baseId)
     .executeTakeFirstOrThrow();
   const authorityOrg = ctx.actor ? await trx.selectFrom("organizations").select("creditCode").where("id", "=", ctx.actor.orgId).executeTakeFirst() : undefined;
@@ -70,7 +71,7 @@ export async function createDishonestyRecord(trx: Tx, ctx: Ctx, input: Dishonest
       orgId: input.orgId,
       orgName: org.name,
       creditCode: org.creditCode,
-      legalRepresentative: org.legalRepresentative?.trim() || org.contactName,
+      legalRepresentative: input.legalRepresentative?.trim() || org.legalRepresentative?.trim() || "",
       decisionNo: input.decisionNo,
       violationType: input.violationType,
       facts: input.facts,

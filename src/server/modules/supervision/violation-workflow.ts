@@ -55,6 +55,7 @@ async function confirmEffect(trx: Tx, ctx: Ctx, r: ViolationRecord, input: StepI
     violationType: VIOLATION_KIND_NAMES[r.kind],
     facts: r.facts,
     basis,
+    legalRepresentative: payload.legalRepresentative,
     penaltyContent: payload.penaltyContent,
     publicityDays: payload.publicityDays,
     remark: payload.remark,

@@ -11,6 +11,7 @@ import { RefusalAlert } from "../../../components/RefusalAlert";
 
 interface ConfirmForm {
   basis?: string;
+  legalRepresentative?: string;
   penaltyContent?: string;
   publicityDays?: number | null;
   remark?: string;
@@ -40,6 +41,7 @@ export function ConfirmViolationModal({ view, open, onClose, run }: Props) {
     const v = await form.validateFields();
     const payload: ViolationConfirmPayload = {
       ...(v.basis?.trim() ? { basis: v.basis.trim() } : {}),
+      ...(v.legalRepresentative?.trim() ? { legalRepresentative: v.legalRepresentative.trim() } : {}),
       ...(v.penaltyContent?.trim() ? { penaltyContent: v.penaltyContent.trim() } : {}),
       ...(v.publicityDays ? { publicityDays: v.publicityDays } : {}),
       ...(v.remark?.trim() ? { remark: v.remark.trim() } : {}),
@@ -80,6 +82,9 @@ export function ConfirmViolationModal({ view, open, onClose, run }: Props) {
         {/* Left empty, the server cites 第二十条 of the measures of the city in the policy. */}
         <Form.Item label={t("supervision.violations.field.basis")} name="basis" extra={t("supervision.violations.hint.basis")} rules={[{ max: 1000 }]}>
           <Input.TextArea rows={2} maxLength={1000} />
+        </Form.Item>
+        <Form.Item label={t("supervision.violations.field.legalRepresentative")} name="legalRepresentative" extra={t("supervision.violations.hint.legalRepresentative")} rules={[{ max: 50 }]}>
+          <Input maxLength={50} style={{ maxWidth: 240 }} />
         </Form.Item>
         <Form.Item label={t("supervision.violations.field.penaltyContent")} name="penaltyContent" extra={t("supervision.violations.hint.penaltyContent")} rules={[{ max: 1000 }]}>
           <Input.TextArea rows={2} maxLength={1000} />
