@@ -3,6 +3,7 @@
 // project under way finishes and certifies unless stopped too; the base leaves the public registry for
 // the public list of revoked bases.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../../src/server/platform/audit.js";
 import { givenCheckedInByHand } from "../support/delivery.js";
 import { COURSE_END, COURSE_START, completeCourse, enrolSelf, setNow, LAST_SESSION_END } from "../support/completion.js";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
@@ -195,5 +196,9 @@ describe.each(dialects)("revocation of a base on %s", (dialect) => {
     expect(outcome).toMatchObject({ status: "revoked", withdrawnProjectIds: [course.id], notifiedCount: 5000 });
     const told = await db.selectFrom("notifications").select((eb) => eb.fn.countAll<number>().as("n")).where("userId", "like", `bulk-${dialect}-%`).where("kind", "=", "supervision.rectification.projectWithdrawn").executeTakeFirstOrThrow();
     expect(Number(told.n)).toBe(5000);
+    // every cancellation audited, on one unbroken chain
+    const cancelled = await db.selectFrom("auditEvents").select((eb) => eb.fn.countAll<number>().as("n")).where("action", "=", "enrollment.cancel").where("resourceId", "like", `e-bulk-${dialect}-%`).executeTakeFirstOrThrow();
+    expect(Number(cancelled.n)).toBe(5000);
+    expect((await verifyAuditChain(db)).intact).toBe(true);
   });
 });

@@ -92,9 +92,14 @@ export async function appendAuditBatch(trx: Tx, entries: ReadonlyArray<{ ctx: Ct
     prevHash = hash;
     return row;
   });
-  await insertEntries(trx, rows);
+  // In slices: one INSERT of a whole large course's entries would pass the databases' limits on bound
+  // parameters (11 a row). The chain stays one: the head was read once, under the lock.
+  for (let i = 0; i < rows.length; i += AUDIT_SLICE) await insertEntries(trx, rows.slice(i, i + AUDIT_SLICE));
   return rows.map((r) => r.seq);
 }
+
+/** Entries per INSERT. */
+const AUDIT_SLICE = 1000;
 
 const chainHead = preparedQuery([], (db) => db.selectFrom("auditEvents").select(["seq", "hash"]).orderBy("seq", "desc").limit(1));
 

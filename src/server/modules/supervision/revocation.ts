@@ -5,7 +5,7 @@
 // issued stay valid (revoking them is one by one or per project, 乱发证).
 import type { RevocationPreview, RevocationProject, RevokeBody } from "../../../shared/supervision/rectification.js";
 import { LIVE_RECTIFICATION_STATUSES } from "../../../shared/supervision/rectification.js";
-import { appendAudit } from "../../platform/audit.js";
+import { appendAudit, appendAuditBatch } from "../../platform/audit.js";
 import { authorize, can } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
@@ -121,17 +121,25 @@ export async function revocationPreview(trx: Tx, ctx: Ctx, baseId: string): Prom
 
 /** Cancels every enrolment of a withdrawn project, as cancelling one does, and answers who was enrolled. */
 async function cancelEnrolments(trx: Tx, ctx: Ctx, projectId: string, decisionNo: string): Promise<string[]> {
-  const rows = await trx.selectFrom("enrollments").select(["id", "professionalId", "version"]).where("projectId", "=", projectId).where("status", "=", "enrolled").execute();
+  const rows = await trx.selectFrom("enrollments").select(["id", "professionalId"]).where("projectId", "=", projectId).where("status", "=", "enrolled").execute();
   const now = ctx.clock.nowIso();
-  for (const e of rows) {
-    await trx.updateTable("enrollments").set({ status: "cancelled", updatedAt: now, version: Number(e.version) + 1 }).where("id", "=", e.id).execute();
-    await appendAudit(trx, ctx, {
-      action: "enrollment.cancel",
-      resourceType: "enrollment",
-      resourceId: e.id,
-      detail: { projectId, professionalId: e.professionalId, by: "revocation", decisionNo },
-    });
+  // A large course's enrolments in a few statements, not one round trip each (bench:supervision).
+  for (let i = 0; i < rows.length; i += 1000) {
+    const ids = rows.slice(i, i + 1000).map((e) => e.id);
+    await trx
+      .updateTable("enrollments")
+      .set((eb) => ({ status: "cancelled", updatedAt: now, version: eb("version", "+", 1) }))
+      .where("id", "in", ids)
+      .where("status", "=", "enrolled")
+      .execute();
   }
+  await appendAuditBatch(
+    trx,
+    rows.map((e) => ({
+      ctx,
+      input: { action: "enrollment.cancel", resourceType: "enrollment", resourceId: e.id, detail: { projectId, professionalId: e.professionalId, by: "revocation", decisionNo } },
+    })),
+  );
   return rows.map((e) => e.professionalId);
 }
 
