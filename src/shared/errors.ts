@@ -28,9 +28,20 @@ export const ERROR_CODES = {
   FORBIDDEN: { status: 403, zh: "无权执行此操作", en: "You may not do this" },
   NOT_FOUND: { status: 404, zh: "未找到该记录", en: "Not found" },
   ROUTE_NOT_FOUND: { status: 404, zh: "请求的接口不存在", en: "No such endpoint" },
+  METHOD_NOT_ALLOWED: { status: 405, zh: "该接口不支持此请求方法（{method}），支持：{allow}", en: "This endpoint does not take {method}; it takes {allow}" },
   VERSION_CONFLICT: { status: 409, zh: "记录已被他人修改，请刷新后重试", en: "Someone else changed this record; reload and try again" },
   USERNAME_TAKEN: { status: 409, zh: "用户名已被使用", en: "That username is taken" },
   ID_NUMBER_TAKEN: { status: 409, zh: "该身份证号码已登记在其他账号下", en: "That ID number belongs to another account" },
+  ID_NUMBER_ON_STAFF_ACCOUNT: {
+    status: 409,
+    zh: "该身份证号码属于平台的一个工作人员账号，不能登记为专业技术人员；本人如需参训，请联系市人社局为其账号增加专业技术人员角色",
+    en: "That ID number belongs to a staff account of the platform and cannot be registered as a professional; if the person trains too, the bureau adds the professional role to their account",
+  },
+  STAFF_ID_NUMBER_NOT_ALLOWED: {
+    status: 422,
+    zh: "基地不能为工作人员账号登记身份证号码，如需登记请联系市人社局",
+    en: "A base does not record ID numbers on staff accounts; the bureau does",
+  },
   CREDIT_CODE_TAKEN: { status: 409, zh: "该统一社会信用代码已登记", en: "That unified social credit code is already registered" },
   INVALID_CREDIT_CODE: {
     status: 422,

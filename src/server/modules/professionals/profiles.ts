@@ -67,13 +67,14 @@ export interface PersonFacts {
 /**
  * Finds the professional holding this ID number, or registers them with an unclaimed account (the
  * person claims it later by signing up with the same ID number). A known ID number under another
- * name is refused (ID_NAME_MISMATCH) rather than enrolling the wrong person.
+ * name is refused (ID_NAME_MISMATCH) rather than enrolling the wrong person, and one held by a staff
+ * account (ID_NUMBER_ON_STAFF_ACCOUNT) rather than giving that account a role.
  */
 export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFacts): Promise<{ professionalId: string; created: boolean }> {
   const idNumber = normalizeIdNumber(person.idNumber);
   if (!isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
   const name = person.name.trim();
-  const found = await findPerson(trx, ctx, idNumber, name, person);
+  const found = await findPerson(trx, ctx, idNumber, name);
   if (found) return found;
   const id = newId();
   const now = ctx.clock.nowIso();
@@ -100,7 +101,7 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
     .returning("id")
     .executeTakeFirst();
   if (!inserted) {
-    const winner = await findPerson(trx, ctx, idNumber, name, person);
+    const winner = await findPerson(trx, ctx, idNumber, name);
     if (winner) return winner;
     throw new DomainError("ID_NUMBER_TAKEN");
   }
@@ -111,22 +112,29 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
   return { professionalId: id, created: true };
 }
 
-async function findPerson(trx: Tx, ctx: Ctx, idNumber: string, name: string, person: PersonFacts): Promise<{ professionalId: string; created: boolean } | null> {
+/**
+ * The professional already holding this ID number, untouched. Registering a person never changes an
+ * existing account: one that is not a professional's (a bureau, supervising unit, base staff or expert
+ * account, of whatever organization) gains no role and no profile here; only the account's manager
+ * adds the professional role (modules/users), so no base can escalate another organization's user.
+ */
+async function findPerson(trx: Tx, ctx: Ctx, idNumber: string, name: string): Promise<{ professionalId: string; created: boolean } | null> {
   const existing = await trx
     .selectFrom("users")
     .leftJoin("professionals", "professionals.id", "users.id")
-    .select(["users.id", "users.displayName", "professionals.id as profileId"])
+    .select((eb) => [
+      "users.id",
+      "users.displayName",
+      "professionals.id as profileId",
+      eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id").where("userRoles.role", "=", "professional")).as("isProfessional"),
+    ])
     .where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber))
     .executeTakeFirst();
-  if (existing) {
-    if (existing.displayName !== name) throw new DomainError("ID_NAME_MISMATCH");
-    if (!existing.profileId) {
-      await trx.insertInto("userRoles").values({ userId: existing.id, role: "professional" }).onConflict((oc) => oc.doNothing()).execute();
-      await ensureProfessionalProfile(trx, ctx, existing.id, person);
-    }
-    return { professionalId: existing.id, created: false };
-  }
-  return null;
+  if (!existing) return null;
+  if (existing.displayName !== name) throw new DomainError("ID_NAME_MISMATCH");
+  // exists() answers 1/0 on SQLite and true/false on PostgreSQL
+  if (!existing.profileId || !Number(existing.isProfessional)) throw new DomainError("ID_NUMBER_ON_STAFF_ACCOUNT");
+  return { professionalId: existing.id, created: false };
 }
 
 /** The signed-in actor as a professional (their user id), or NOT_A_PROFESSIONAL. */

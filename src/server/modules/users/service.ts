@@ -30,10 +30,15 @@ const OWN_ORG_MANAGED_ROLES: readonly string[] = ["base_staff"];
 const isCitywide = (ctx: Ctx, action: Action) => scopesFor(ctx.actor, action).includes("all");
 const onlyManagedRoles = (roles: readonly string[]) => roles.length > 0 && roles.every((r) => OWN_ORG_MANAGED_ROLES.includes(r));
 
-/** Refuses an own-organization manager's account that is not a base staff account of its organization. */
-function checkOwnOrgGrant(ctx: Ctx, action: Action, orgId: string, roles: readonly string[] | undefined): void {
+/**
+ * Refuses an own-organization manager's account that is not a base staff account of its organization,
+ * or that would carry an ID number: a number names a person city-wide, and a staff account holding one
+ * would block that person's registration and sign-up (the bureau records it when one is needed).
+ */
+function checkOwnOrgGrant(ctx: Ctx, action: Action, orgId: string, roles: readonly string[] | undefined, idNumber: string | null | undefined): void {
   if (isCitywide(ctx, action)) return;
   if (orgId !== ctx.actor?.orgId || (roles && !onlyManagedRoles(roles))) throw new DomainError("STAFF_ROLE_ONLY");
+  if (idNumber) throw new DomainError("STAFF_ID_NUMBER_NOT_ALLOWED");
 }
 
 export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> {
@@ -181,7 +186,7 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
 
 export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserView> {
   authorize(ctx.actor, "user.create");
-  checkOwnOrgGrant(ctx, "user.create", input.orgId, input.roles);
+  checkOwnOrgGrant(ctx, "user.create", input.orgId, input.roles, input.idNumber);
   // 等保: an administrator-set password must be changed at first sign-in.
   return uniqueUsername(() =>
     inTransaction(ctx, async (trx) => userView(trx, await insertUser(trx, ctx, { ...input, mustChangePassword: true }))),
@@ -191,7 +196,7 @@ export async function createUser(ctx: Ctx, input: UserCreateBody): Promise<UserV
 export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): Promise<UserView> {
   return uniqueUsername(() => inTransaction(ctx, async (trx) => {
     const u = await loadInScope(ctx, trx, id, "user.update");
-    checkOwnOrgGrant(ctx, "user.update", input.orgId ?? u.orgId, input.roles);
+    checkOwnOrgGrant(ctx, "user.update", input.orgId ?? u.orgId, input.roles, input.idNumber);
     if (u.version !== input.version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     const roles = input.roles ?? (await q.rolesByUser(trx, [id])).get(id) ?? [];
     const orgId = input.orgId ?? u.orgId;
