@@ -1,4 +1,6 @@
-// buildApp(config): opens the database, registers the platform plugins, then each module.
+// buildApp(config): opens the database, registers the platform plugins, then each module. Scheduled
+// jobs start only when asked (startJobs), once the server listens: never beside demo seeding, never
+// in a process that failed to start.
 import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -35,7 +37,7 @@ import { enrollmentRoutes, enrollmentUploadRoutes } from "./modules/delivery/enr
 import { completionRoutes } from "./modules/delivery/completion-routes.js";
 import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { ALL_JOBS } from "./jobs.js";
-import { startScheduler } from "./platform/scheduler.js";
+import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
 import { sealLegacyIdNumbers } from "./modules/professionals/identity.js";
 import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
@@ -43,23 +45,35 @@ import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 export interface App {
   app: FastifyInstance;
   platform: Platform;
+  /** Starts the scheduled jobs (unless config.jobIntervalMs is 0); close() stops them. */
+  startJobs(): void;
   close(): Promise<void>;
 }
+
+export type OpenPlatform = Platform & { handle: DbHandle };
 
 export interface BuildOptions {
   clock?: Clock;
   db?: DbHandle;
+  /** An already opened platform (`cebase start` opens it first, to name a failure); the app then owns it. */
+  platform?: OpenPlatform;
 }
 
-export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<Platform & { handle: DbHandle }> {
+export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<OpenPlatform> {
   const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
-  await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
-  const clock = opts.clock ?? createClock({ testClock: config.testClock });
-  const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), handle };
-  await ensureBaselinePolicy(platform);
-  await ensureBaselineSurveyForm(platform);
-  await sealLegacyIdNumbers(platform);
-  return platform;
+  try {
+    await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
+    const clock = opts.clock ?? createClock({ testClock: config.testClock });
+    const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), handle };
+    await ensureBaselinePolicy(platform);
+    await ensureBaselineSurveyForm(platform);
+    await sealLegacyIdNumbers(platform);
+    return platform;
+  } catch (err) {
+    // A handle opened here is closed here: a failed start leaves no pool or file open behind it.
+    if (!opts.db) await handle.close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** A request's path for the log, its query string masked: ID numbers, phones and tokens may ride there. */
@@ -69,7 +83,7 @@ export function logSafeUrl(url: string): string {
 }
 
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<App> {
-  const platform = await openPlatform(config, opts);
+  const platform = opts.platform ?? (await openPlatform(config, opts));
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -157,10 +171,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   await app.ready();
-  const scheduler = config.jobIntervalMs > 0 ? startScheduler(platform, ALL_JOBS, config.jobIntervalMs, app.log) : null;
+  let scheduler: Scheduler | null = null;
   return {
     app,
     platform,
+    startJobs() {
+      if (!scheduler && config.jobIntervalMs > 0) scheduler = startScheduler(platform, ALL_JOBS, config.jobIntervalMs, app.log);
+    },
     async close() {
       await scheduler?.stop();
       await app.close();

@@ -17,7 +17,8 @@ import { createOrganization } from "./modules/organizations/service.js";
 const HELP = `cebase — 专业技术人员继续教育基地服务平台
 
 Usage:
-  cebase start                      migrate, load demo data into an empty database (unless NODE_ENV=production), serve
+  cebase start                      migrate, load demo data into an empty database (unless NODE_ENV=production), serve,
+                                    then run the scheduled jobs; a failed start exits 1 with one line (CEBASE_DEBUG=1: the stack)
   cebase migrate                    run database migrations
   cebase org create --name N --type T --credit-code C --region R --contact-name N --contact-phone P
                                     create an organization (types: ${ORG_TYPES.join(", ")})
@@ -26,20 +27,71 @@ Usage:
   cebase audit verify               check the audit log's hash chain; exit 1 naming the first altered entry
   cebase demo load                  load demo data into an empty database
 
-Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK (see README).`;
+Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK, CEBASE_DEBUG (see README).`;
 
 const systemCtx = (p: Awaited<ReturnType<typeof openPlatform>>): Ctx => ({ ...p, actor: null, ip: null });
 
+/** A start-up step that failed: its message is the operator's one line (after "cebase: "). */
+class StartupError extends Error {}
+
+/** Why a step failed, in one line: a socket error in words, a DomainError by its code and message. */
+function reasonOf(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const socketReasons: Record<string, string> = { EADDRINUSE: "address in use", EACCES: "permission denied", EADDRNOTAVAIL: "address not available" };
+  let reason: string;
+  if (err instanceof DomainError) reason = `${err.code}: ${errorMessage(err.code, "zh-CN", err.details)}`;
+  else if (code && (err as NodeJS.ErrnoException).syscall === "listen" && socketReasons[code]) reason = socketReasons[code];
+  else reason = err instanceof Error ? err.message : String(err);
+  return reason.replace(/\s*\n\s*/g, " ");
+}
+
+async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    throw new StartupError(`${what}: ${reasonOf(err)}`, { cause: err });
+  }
+}
+
+/** Waits for `closing`, but never longer than `ms`: a stuck pool must not keep a failed start alive. */
+function settleWithin(closing: Promise<unknown>, ms: number): Promise<unknown> {
+  return Promise.race([closing.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+}
+
+// Migrate, load the demo, listen, and only then run scheduled jobs: a job never sees half-loaded demo
+// data, and a process that cannot serve holds no job lease. Any failure closes what was opened and
+// reaches main's catch, which exits 1.
 async function start() {
   const config = configFromEnv();
-  const { app, platform, close } = await buildApp(config);
-  if (config.demo && (await isDatabaseEmpty(platform))) {
-    await loadDemoData(platform);
-    app.log.info("demo data loaded (password Demo#2026)");
+  const platform = await step("cannot open the database or the master key", () => openPlatform(config));
+  let close = () => platform.handle.close();
+  try {
+    const built = await step("cannot build the app", () => buildApp(config, { platform }));
+    close = built.close;
+    await step("demo data failed to load", async () => {
+      if (!config.demo || !(await isDatabaseEmpty(platform))) return;
+      await loadDemoData(platform);
+      built.app.log.info("demo data loaded (password Demo#2026)");
+    });
+    const address = await step(`cannot listen on ${config.host}:${config.port}`, () => built.app.listen({ port: config.port, host: config.host }));
+    built.startJobs();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stopServing(built.close));
+    console.log(`cebase listening on ${address} (database: ${platform.dialect})`);
+  } catch (err) {
+    await settleWithin(close(), 5000);
+    throw err;
   }
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void close().then(() => process.exit(0)));
-  const address = await app.listen({ port: config.port, host: config.host });
-  console.log(`cebase listening on ${address} (database: ${platform.dialect})`);
+}
+
+/** SIGINT/SIGTERM: stop the jobs (waiting for a run under way), close the server, then the database. */
+async function stopServing(close: () => Promise<void>): Promise<never> {
+  try {
+    await close();
+    process.exit(0);
+  } catch (err) {
+    console.error(`cebase: shutdown failed: ${reasonOf(err)}`);
+    process.exit(1);
+  }
 }
 
 async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>): Promise<T> {
@@ -131,6 +183,13 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((err) => {
+  if (err instanceof StartupError) {
+    // One line for the operator; CEBASE_DEBUG=1 adds the stack of what failed.
+    console.error(`cebase: ${err.message}`);
+    if (/^(1|true|yes|on)$/i.test(process.env.CEBASE_DEBUG ?? "")) console.error(err.cause);
+    // Exit now: nothing that outlived the failure (a timer, a socket) may keep a process that does not serve.
+    process.exit(1);
+  }
   if (err instanceof DomainError) {
     console.error(`${err.code}: ${errorMessage(err.code, "zh-CN", err.details)}`);
     if (Object.keys(err.details).length) console.error(JSON.stringify(err.details));

@@ -53,7 +53,7 @@ export const ERROR_CODES = {
     zh: "只有市人社局可以登记校验未通过的早期信用代码",
     en: "Only the bureau may record an early credit code that fails its checksum",
   },
-  INVALID_ID_NUMBER: { status: 422, zh: "身份证号码校验未通过（GB 11643）", en: "The ID number fails its GB 11643 checksum" },
+  INVALID_ID_NUMBER: { status: 422, zh: "身份证号码无效：校验码、出生日期或行政区划代码不符（GB 11643、GB/T 2260）", en: "The ID number is not valid: its check character, birth date or administrative-division code is wrong (GB 11643, GB/T 2260)" },
   WEAK_PASSWORD: {
     status: 422,
     zh: "密码至少 8 位，须包含大写字母、小写字母、数字、符号中的三类，且不能包含用户名",
@@ -104,6 +104,11 @@ export const ERROR_CODES = {
     zh: "登录尝试过于频繁，请 {retryAfterSeconds} 秒后再试",
     en: "Too many sign-in attempts; try again in {retryAfterSeconds} seconds",
   },
+  LOGIN_THROTTLED: {
+    status: 429,
+    zh: "登录失败次数过多，请 {retryAfterSeconds} 秒后再试",
+    en: "Too many failed sign-ins; try again in {retryAfterSeconds} seconds",
+  },
   RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
   // ---- base accreditation (第四条, 第五条) ----
   FORM_INCOMPLETE: { status: 422, zh: "申报表尚有 {count} 项未填写完整，请补充后再提交", en: "The application form lacks {count} items; complete them before submitting" },
@@ -132,6 +137,7 @@ export const ERROR_CODES = {
   FILE_TYPE_REFUSED: { status: 422, zh: "只能上传 PDF、图片或 Office 文件", en: "Only PDF, image or Office files may be uploaded" },
   FILE_TOO_LARGE: { status: 413, zh: "文件不能超过 {maxMb} MB", en: "Files may not exceed {maxMb} MB" },
   FILE_EMPTY: { status: 400, zh: "文件内容为空", en: "The file is empty" },
+  FILE_CONTENT_INVALID: { status: 422, zh: "文件无法作为 {kind} 打开，可能已损坏或与其类型不符，请重新导出后上传", en: "The file cannot be opened as {kind}: it may be damaged or not what it claims to be; export it again and upload it" },
   // ---- filing (第十六条, 第十七条, 第二十五条) ----
   FILING_TOO_LATE: {
     status: 422,

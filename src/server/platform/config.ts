@@ -16,6 +16,8 @@ export interface AppConfig {
   /** scrypt cost parameter N (2^15 in production). */
   scryptN: number;
   loginRateLimit: { max: number; windowMs: number };
+  /** Sign-in throttling (modules/auth/throttle.ts): growing waits per account and per address, and the burst alarm. */
+  loginThrottle: LoginThrottleConfig;
   /** Public objections per client address (第五条（三）: anyone may object, but not flood). */
   objectionRateLimit: { max: number; windowMs: number };
   version: string;
@@ -27,6 +29,24 @@ export interface AppConfig {
   jobIntervalMs: number;
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
   secretKey?: string;
+}
+
+/** How fast waits grow for one key: `freeAttempts` without a wait, then `baseDelayMs` doubling up to `maxDelayMs`; forgotten `windowMs` after the last attempt. */
+export interface BackoffRule {
+  freeAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  windowMs: number;
+}
+
+export interface LoginThrottleConfig {
+  /** Per username tried, existing or not: short waits, so its owner still gets in from a fresh address. */
+  account: BackoffRule;
+  /** Per client address (an IPv6 /64 counts as one): long waits for one source guessing many accounts. */
+  address: BackoffRule;
+  /** Failed or refused sign-ins in one window that raise the alarm (one audit entry, bureau notified). */
+  burstThreshold: number;
+  burstWindowMs: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -44,6 +64,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),
     loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 30), windowMs: 5 * 60_000 },
+    loginThrottle: {
+      account: { freeAttempts: Number(env.CEBASE_LOGIN_ACCOUNT_FREE_ATTEMPTS ?? 5), baseDelayMs: 2_000, maxDelayMs: Number(env.CEBASE_LOGIN_ACCOUNT_MAX_WAIT_SECONDS ?? 30) * 1000, windowMs: 15 * 60_000 },
+      address: { freeAttempts: Number(env.CEBASE_LOGIN_ADDRESS_FREE_ATTEMPTS ?? 20), baseDelayMs: 5_000, maxDelayMs: Number(env.CEBASE_LOGIN_ADDRESS_MAX_WAIT_SECONDS ?? 900) * 1000, windowMs: 60 * 60_000 },
+      burstThreshold: Number(env.CEBASE_LOGIN_BURST_THRESHOLD ?? 100),
+      burstWindowMs: Number(env.CEBASE_LOGIN_BURST_WINDOW_MINUTES ?? 10) * 60_000,
+    },
     objectionRateLimit: { max: Number(env.CEBASE_OBJECTION_RATE_MAX ?? 5), windowMs: 60 * 60_000 },
     version: env.npm_package_version ?? "0.1.0",
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),

@@ -1,5 +1,8 @@
-// A fixed-window counter per key (client address), kept in memory of this instance. Behind a load
-// balancer each instance counts its own share, which still bounds guessing per instance.
+// Counters of requests, kept in memory of this instance: a fixed-window limiter per key (client address)
+// and the backoff counters of sign-in throttling. Behind a load balancer each instance counts its own
+// share, which still bounds guessing per instance.
+import type { BackoffRule } from "./config.js";
+
 export interface RateLimiter {
   /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
   hit(key: string, now: number): number;
@@ -19,6 +22,95 @@ export function createRateLimiter(max: number, windowMs: number): RateLimiter {
       }
       w.count++;
       return w.count > max ? Math.ceil((w.start + windowMs - now) / 1000) : 0;
+    },
+  };
+}
+
+// ---- Backoff counters (sign-in throttling, modules/auth/throttle.ts) ----
+// Behind one small interface so that the counters can move into PostgreSQL (issue 10, item 11) and be
+// shared by every instance: each method is one atomic step, as one UPDATE … RETURNING would be.
+
+/** Attempts counted for one key and when the last one was counted. */
+export interface AttemptCount {
+  attempts: number;
+  lastAt: number;
+}
+
+/** `take`'s answer: admitted (the attempt is counted; `before` lets it be given back) or the instant to wait for. */
+export type Take = { admitted: true; before: AttemptCount | null; after: AttemptCount } | { admitted: false; retryAt: number };
+
+export interface BackoffStore {
+  /** Refuses while `key` must still wait under `rule`; otherwise counts one attempt now. */
+  take(key: string, now: number, rule: BackoffRule): Promise<Take>;
+  /** Undoes an admitted `take` (the attempt turned out to be a success, or another key refused it). */
+  giveBack(key: string, taken: Take & { admitted: true }): Promise<void>;
+  /** Forgets a key altogether. */
+  forget(key: string): Promise<void>;
+  /** Counts one event in the current fixed window of `key` (a window opens at the first event after the last one closed); answers the count. */
+  countInWindow(key: string, now: number, windowMs: number): Promise<number>;
+}
+
+/** The wait after `attempts` counted attempts: none for the free ones, then doubling up to the cap. */
+export function backoffDelayMs(rule: BackoffRule, attempts: number): number {
+  if (attempts <= rule.freeAttempts) return 0;
+  return Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** Math.min(30, attempts - rule.freeAttempts - 1));
+}
+
+/**
+ * The counters in this instance's memory, at most `maxKeys` of them: past that, expired keys go first
+ * and then the least recently used, so spraying made-up usernames cannot exhaust memory.
+ */
+export function createMemoryBackoffStore(maxKeys = 100_000): BackoffStore {
+  const counts = new Map<string, AttemptCount & { windowMs: number }>();
+  const windows = new Map<string, { start: number; count: number; windowMs: number }>();
+  // Down to nine tenths at once, so that the sweep is paid once per many new keys, not on each.
+  const prune = <V>(map: Map<string, V>, isExpired: (v: V) => boolean) => {
+    if (map.size <= maxKeys) return;
+    for (const [k, v] of map) if (isExpired(v)) map.delete(k);
+    for (const k of map.keys()) {
+      if (map.size <= maxKeys * 0.9) break;
+      map.delete(k);
+    }
+  };
+  const current = (key: string, now: number) => {
+    const c = counts.get(key);
+    return c && now - c.lastAt < c.windowMs ? { attempts: c.attempts, lastAt: c.lastAt } : null;
+  };
+  return {
+    async take(key, now, rule) {
+      const before = current(key, now);
+      if (before) {
+        const retryAt = before.lastAt + backoffDelayMs(rule, before.attempts);
+        if (now < retryAt) return { admitted: false, retryAt };
+      }
+      const after = { attempts: (before?.attempts ?? 0) + 1, lastAt: now };
+      counts.delete(key); // re-inserted last: the map's order is least recently used first
+      counts.set(key, { ...after, windowMs: rule.windowMs });
+      prune(counts, (c) => now - c.lastAt >= c.windowMs);
+      return { admitted: true, before, after };
+    },
+    async giveBack(key, taken) {
+      const c = counts.get(key);
+      if (!c) return;
+      if (c.attempts === taken.after.attempts && c.lastAt === taken.after.lastAt) {
+        // Nothing counted since: the key is as it was before the attempt.
+        if (taken.before) Object.assign(c, taken.before);
+        else counts.delete(key);
+      } else if (c.attempts > 0) {
+        c.attempts--;
+      }
+    },
+    async forget(key) {
+      counts.delete(key);
+    },
+    async countInWindow(key, now, windowMs) {
+      let w = windows.get(key);
+      if (!w || now - w.start >= w.windowMs) {
+        w = { start: now, count: 0, windowMs };
+        windows.set(key, w);
+        prune(windows, (x) => now - x.start >= x.windowMs);
+      }
+      return ++w.count;
     },
   };
 }

@@ -9,17 +9,25 @@ import { createRateLimiter } from "../../platform/ratelimit.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { SESSION_COOKIE } from "../../platform/sessions.js";
 import * as service from "./service.js";
+import { createLoginThrottle } from "./throttle.js";
 
 const tags = ["auth"];
 
 export function authRoutes(r: Router, p: Platform): void {
   const limiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
+  const throttle = createLoginThrottle(p.config.loginThrottle);
 
   r.post(
     "/api/v1/auth/login",
     {
       config: { public: true, csrfExempt: true },
-      schema: { tags, summary: "Sign in", body: LoginBody, response: { 200: SessionView, ...errorResponses, 429: errorResponses[400] } },
+      schema: {
+        tags,
+        summary: "Sign in",
+        description: "Failed sign-ins slow down the username tried (existing or not) and the client address with growing waits: while either must wait the answer is 429 LOGIN_THROTTLED with Retry-After. No account is ever locked by failures.",
+        body: LoginBody,
+        response: { 200: SessionView, ...errorResponses, 429: errorResponses[400] },
+      },
     },
     async (req, reply) => {
       const wait = limiter.hit(req.ip, p.clock.systemNow());
@@ -27,7 +35,10 @@ export function authRoutes(r: Router, p: Platform): void {
         reply.header("Retry-After", String(wait));
         throw new DomainError("LOGIN_RATE_LIMITED", { retryAfterSeconds: wait });
       }
-      const { token, view } = await service.login(ctxOf(p, req), req.body.username, req.body.password);
+      const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === "LOGIN_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));
+        throw err;
+      });
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: req.protocol === "https" });
       return view;
     },

@@ -1,5 +1,6 @@
-// Sign-in, sign-out and password change to 等保 level 3 habits: scrypt hashes, lockout for 15 minutes
-// after 5 consecutive failures, forced change of an administrator-set password, every attempt audited.
+// Sign-in, sign-out and password change to 等保 level 3 habits: scrypt hashes, throttled guessing
+// (throttle.ts: growing waits per account and per address, never a lockout a stranger can cause),
+// forced change of an administrator-set password, every checked attempt audited.
 import type { SessionView } from "../../../shared/api.js";
 import { appendAudit } from "../../platform/audit.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
@@ -9,72 +10,48 @@ import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from "../..
 import { createSession, deleteSession, deleteSessionsOf, type SessionInfo } from "../../platform/sessions.js";
 import { findUserById, findUserByUsername } from "../users/queries.js";
 import { userView } from "../users/service.js";
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import { countTowardBurst } from "./burst.js";
+import type { LoginThrottle } from "./throttle.js";
 
 export async function sessionView(ctx: Ctx, userId: string, csrfToken: string): Promise<SessionView> {
   const user = await userView(ctx.db, userId);
   return { user, roles: user.roles, csrfToken, idleMinutes: ctx.config.sessionIdleMinutes };
 }
 
-async function recordFailure(ctx: Ctx, username: string, userId: string | null, reason: string, detail: Record<string, unknown> = {}) {
+async function recordFailure(ctx: Ctx, username: string, userId: string | null, reason: string) {
   await inTransaction(ctx, (trx) =>
-    appendAudit(trx, ctx, { action: "auth.loginFailed", resourceType: "session", actorId: userId, actorName: username, detail: { reason, ...detail } }),
+    appendAudit(trx, ctx, { action: "auth.loginFailed", resourceType: "session", actorId: userId, actorName: username, detail: { reason } }),
   );
 }
 
-export async function login(ctx: Ctx, username: string, password: string): Promise<{ token: string; view: SessionView }> {
-  const user = await findUserByUsername(ctx.db, username);
+export async function login(ctx: Ctx, throttle: LoginThrottle, username: string, password: string): Promise<{ token: string; view: SessionView }> {
   const now = ctx.clock.systemNow();
-  if (!user) {
-    await verifyPassword(password, await dummyHash(ctx.config.scryptN)); // same work as a real check: timing does not tell
-    await recordFailure(ctx, username, null, "unknownUser");
+  const admission = await throttle.admit(username, ctx.ip, now);
+  if (!admission.admitted) {
+    await countTowardBurst(ctx, throttle, now);
+    throw new DomainError("LOGIN_THROTTLED", { retryAfterSeconds: admission.retryAfterSeconds });
+  }
+  const user = await findUserByUsername(ctx.db, username);
+  // An unknown username costs the same check against a dummy hash: neither the answer nor its timing tells.
+  const isRight = await verifyPassword(password, user?.passwordHash ?? (await dummyHash(ctx.config.scryptN)));
+  if (!user || !isRight) {
+    await recordFailure(ctx, username, user?.id ?? null, user ? "wrongPassword" : "unknownUser");
+    await countTowardBurst(ctx, throttle, now);
     throw new DomainError("INVALID_CREDENTIALS");
   }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
-    await recordFailure(ctx, username, user.id, "locked");
-    throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(user.lockedUntil) });
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    // Counted in the database, one increment per failure: parallel guesses cannot share one count.
-    const lockedUntil = await inTransaction(ctx, async (trx) => {
-      const r = await trx
-        .updateTable("users")
-        .set((eb) => ({ failedLogins: eb(eb.ref("failedLogins"), "+", 1) }))
-        .where("id", "=", user.id)
-        .returning("failedLogins")
-        .executeTakeFirstOrThrow();
-      const failed = Number(r.failedLogins);
-      const lock = failed >= MAX_FAILED_LOGINS;
-      const until = lock ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      if (lock) await trx.updateTable("users").set({ failedLogins: 0, lockedUntil: until }).where("id", "=", user.id).execute();
-      await appendAudit(trx, ctx, {
-        action: lock ? "auth.locked" : "auth.loginFailed",
-        resourceType: "session",
-        actorId: user.id,
-        actorName: username,
-        detail: { reason: "wrongPassword", consecutiveFailures: failed },
-      });
-      return until;
-    });
-    if (lockedUntil) throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(lockedUntil) });
-    // The same answer as for an unknown username: nothing tells which accounts exist.
-    throw new DomainError("INVALID_CREDENTIALS");
-  }
+  await throttle.succeeded(admission);
+  // Only the holder of the right password learns that the account is disabled or locked.
   if (user.disabledAt) {
     await recordFailure(ctx, username, user.id, "disabled");
     throw new DomainError("ACCOUNT_DISABLED");
   }
+  if (user.lockedUntil && Date.parse(user.lockedUntil) > now) {
+    // Failures no longer lock; a lock set by an administrator (or before this version) still holds.
+    await recordFailure(ctx, username, user.id, "locked");
+    throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(user.lockedUntil) });
+  }
   const { token, csrfToken } = await inTransaction(ctx, async (trx) => {
-    // A lock set by a parallel wrong guess while this password was being checked still holds.
-    const fresh = await trx.selectFrom("users").select("lockedUntil").where("id", "=", user.id).executeTakeFirstOrThrow();
-    if (fresh.lockedUntil && Date.parse(fresh.lockedUntil) > now) throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(fresh.lockedUntil) });
-    await trx
-      .updateTable("users")
-      .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: new Date(now).toISOString() })
-      .where("id", "=", user.id)
-      .execute();
+    await trx.updateTable("users").set({ lastLoginAt: new Date(now).toISOString() }).where("id", "=", user.id).execute();
     const s = await createSession(trx, ctx, user.id, ctx.ip);
     await appendAudit(trx, ctx, { action: "auth.login", resourceType: "session", actorId: user.id, actorName: username });
     return s;

@@ -1,6 +1,7 @@
-// 登录: username and password; the server's message is shown as is (wrong password, locked account,
-// too many attempts). Comes back to the page the user was on (`?from=`), or says the session expired.
-import { useState } from "react";
+// 登录: username and password; the server's message is shown as is (wrong password, disabled account),
+// except that a 429 (too many failed sign-ins) counts down the wait in the user's language and holds the
+// button until it ends. Comes back to the page the user was on (`?from=`), or says the session expired.
+import { useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
@@ -12,6 +13,33 @@ import { useSession } from "../../session/SessionContext";
 interface LoginForm {
   username: string;
   password: string;
+}
+
+/** The seconds a 429 said to wait (`details.retryAfterSeconds`), or 0. */
+function retryAfterOf(err: unknown): number {
+  if (!(err instanceof ApiError) || err.status !== 429) return 0;
+  const seconds = Number(err.details.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 0;
+}
+
+/** Seconds left of a wait, ticking once a second down to 0; `start(seconds)` begins a new wait. */
+function useCountdown(): [number, (seconds: number) => void] {
+  const [until, setUntil] = useState(0);
+  const [left, setLeft] = useState(0);
+  useEffect(() => {
+    if (!until) return;
+    const timer = window.setInterval(() => {
+      const seconds = Math.max(0, Math.ceil((until - Date.now()) / 1000));
+      setLeft(seconds);
+      if (seconds === 0) window.clearInterval(timer);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [until]);
+  const start = (seconds: number) => {
+    setUntil(Date.now() + seconds * 1000);
+    setLeft(seconds);
+  };
+  return [left, start];
 }
 
 /** Only a path inside this app: never another origin, never the login page itself. */
@@ -27,6 +55,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
+  const [secondsLeft, startCountdown] = useCountdown();
+  const waiting = secondsLeft > 0;
+  const wait =
+    secondsLeft >= 60
+      ? t("login.waitMinutes", { minutes: Math.floor(secondsLeft / 60), seconds: secondsLeft % 60 })
+      : t("login.waitSeconds", { seconds: secondsLeft });
   const from = safeReturnPath(params.get("from"));
   const expired = params.get("reason") === "expired";
 
@@ -40,7 +74,10 @@ export function LoginPage() {
       setSession(s);
       navigate(s.user.mustChangePassword ? "/password" : from, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("errors.unexpected"));
+      const seconds = retryAfterOf(err);
+      // Too many failed sign-ins: the countdown below says how long, in the user's language.
+      startCountdown(seconds);
+      setError(seconds > 0 ? null : err instanceof ApiError ? err.message : t("errors.unexpected"));
     } finally {
       setSubmitting(false);
     }
@@ -56,8 +93,12 @@ export function LoginPage() {
           {t("app.title")}
         </Typography.Title>
         <Typography.Paragraph>{t("login.subtitle")}</Typography.Paragraph>
-        {expired && !error && <Alert type="warning" showIcon title={t("login.sessionExpired")} style={{ marginBottom: 16 }} />}
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+        {expired && !error && !waiting && <Alert type="warning" showIcon title={t("login.sessionExpired")} style={{ marginBottom: 16 }} />}
+        {waiting ? (
+          <Alert type="warning" showIcon title={t("login.throttled", { wait })} style={{ marginBottom: 16 }} />
+        ) : (
+          error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />
+        )}
         <Form<LoginForm> name="login" layout="vertical" onFinish={onFinish} disabled={submitting}>
           <Form.Item label={t("login.username")} name="username" rules={[{ required: true, whitespace: true, message: t("login.usernameRequired") }]}>
             <Input autoComplete="username" autoFocus maxLength={64} />
@@ -65,7 +106,7 @@ export function LoginPage() {
           <Form.Item label={t("login.password")} name="password" rules={[{ required: true, message: t("login.passwordRequired") }]}>
             <Input.Password autoComplete="current-password" maxLength={128} />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={submitting}>
+          <Button type="primary" htmlType="submit" block loading={submitting} disabled={waiting}>
             {t("login.submit")}
           </Button>
         </Form>

@@ -1,0 +1,70 @@
+// Sign-in throttling (issue 10, item 4) in place of a lockout anyone could cause. Every failure slows
+// down the username tried, whether it exists or not (so no answer tells which accounts exist), and the
+// client's address, with waits that double. An account's waits stay short (30 s by default), so its
+// owner still gets in from a fresh address; one address guessing many accounts waits up to 15 minutes.
+// Refusals are 429 + Retry-After: nothing sleeps on the server.
+import type { LoginThrottleConfig } from "../../platform/config.js";
+import { createMemoryBackoffStore, type BackoffStore, type Take } from "../../platform/ratelimit.js";
+
+type Taken = Take & { admitted: true };
+
+export type Admission =
+  | { admitted: true; accountKey: string; addressKey: string; address: Taken }
+  | { admitted: false; retryAfterSeconds: number };
+
+export interface LoginThrottle {
+  readonly config: LoginThrottleConfig;
+  /** Counts the attempt against the address and the account before any password is checked, or refuses it. */
+  admit(username: string, ip: string | null, now: number): Promise<Admission>;
+  /** The password was right: the account starts afresh and the address gets its attempt back. */
+  succeeded(admission: Admission & { admitted: true }): Promise<void>;
+  /** Counts one failed or refused sign-in; true only for the one that reaches the threshold of its window. */
+  isBurst(now: number): Promise<boolean>;
+}
+
+const BURST_KEY = "burst:login";
+
+export function createLoginThrottle(config: LoginThrottleConfig, store: BackoffStore = createMemoryBackoffStore()): LoginThrottle {
+  const waitSeconds = (retryAt: number, now: number) => Math.max(1, Math.ceil((retryAt - now) / 1000));
+  return {
+    config,
+    async admit(username, ip, now) {
+      const address = addressKey(ip);
+      const account = accountKey(username);
+      const byAddress = await store.take(address, now, config.address);
+      if (!byAddress.admitted) return { admitted: false, retryAfterSeconds: waitSeconds(byAddress.retryAt, now) };
+      const byAccount = await store.take(account, now, config.account);
+      if (!byAccount.admitted) {
+        await store.giveBack(address, byAddress);
+        return { admitted: false, retryAfterSeconds: waitSeconds(byAccount.retryAt, now) };
+      }
+      return { admitted: true, accountKey: account, addressKey: address, address: byAddress };
+    },
+    async succeeded(admission) {
+      await store.forget(admission.accountKey);
+      await store.giveBack(admission.addressKey, admission.address);
+    },
+    async isBurst(now) {
+      return (await store.countInWindow(BURST_KEY, now, config.burstWindowMs)) === config.burstThreshold;
+    },
+  };
+}
+
+/** Case and surrounding spaces do not make a new account to guess at. */
+export function accountKey(username: string): string {
+  return `account:${username.trim().toLowerCase()}`;
+}
+
+/** An IPv6 client counts by its /64, which one subscriber usually holds whole; IPv4-mapped is IPv4. */
+export function addressKey(ip: string | null): string {
+  if (!ip) return "address:unknown";
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped) return `address:${mapped[1]}`;
+  if (!ip.includes(":")) return `address:${ip}`;
+  const bare = ip.toLowerCase().split("%")[0];
+  const [head, tail] = bare.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = bare.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `address:${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+}
