@@ -14,7 +14,7 @@ import type { Platform } from "./platform/context.js";
 import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
 import { registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
-import { typed } from "./platform/routing.js";
+import { RouteMethods, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
 import { makeAjv } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
@@ -121,6 +121,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   registerErrorHandling(app);
+  // Which methods each path takes, for 405 (every route registers after this hook).
+  const routeMethods = new RouteMethods();
+  app.addHook("onRoute", (route) => routeMethods.add(route.url, route.method));
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
@@ -167,7 +170,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   app.setNotFoundHandler((req, reply) => {
     // The web app routes in the browser: any other GET of a page answers index.html.
     if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");
-    return sendError(req, reply, "ROUTE_NOT_FOUND", { method: req.method, url: req.url.split("?")[0] });
+    const url = req.url.split("?")[0];
+    // A known path asked with another method: 405 naming the methods it takes.
+    const allow = routeMethods.allowed(url);
+    if (allow.length > 0) return sendError(req, reply.header("allow", allow.join(", ")), "METHOD_NOT_ALLOWED", { method: req.method, allow: allow.join(", ") });
+    return sendError(req, reply, "ROUTE_NOT_FOUND", { method: req.method, url });
   });
 
   await app.ready();

@@ -28,6 +28,19 @@ describe.each(dialects)("API surface on %s", (dialect) => {
     expect(res.body.error.code).toBe("ROUTE_NOT_FOUND");
   });
 
+  it("answers a known path asked with a method it does not take with 405, naming the methods it takes", async () => {
+    const wrong = await bureau.delete("/api/v1/auth/login");
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get("allow")).toBe("POST");
+    expect(wrong.body.error).toMatchObject({ code: "METHOD_NOT_ALLOWED", message: "该接口不支持此请求方法（DELETE），支持：POST" });
+    // a path with a parameter: any id matches the pattern
+    const patch = await bureau.request("PATCH", "/api/v1/bases/any-id/revocation-preview", {});
+    expect(patch.status).toBe(405);
+    expect(patch.headers.get("allow")).toBe("GET, HEAD");
+    // a path nobody registered stays 404
+    expect((await bureau.delete("/api/v1/no-such-thing")).body.error.code).toBe("ROUTE_NOT_FOUND");
+  });
+
   it("answers an oversized body with 413", async () => {
     const res = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "x".repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
