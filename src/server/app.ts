@@ -14,7 +14,7 @@ import type { Platform } from "./platform/context.js";
 import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
 import { registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
-import { RouteMethods, typed } from "./platform/routing.js";
+import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
 import { makeAjv } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
@@ -121,9 +121,13 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   registerErrorHandling(app);
-  // Which methods each path takes, for 405 (every route registers after this hook).
+  // Which methods each path takes, for 405, and the error answers each documents (every route registers
+  // after this hook, and before swagger reads it).
   const routeMethods = new RouteMethods();
-  app.addHook("onRoute", (route) => routeMethods.add(route.url, route.method));
+  app.addHook("onRoute", (route) => {
+    routeMethods.add(route.url, route.method);
+    documentErrors(route);
+  });
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {

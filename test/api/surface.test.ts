@@ -106,6 +106,13 @@ describe.each(dialects)("API surface on %s", (dialect) => {
     for (const p of ["/api/v1/auth/login", "/api/v1/users", "/api/v1/organizations/{id}", "/api/v1/audit-events", "/api/v1/policy/versions", "/api/v1/calendar/{year}"]) {
       expect(paths).toContain(p);
     }
+    // Every operation documents the errors it can answer, downloads and exports included.
+    const undocumented = Object.entries<any>(res.body.paths).flatMap(([p, ops]) =>
+      Object.entries<any>(ops).filter(([, op]) => !["400", "404", "422"].every((code) => code in (op.responses ?? {}))).map(([m]) => `${m} ${p}`),
+    );
+    expect(undocumented).toEqual([]);
+    expect(Object.keys(res.body.paths["/api/v1/training-projects/{id}/archive.zip"].get.responses)).toEqual(expect.arrayContaining(["401", "403", "404", "429"]));
+    expect(Object.keys(res.body.paths["/api/v1/public/bases"].get.responses)).not.toContain("401");
     const login = res.body.paths["/api/v1/auth/login"].post;
     expect(login.requestBody.content["application/json"].schema.required).toEqual(["username", "password"]);
     const ui = await s.client().get("/api/docs/");

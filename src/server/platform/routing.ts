@@ -55,3 +55,19 @@ export class RouteMethods {
     return [...out].sort();
   }
 }
+
+/**
+ * Gives every documented route the error answers the platform's own handling can give it, where the
+ * route lists none of its own (file downloads, exports): 400 for bad input, 404 for what is out of scope
+ * or missing, 409 and 422 for refused steps, 429 when limited; and 401 and 403 unless the route is
+ * public. Routes that list their answers keep them.
+ */
+export function documentErrors(route: { schema?: object; config?: unknown }): void {
+  const schema = route.schema as { hide?: boolean; response?: Record<string, unknown> } | undefined;
+  if (!schema || schema.hide) return;
+  const response = (schema.response ??= {});
+  if (Object.keys(response).some((code) => code.startsWith("4"))) return;
+  const isPublic = !!(route.config as { public?: boolean } | undefined)?.public;
+  for (const [code, body] of Object.entries(errorResponses)) if (!isPublic || (code !== "401" && code !== "403")) response[code] = body;
+  response["429"] = ErrorBody;
+}
