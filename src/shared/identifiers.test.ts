@@ -1,9 +1,14 @@
 // GB 32100 unified social credit codes and GB 11643 resident ID numbers (DESIGN.md "API conventions").
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   creditCodeCheckChar,
   hasCreditCodeShape,
   idNumberCheckChar,
+  idNumberProblem,
+  isKnownDivisionCode,
   isValidCreditCode,
   isValidIdNumber,
   maskIdNumber,
@@ -126,6 +131,65 @@ describe("resident ID numbers (GB 11643)", () => {
   it("gives no check character for input that is not 17 digits", () => {
     expect(idNumberCheckChar("1101051949123100")).toBeNull();
     expect(idNumberCheckChar("1101051949123100A")).toBeNull();
+  });
+});
+
+describe("resident ID numbers: birth date not after today", () => {
+  it("refuses a birth date after today, and says so", () => {
+    const id = idNumber("20270101");
+    expect(idNumberProblem(id, "2026-12-31")).toBe("futureBirthDate");
+    expect(isValidIdNumber(id, "2026-12-31")).toBe(false);
+  });
+
+  it("accepts a person born today", () => {
+    expect(isValidIdNumber(idNumber("20261231"), "2026-12-31")).toBe(true);
+  });
+
+  it("takes today from the machine's clock, in Asia/Shanghai, when none is given", () => {
+    const shanghai = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10).replace(/-/g, "");
+    expect(isValidIdNumber(idNumber(shanghai(1)))).toBe(false);
+    expect(isValidIdNumber(idNumber(shanghai(0)))).toBe(true);
+  });
+});
+
+describe("resident ID numbers: administrative-division code (GB/T 2260)", () => {
+  it.each([
+    ["371002", "环翠区, the demo's"],
+    ["371003", "文登区 (since 2014)"],
+    ["371082", "荣成市"],
+    ["371083", "乳山市"],
+    ["370202", "青岛市市南区"],
+    ["370602", "烟台市芝罘区"],
+    ["110105", "北京市朝阳区"],
+    ["371081", "文登市, merged into 文登区 in 2014"],
+    ["370114", "济南市章丘区 (since 2016)"],
+    ["370116", "济南市莱芜区 (since 2019)"],
+    ["810000", "a Hong Kong resident's residence permit"],
+    ["830000", "a Taiwan resident's residence permit"],
+  ])("accepts the code %s (%s)", (region) => {
+    expect(isKnownDivisionCode(region)).toBe(true);
+    expect(isValidIdNumber(idNumber("19880512", "123", region))).toBe(true);
+  });
+
+  it.each([
+    ["000000", "no province 00"],
+    ["990101", "no province 99"],
+    ["371099", "no county 99 in 威海市"],
+    ["379901", "no prefecture 99 in 山东省"],
+    ["123456", "a made-up code"],
+  ])("refuses the code %s (%s) even with the right check character", (region) => {
+    const id = idNumber("19880512", "123", region);
+    expect(idNumberCheckChar(id.slice(0, 17))).toBe(id[17]);
+    expect(idNumberProblem(id)).toBe("region");
+    expect(isValidIdNumber(id)).toBe(false);
+  });
+
+  it("is generated from the installed division-code packages (run scripts/division-codes.mjs after upgrading them)", async () => {
+    const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+    const script: { OUTPUT: string; divisionCodesFromPackages(): string[]; renderModule(codes: string[]): string } = await import(
+      pathToFileURL(path.join(root, "scripts/division-codes.mjs")).href
+    );
+    expect(fs.readFileSync(script.OUTPUT, "utf8")).toBe(script.renderModule(script.divisionCodesFromPackages()));
   });
 });
 

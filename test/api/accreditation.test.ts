@@ -2,6 +2,7 @@
 // notice with objections, publication and plaque — and every refusal on the way.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cast, givenApplication, type Cast } from "../support/accreditation.js";
+import { minimalPdf, minimalPng } from "../support/files.js";
 import { dialects, idOf, startServer, type TestServer } from "../support/harness.js";
 import { inspectPdf } from "../../src/server/platform/pdf.js";
 
@@ -243,7 +244,7 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
   });
 
   it("uploads an attachment readable by the applicant's reviewers and nobody else", async () => {
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const pdf = await minimalPdf("师资证明");
     const up = await c.base.request("POST", "/api/v1/files", pdf, { "content-type": "application/pdf", "x-file-name": encodeURIComponent("师资证明.pdf") });
     expect(up.status).toBe(201);
     const exe = await c.base.request("POST", "/api/v1/files", Buffer.from("MZ\x90\x00binary"), { "content-type": "application/pdf", "x-file-name": "x.pdf" });
@@ -254,7 +255,7 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     await c.base.post(`/api/v1/base-applications/${app.id}/actions/submit`, { version: patched.version });
     const bySupervisor = await c.supervisor.get(`/api/v1/files/${up.body.fileId}`);
     expect(bySupervisor.status).toBe(200);
-    expect((bySupervisor.body as Buffer).toString()).toContain("%PDF-1.4");
+    expect(bySupervisor.body as Buffer).toEqual(pdf);
     expect((await (await s.as("supervisor2")).get(`/api/v1/files/${up.body.fileId}`)).status).toBe(404);
   });
 
@@ -304,7 +305,7 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     const units = (await c.base.get("/api/v1/supervising-units")).body.items.map((u: any) => u.name);
     expect(units.sort()).toEqual(["威海市卫生健康委员会", "威海市环翠区人力资源和社会保障局"].sort());
     const base2 = await s.as("base2");
-    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("not really an image")]);
+    const png = minimalPng();
     const up = await base2.request("POST", "/api/v1/files", png, { "content-type": "image/png", "x-file-name": "a.png" });
     expect(up.status).toBe(201);
     const app = await givenApplication(c, "draft");

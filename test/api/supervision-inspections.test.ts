@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestFinalizedInspection } from "../../src/server/modules/supervision/inspection-service.js";
 import { inspectPdf } from "../../src/server/platform/pdf.js";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
+import { minimalPdf } from "../support/files.js";
 import { auditActions, expectError, filingCast, givenActiveBase, notificationsOf, ok, readSheet, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 import {
   defaultSchemeInput,
@@ -179,7 +180,7 @@ describe.each(dialects)("inspections on %s", (dialect) => {
   it("keeps the unit's own scheme and measures, read by its bases; new inspections grade by its bands", async () => {
     await setToday(c, "2026-04-01");
     const input = await defaultSchemeInput(c.supervisor, 2026);
-    const upload = ok(await c.supervisor.request("POST", "/api/v1/files", Buffer.from("%PDF-1.4\n%test measures\n"), { "content-type": "application/pdf", "x-file-name": encodeURIComponent("检查考核办法.pdf") }), 201);
+    const upload = ok(await c.supervisor.request("POST", "/api/v1/files", await minimalPdf("test measures"), { "content-type": "application/pdf", "x-file-name": encodeURIComponent("检查考核办法.pdf") }), 201);
     const bands = [{ grade: "excellent", minScore: 85 }, { grade: "qualified", minScore: 70 }, { grade: "basic", minScore: 60 }, { grade: "unqualified", minScore: 0 }];
     const mine = ok(await c.supervisor.put("/api/v1/inspection-schemes/2026", { ...input, gradeBands: bands, measuresFileId: upload.fileId, note: "本单位办法" }));
     expect(mine).toMatchObject({ isDefault: false, version: 1, canEdit: true, measuresFile: { fileId: upload.fileId, name: "检查考核办法.pdf" } });
@@ -204,8 +205,8 @@ describe.each(dialects)("inspections on %s", (dialect) => {
   it("lets the base read evidence attached to a submitted inspection, and only files the unit uploaded are attachable", async () => {
     await setToday(c, "2026-04-01");
     const v = await openInspection(c.supervisor2, other.id, 2026);
-    const file = ok(await c.supervisor2.request("POST", "/api/v1/files", Buffer.from("%PDF-1.4\n%evidence\n"), { "content-type": "application/pdf", "x-file-name": encodeURIComponent("现场照片.pdf") }), 201);
-    const theirs = ok(await c.supervisor.request("POST", "/api/v1/files", Buffer.from("%PDF-1.4\n%not yours\n"), { "content-type": "application/pdf", "x-file-name": "x.pdf" }), 201);
+    const file = ok(await c.supervisor2.request("POST", "/api/v1/files", await minimalPdf("evidence"), { "content-type": "application/pdf", "x-file-name": encodeURIComponent("现场照片.pdf") }), 201);
+    const theirs = ok(await c.supervisor.request("POST", "/api/v1/files", await minimalPdf("not yours"), { "content-type": "application/pdf", "x-file-name": "x.pdf" }), 201);
     const scores = scoresFor(v, 70);
     const key = Object.keys(scores)[0];
     expectError(await c.supervisor2.patch(`/api/v1/inspections/${v.id}`, { version: v.version, scores: { [key]: { ...scores[key], evidenceFileIds: [theirs.fileId] } } }), 422, "FILE_NOT_ATTACHABLE");

@@ -4,6 +4,7 @@
 // and waits on the bureau's home.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
+import { minimalPdf } from "../support/files.js";
 import {
   auditActions,
   expectError,
@@ -99,9 +100,9 @@ describe.each(dialects)("rectification orders on %s", (dialect) => {
   it("takes evidence files the base uploaded, and lets the bureau read them", async () => {
     const base = await givenActiveBase(c);
     const order = await givenOpenOrder(c, base);
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    const pdf = await minimalPdf("专职教师聘用合同");
     const up = ok(await base.staff.request("POST", "/api/v1/files", pdf, { "content-type": "application/pdf", "x-file-name": encodeURIComponent("专职教师聘用合同.pdf") }), 201);
-    const foreign = ok(await c.base2.request("POST", "/api/v1/files", Buffer.from("%PDF-1.4\n%other\n%%EOF\n"), { "content-type": "application/pdf", "x-file-name": "x.pdf" }), 201);
+    const foreign = ok(await c.base2.request("POST", "/api/v1/files", await minimalPdf("other"), { "content-type": "application/pdf", "x-file-name": "x.pdf" }), 201);
     const withForeign = reportAll(order);
     withForeign.items[0].evidenceFileIds = [foreign.fileId];
     expectError(await step(base.staff, order, "report", { payload: withForeign }), 422, "EVIDENCE_FILE_INVALID");
@@ -111,7 +112,7 @@ describe.each(dialects)("rectification orders on %s", (dialect) => {
     expect(reported.evidence).toEqual([{ id: up.fileId, name: "专职教师聘用合同.pdf" }]);
     const file = await c.bureau.get(`${orderUrl(order)}/files/${up.fileId}`);
     expect(file.status).toBe(200);
-    expect((file.body as Buffer).toString()).toContain("%PDF-1.4");
+    expect(file.body as Buffer).toEqual(pdf);
     expect((await c.supervisor2.get(`${orderUrl(order)}/files/${up.fileId}`)).status).toBe(404);
     expect((await c.bureau.get(`${orderUrl(order)}/files/${foreign.fileId}`)).status).toBe(404);
   });

@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Client } from "../support/harness.js";
+import { minimalPdf } from "../support/files.js";
 import { card, cellUnder, publicPage, signedInAs } from "./accreditation-ui.js";
 import { startJourney, type Journey } from "./browser.js";
 import { axeProblems, checkInLink, givenOneSessionProject, onServer, phoneSignedInAs, syntheticIdNumber, withWrongCheckChar } from "./delivery-ui.js";
@@ -217,7 +218,7 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
 
   it("lets the bureau accept declared hours after checking the evidence, confirmed first", async () => {
     const pro1 = await j.server.as("pro1");
-    const evidence = await pro1.request("POST", "/api/v1/files", Buffer.from("%PDF-1.4\n%%EOF\n"), {
+    const evidence = await pro1.request("POST", "/api/v1/files", await minimalPdf("参会证明"), {
       "content-type": "application/pdf",
       "x-file-name": encodeURIComponent("参会证明.pdf"),
     });

@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { minimalPdf } from "../support/files.js";
 import { startJourney, type Journey } from "./browser.js";
 import { phoneSignedInAs } from "./delivery-ui.js";
 import { confirmStep, describedValue, publicPage, signedInAs, title } from "./accreditation-ui.js";
@@ -182,7 +183,7 @@ describe("a supervisory cycle: spot check, inspection, rectification, acceptance
     const items = base.locator(".ant-card-type-inner");
     await eventually(() => items.count()).toBe(2);
     await field(items.nth(0), "整改情况").fill("已逐一补齐 2025 年度 6 个项目的签到表、课件和结业名单。");
-    await items.nth(0).locator("input[type=file]").setInputFiles({ name: "档案清单.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+    await items.nth(0).locator("input[type=file]").setInputFiles({ name: "档案清单.pdf", mimeType: "application/pdf", buffer: await minimalPdf("档案清单") });
     await items.nth(0).getByText("档案清单.pdf").waitFor();
     await field(items.nth(1), "整改情况").fill("制定《结业考核办法》，自 2027 年起所有项目实行结业考核。");
     await shoot(base, "rectification-report");

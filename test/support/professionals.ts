@@ -7,6 +7,7 @@ import { inTransaction, type Ctx } from "../../src/server/platform/context.js";
 import { newId } from "../../src/server/platform/ids.js";
 import { creditHours, type Credit, type CreditResult } from "../../src/server/modules/professionals/record.js";
 import type { PersonInput, SignUpBody } from "../../src/shared/delivery.js";
+import { minimalPdf } from "./files.js";
 import type { Client, Response, TestServer } from "./harness.js";
 
 let personCounter = 0;
@@ -110,7 +111,7 @@ export async function givenEnrolmentRow(s: TestServer, projectId: string, profes
 
 /** A small PDF uploaded by the client, as evidence. */
 export async function uploadEvidence(client: Client, text = "证明材料"): Promise<string> {
-  const bytes = Buffer.from(`%PDF-1.4\n% ${text} ${Math.random()}\n%%EOF\n`, "utf8");
+  const bytes = await minimalPdf(`${text} ${Math.random()}`);
   const res = await client.request("POST", "/api/v1/files", bytes, { "content-type": "application/pdf", "x-file-name": encodeURIComponent(`${text}.pdf`) });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.fileId;

@@ -4,6 +4,7 @@
 // and published the host organization's dishonesty record (live for three years), and then revoked the
 // course's certificates in bulk, taking their hours out of the learning records. Driven through the real
 // services with the clock at the moment of each step.
+import { PDFDocument } from "pdf-lib";
 import type { ProjectInput } from "../../shared/filing.js";
 import type { Actor, Ctx, Platform } from "../platform/context.js";
 import { addDays } from "../platform/calendar.js";
@@ -57,7 +58,12 @@ function course(baseId: string, start: string): ProjectInput {
 }
 
 /** A one-page stand-in for the inspection record the supervising unit attached. */
-const evidencePdf = (title: string) => Buffer.from(`%PDF-1.4\n% ${title}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`, "utf8");
+async function evidencePdf(title: string): Promise<Buffer> {
+  const doc = await PDFDocument.create();
+  doc.setTitle(title);
+  doc.addPage([595, 842]);
+  return Buffer.from(await doc.save());
+}
 
 export async function loadDemoViolations(p: Platform): Promise<void> {
   const today = p.clock.today();
@@ -102,7 +108,7 @@ export async function loadDemoViolations(p: Platform): Promise<void> {
 
   // 第二十条: the supervising unit's check found the course never ran as filed.
   const reportDay = addDays(start, 30);
-  const evidence = await uploadFile(at(reportDay, supervisor), evidencePdf("现场核查笔录"), "application/pdf", "现场核查笔录及学员询问记录.pdf");
+  const evidence = await uploadFile(at(reportDay, supervisor), await evidencePdf("现场核查笔录"), "application/pdf", "现场核查笔录及学员询问记录.pdf");
   const violation = await createViolation(at(reportDay, supervisor), {
     baseId: base.baseId,
     kind: "improper_certification",

@@ -3,6 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { ApplicationForm } from "../../../shared/accreditation.js";
 import type { Database } from "../../db/schema.js";
 import type { Tx } from "../../platform/db.js";
+import { containsText } from "../../platform/search.js";
 
 export interface ApplicationRecord {
   id: string;
@@ -36,7 +37,7 @@ export interface AppFilter {
 function filtered(trx: Tx, scope: AppScope, f: AppFilter) {
   let q = trx.selectFrom("baseApplications").where(scope);
   if (f.status) q = q.where("baseApplications.status", "=", f.status);
-  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["baseApplications.baseName"]), "like", `%${f.q!.toLowerCase()}%`));
+  if (f.q) q = q.where(containsText("baseApplications.baseName", f.q));
   return q;
 }
 

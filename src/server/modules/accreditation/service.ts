@@ -8,6 +8,7 @@ import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
+import { cleanFileName } from "../../platform/files.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
@@ -157,6 +158,10 @@ async function checkAttachments(trx: Tx, orgId: string, form: ApplicationForm): 
   if (missing.length) throw new DomainError("NOT_FOUND", { fileIds: missing });
 }
 
+/** The form as stored: attachment names lose control and bidi characters, like the names of uploads. */
+const storedForm = (form: ApplicationForm) =>
+  JSON.stringify(form.attachments ? { ...form, attachments: form.attachments.map((a) => ({ ...a, name: cleanFileName(a.name) })) } : form);
+
 const baseNameOf = (form: ApplicationForm) => form.basics?.baseName?.trim() ?? "";
 
 export async function createApplication(ctx: Ctx, input: { supervisorOrgId: string; form: ApplicationForm }): Promise<ApplicationView> {
@@ -176,7 +181,7 @@ export async function createApplication(ctx: Ctx, input: { supervisorOrgId: stri
         supervisorOrgId: input.supervisorOrgId,
         status: wf.initial,
         baseName: baseNameOf(input.form),
-        form: JSON.stringify(input.form),
+        form: storedForm(input.form),
         submittedAt: null,
         createdBy: actor.id,
         createdAt: now,
@@ -203,7 +208,7 @@ export async function updateApplication(ctx: Ctx, id: string, input: { form: App
     const res = await trx
       .updateTable("baseApplications")
       .set({
-        form: JSON.stringify(input.form),
+        form: storedForm(input.form),
         baseName: baseNameOf(input.form),
         supervisorOrgId: input.supervisorOrgId ?? r.supervisorOrgId,
         updatedAt: ctx.clock.nowIso(),

@@ -9,6 +9,7 @@ import type { Ctx, Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { containsExactly, containsText } from "../../platform/search.js";
 
 export interface BaseFilter {
   q?: string;
@@ -28,25 +29,25 @@ function selectBases(trx: Tx) {
 function filtered(trx: Tx, f: BaseFilter) {
   let q = selectBases(trx);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
+    const text = f.q;
     // 第二十七条: a search by a former name finds the base
     q = q.where((eb) =>
       eb.or([
-        eb(eb.fn("lower", ["bases.name"]), "like", like),
-        eb(eb.fn("lower", ["host.name"]), "like", like),
+        containsText("bases.name", text),
+        containsText("host.name", text),
         eb.exists(
           eb
             .selectFrom("baseNameHistory")
             .select("baseNameHistory.id")
             .whereRef("baseNameHistory.baseId", "=", "bases.id")
-            .where((ib) => ib(ib.fn("lower", ["baseNameHistory.name"]), "like", like)),
+            .where(containsText("baseNameHistory.name", text)),
         ),
       ]),
     );
   }
   if (f.district) q = q.where("bases.district", "=", f.district);
   // specialty fields are stored as a JSON array of strings: match one quoted element
-  if (f.specialty) q = q.where("bases.specialtyFields", "like", `%${JSON.stringify(f.specialty).slice(1, -1)}%`);
+  if (f.specialty) q = q.where(containsExactly("bases.specialtyFields", JSON.stringify(f.specialty).slice(1, -1)));
   return q;
 }
 

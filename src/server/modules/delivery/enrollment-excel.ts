@@ -3,7 +3,7 @@
 // message); the file is parsed before the transaction so a large sheet never holds the database.
 import ExcelJS from "exceljs";
 import type { ImportRowError } from "../../../shared/filing.js";
-import { isValidIdNumber } from "../../../shared/identifiers.js";
+import { idNumberProblem, type IdNumberProblem } from "../../../shared/identifiers.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { readWorkbook } from "../filing/plan-excel.js";
@@ -65,8 +65,9 @@ export function parseEnrolmentRows(ws: ExcelJS.Worksheet): { rows: EnrolmentRow[
     const before = errors.length;
     const len = (s: string) => [...s].length;
     if (len(v.name) < 2 || len(v.name) > 50) bad("姓名", "须为 2—50 字");
+    const idProblem = v.idNumber ? idNumberProblem(v.idNumber) : null;
     if (!v.idNumber) bad("身份证号码", "必填");
-    else if (!isValidIdNumber(v.idNumber)) bad("身份证号码", "不是有效的 18 位居民身份证号码（GB 11643 校验未通过）");
+    else if (idProblem) bad("身份证号码", ID_NUMBER_PROBLEM[idProblem]);
     else if (firstRowOf.has(v.idNumber)) bad("身份证号码", `与第 ${firstRowOf.get(v.idNumber)} 行重复`);
     else firstRowOf.set(v.idNumber, n);
     if (len(v.employer) < 2 || len(v.employer) > 100) bad("工作单位", "须为 2—100 字");
@@ -79,6 +80,14 @@ export function parseEnrolmentRows(ws: ExcelJS.Worksheet): { rows: EnrolmentRow[
   });
   return { rows, errors };
 }
+
+const ID_NUMBER_PROBLEM: Record<IdNumberProblem, string> = {
+  shape: "不是 18 位居民身份证号码",
+  region: "前 6 位不是有效的行政区划代码（GB/T 2260）",
+  birthDate: "出生日期不存在",
+  futureBirthDate: "出生日期晚于今天",
+  checksum: "不是有效的 18 位居民身份证号码（GB 11643 校验未通过）",
+};
 
 const COLUMN_OF_ERROR: Record<string, string> = { ID_NAME_MISMATCH: "姓名", INVALID_ID_NUMBER: "身份证号码" };
 

@@ -14,7 +14,7 @@ import { errorMessage } from "../../../shared/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { baseScope } from "../filing/bases.js";
-import { containsText } from "../filing/projects.js";
+import { containsText } from "../../platform/search.js";
 import { idNumberHashOf, normalizeIdNumber } from "../professionals/identity.js";
 import { findOrRegisterPerson, requireProfessional, type PersonFacts } from "../professionals/profiles.js";
 import { isDeliveryOpen, loadDeliveryProject, projectInScope, type DeliveryProject } from "./project-facts.js";

@@ -1,19 +1,22 @@
 // Attachments of application forms (第四条 evidence): uploaded once, stored by content hash, readable
 // by the uploader and by whoever may read an application that lists the file.
-import { ALLOWED_MIME, checkUpload, cleanFileName, MAX_FILE_BYTES, readStoredFile, storeFile, type StoredFile } from "../../platform/files.js";
+import { cleanFileName, readStoredFile, storeFile, type StoredFile } from "../../platform/files.js";
+import { ALLOWED_MIME, checkUpload, MAX_FILE_BYTES } from "../../platform/upload-check.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
+import { containsExactly } from "../../platform/search.js";
 
 export { ALLOWED_MIME, MAX_FILE_BYTES };
 
 export async function uploadFile(ctx: Ctx, bytes: Buffer, declaredMime: string, rawName: string): Promise<StoredFile> {
   authorize(ctx.actor, "file.upload");
-  const check = checkUpload(bytes, declaredMime);
+  const check = await checkUpload(bytes, declaredMime);
   if (!check.ok) {
     if (check.reason === "empty") throw new DomainError("FILE_EMPTY");
     if (check.reason === "size") throw new DomainError("FILE_TOO_LARGE", { maxMb: MAX_FILE_BYTES / 1024 / 1024 });
+    if (check.reason === "damaged") throw new DomainError("FILE_CONTENT_INVALID", { kind: check.kind });
     throw new DomainError("FILE_TYPE_REFUSED");
   }
   const name = cleanFileName(rawName || "附件");
@@ -45,7 +48,7 @@ export async function downloadFile(ctx: Ctx, fileId: string): Promise<{ bytes: B
     });
     const attached =
       scope &&
-      (await ctx.db.selectFrom("baseApplications").select("id").where(scope).where("form", "like", `%"fileId":"${fileId}"%`).limit(1).executeTakeFirst());
+      (await ctx.db.selectFrom("baseApplications").select("id").where(scope).where(containsExactly("form", `"fileId":"${fileId}"`)).limit(1).executeTakeFirst());
     if (!attached) throw new DomainError("NOT_FOUND");
   }
   return { bytes: await readStoredFile(ctx.config.dataDir, fileId), mime: file.mime };

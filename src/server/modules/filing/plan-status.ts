@@ -6,6 +6,7 @@ import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { BASE_SCOPE_COLUMNS } from "./bases.js";
 import { dueDateOf } from "./plans.js";
+import { containsText } from "../../platform/search.js";
 
 export async function filingStatus(ctx: Ctx, f: PageRequest & { year?: number; pending?: boolean; q?: string }): Promise<Page<PlanFilingStateView>> {
   const where = scopeWhere<any, "bases">(ctx.actor, "annualPlan.read", BASE_SCOPE_COLUMNS);
@@ -22,7 +23,7 @@ export async function filingStatus(ctx: Ctx, f: PageRequest & { year?: number; p
     .where("bases.status", "=", "active")
     .where(where);
   if (f.pending) q = q.where((eb) => eb.or([eb("annualPlans.id", "is", null), eb("annualPlans.status", "!=", "filed")]));
-  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["bases.name"]), "like", `%${f.q!.toLowerCase()}%`));
+  if (f.q) q = q.where(containsText("bases.name", f.q));
   const [count, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     q

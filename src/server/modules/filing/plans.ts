@@ -15,6 +15,7 @@ import { usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireActive, requireText } from "./bases.js";
+import { containsText } from "../../platform/search.js";
 
 export interface PlanRecord {
   id: string;
@@ -170,7 +171,7 @@ function planQuery(ctx: Ctx, f: PlanFilter) {
   if (f.status) q = q.where("annualPlans.status", "=", f.status);
   if (f.baseId) q = q.where("annualPlans.baseId", "=", f.baseId);
   if (f.late !== undefined) q = q.where("annualPlans.late", "=", f.late ? 1 : 0);
-  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["bases.name"]), "like", `%${f.q!.toLowerCase()}%`));
+  if (f.q) q = q.where(containsText("bases.name", f.q));
   return q;
 }
 

@@ -2,7 +2,7 @@
 // plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
 // hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
 // may return a filed project before it starts, which un-files it.
-import { sql, type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
+import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -19,6 +19,7 @@ import { policyAt } from "../policy/service.js";
 import { completionGuard, concludeProject } from "../delivery/completion.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
 import { checkCompletionAttendance, filingViolations, latestFilingDate, refuse } from "./rules.js";
+import { containsText } from "../../platform/search.js";
 
 export interface ProjectRecord {
   id: string;
@@ -343,15 +344,6 @@ export function projectQuery(ctx: Ctx, f: ProjectFilter) {
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
   if (f.q) q = q.where(titleOrBaseLike(f.q));
   return q;
-}
-
-/**
- * Case-insensitive "contains" that reads % and _ as themselves, the same on SQLite and PostgreSQL
- * (PostgreSQL's like is case-sensitive and both treat % and _ as wildcards).
- */
-export function containsText(column: string, text: string): Expression<SqlBool> {
-  const pattern = `%${text.toLowerCase().replace(/[!%_]/g, (c) => `!${c}`)}%`;
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${pattern} escape '!'`;
 }
 
 /** The search box of project lists: a project's title or its base's name. */

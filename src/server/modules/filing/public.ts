@@ -5,7 +5,8 @@ import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { addDays } from "../../platform/calendar.js";
-import { containsText, titleOrBaseLike } from "./projects.js";
+import { containsText } from "../../platform/search.js";
+import { titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
   from?: string;

@@ -3,6 +3,7 @@ import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { OrganizationView } from "../../../shared/api.js";
 import type { Database } from "../../db/schema.js";
 import type { Tx } from "../../platform/db.js";
+import { containsText } from "../../platform/search.js";
 
 type OrgScope = (eb: ExpressionBuilder<Database, "organizations">) => Expression<SqlBool>;
 
@@ -17,8 +18,8 @@ function filtered(trx: Tx, scope: OrgScope, f: OrgFilter) {
   if (f.type) q = q.where("organizations.type", "=", f.type);
   if (f.status) q = q.where("organizations.status", "=", f.status);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["organizations.name"]), "like", like), eb("organizations.creditCode", "like", `%${f.q!.toUpperCase()}%`)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText("organizations.name", text), containsText("organizations.creditCode", text)]));
   }
   return q;
 }

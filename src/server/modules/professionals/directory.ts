@@ -10,7 +10,7 @@ import { inTransaction, type Actor, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { containsText } from "../filing/projects.js";
+import { containsText } from "../../platform/search.js";
 import { idNumberHashOf, revealIdNumber } from "./identity.js";
 import { findOrRegisterPerson, requireProfessional, UNCLAIMED_PASSWORD } from "./profiles.js";
 

@@ -10,6 +10,7 @@ import type { Tx } from "../../platform/db.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { policyAt } from "../policy/service.js";
+import { containsText } from "../../platform/search.js";
 
 /** Three years of publicity unless the bureau decides otherwise (see docs/dishonesty-export.md). */
 export const DEFAULT_PUBLICITY_YEARS = 3;
@@ -107,8 +108,7 @@ function records(trx: Tx, today: string, f: DishonestyFilter) {
   if (f.live) q = q.where("d.publicityUntil", ">=", today);
   const text = f.q?.trim();
   if (text) {
-    const like = `%${text.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["d.orgName"]), "like", like), eb(eb.fn("lower", ["d.creditCode"]), "like", like)]));
+    q = q.where((eb) => eb.or([containsText("d.orgName", text), containsText("d.creditCode", text)]));
   }
   return q;
 }

@@ -15,6 +15,7 @@ import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import type { SchemeCriterion } from "../../../shared/supervision/inspections.js";
 import type { StoredScore } from "./inspection-workflow.js";
+import { containsText } from "../../platform/search.js";
 
 type Eb = ExpressionBuilder<Database, "inspections" | "bases">;
 
@@ -66,7 +67,7 @@ export async function listInspections(ctx: Ctx, f: PageRequest & InspectionFilte
   if (f.status) q = q.where("inspections.status", "=", f.status);
   if (f.baseId) q = q.where("inspections.baseId", "=", f.baseId);
   if (f.grade) q = q.where("inspections.grade", "=", f.grade);
-  if (f.q) q = q.where((eb) => eb(eb.fn("lower", ["bases.name"]), "like", `%${f.q!.toLowerCase()}%`));
+  if (f.q) q = q.where(containsText("bases.name", f.q));
   const [count, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     q

@@ -7,6 +7,7 @@ import { scopesFor } from "../../platform/authz.js";
 import type { Actor } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { countOf } from "../../platform/paging.js";
+import { containsText } from "../../platform/search.js";
 
 export interface ViolationRecord {
   id: string;
@@ -128,8 +129,8 @@ function filtered(trx: Tx, scope: ViolationListScope, f: ViolationFilter) {
   if (f.kind) q = q.where("v.kind", "=", f.kind);
   if (f.baseId) q = q.where("v.baseId", "=", f.baseId);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["bases.name"]), "like", like), eb(eb.fn("lower", ["host.name"]), "like", like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText("bases.name", text), containsText("host.name", text)]));
   }
   return q;
 }

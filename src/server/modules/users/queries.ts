@@ -2,6 +2,7 @@
 import type { Expression, ExpressionBuilder, SqlBool } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { Tx } from "../../platform/db.js";
+import { containsText } from "../../platform/search.js";
 
 export type UserScope = (eb: ExpressionBuilder<Database, "users">) => Expression<SqlBool>;
 
@@ -32,8 +33,8 @@ function filtered(trx: Tx, scope: UserScope, f: UserFilter) {
   if (f.status === "active") q = q.where("users.disabledAt", "is", null);
   if (f.status === "disabled") q = q.where("users.disabledAt", "is not", null);
   if (f.q) {
-    const like = `%${f.q.toLowerCase()}%`;
-    q = q.where((eb) => eb.or([eb(eb.fn("lower", ["users.username"]), "like", like), eb(eb.fn("lower", ["users.displayName"]), "like", like)]));
+    const text = f.q;
+    q = q.where((eb) => eb.or([containsText("users.username", text), containsText("users.displayName", text)]));
   }
   return q;
 }
