@@ -122,6 +122,15 @@ describe.each(dialects)("sign-in throttling on %s", (dialect) => {
     expect((await signIn(s, "10.3.0.2", "expert2")).status).toBe(200);
   });
 
+  it("lets a room behind one address sign in at once: right passwords are never slowed by the address", async () => {
+    // More people than the address's free attempts (8), all at the same moment, as a class on one Wi-Fi does.
+    const room = ["bureau", "supervisor", "supervisor2", "base", "base2", "expert1", "expert2", "expert3", "pro1", "pro2"];
+    const answers = await Promise.all(room.map((username) => signIn(s, "10.6.0.1", username)));
+    expect(answers.map((a) => a.status)).toEqual(room.map(() => 200));
+    // and their success counts nothing against the address: a mistyped password still gets its free tries
+    expect((await signIn(s, "10.6.0.1", "pro1", "Typo#2026x")).status).toBe(401);
+  });
+
   it("counts parallel guesses one by one: no more passwords are checked than the free attempts and one", async () => {
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(s, "10.4.0.1", "supervisor", `Guess#${i}x`)));
     expect(guesses.filter((g) => g.status === 401)).toHaveLength(6);

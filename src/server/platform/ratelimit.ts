@@ -36,14 +36,16 @@ export interface AttemptCount {
   lastAt: number;
 }
 
-/** `take`'s answer: admitted (the attempt is counted; `before` lets it be given back) or the instant to wait for. */
+/** `take`'s answer: admitted (the attempt is counted) or the instant to wait for. */
 export type Take = { admitted: true; before: AttemptCount | null; after: AttemptCount } | { admitted: false; retryAt: number };
 
 export interface BackoffStore {
   /** Refuses while `key` must still wait under `rule`; otherwise counts one attempt now. */
   take(key: string, now: number, rule: BackoffRule): Promise<Take>;
-  /** Undoes an admitted `take` (the attempt turned out to be a success, or another key refused it). */
-  giveBack(key: string, taken: Take & { admitted: true }): Promise<void>;
+  /** The instant `key` may try again under `rule`, or null when it need not wait; counts nothing. */
+  waitUntil(key: string, now: number, rule: BackoffRule): Promise<number | null>;
+  /** Counts one attempt now, waiting or not (a failure that happened). */
+  count(key: string, now: number, rule: BackoffRule): Promise<void>;
   /** Forgets a key altogether. */
   forget(key: string): Promise<void>;
   /** Counts one event in the current fixed window of `key` (a window opens at the first event after the last one closed); answers the count. */
@@ -89,16 +91,16 @@ export function createMemoryBackoffStore(maxKeys = 100_000): BackoffStore {
       prune(counts, (c) => now - c.lastAt >= c.windowMs);
       return { admitted: true, before, after };
     },
-    async giveBack(key, taken) {
-      const c = counts.get(key);
-      if (!c) return;
-      if (c.attempts === taken.after.attempts && c.lastAt === taken.after.lastAt) {
-        // Nothing counted since: the key is as it was before the attempt.
-        if (taken.before) Object.assign(c, taken.before);
-        else counts.delete(key);
-      } else if (c.attempts > 0) {
-        c.attempts--;
-      }
+    async waitUntil(key, now, rule) {
+      const c = current(key, now);
+      const retryAt = c ? c.lastAt + backoffDelayMs(rule, c.attempts) : 0;
+      return now < retryAt ? retryAt : null;
+    },
+    async count(key, now, rule) {
+      const before = current(key, now);
+      counts.delete(key);
+      counts.set(key, { attempts: (before?.attempts ?? 0) + 1, lastAt: now, windowMs: rule.windowMs });
+      prune(counts, (c) => now - c.lastAt >= c.windowMs);
     },
     async forget(key) {
       counts.delete(key);

@@ -35,6 +35,7 @@ export async function login(ctx: Ctx, throttle: LoginThrottle, username: string,
   // An unknown username costs the same check against a dummy hash: neither the answer nor its timing tells.
   const isRight = await verifyPassword(password, user?.passwordHash ?? (await dummyHash(ctx.config.scryptN)));
   if (!user || !isRight) {
+    await throttle.failed(admission, now);
     await recordFailure(ctx, username, user?.id ?? null, user ? "wrongPassword" : "unknownUser");
     await countTowardBurst(ctx, throttle, now);
     throw new DomainError("INVALID_CREDENTIALS");

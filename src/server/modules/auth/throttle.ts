@@ -4,20 +4,23 @@
 // owner still gets in from a fresh address; one address guessing many accounts waits up to 15 minutes.
 // Refusals are 429 + Retry-After: nothing sleeps on the server.
 import type { LoginThrottleConfig } from "../../platform/config.js";
-import { createMemoryBackoffStore, type BackoffStore, type Take } from "../../platform/ratelimit.js";
+import { createMemoryBackoffStore, type BackoffStore } from "../../platform/ratelimit.js";
 
-type Taken = Take & { admitted: true };
-
-export type Admission =
-  | { admitted: true; accountKey: string; addressKey: string; address: Taken }
-  | { admitted: false; retryAfterSeconds: number };
+export type Admission = { admitted: true; accountKey: string; addressKey: string } | { admitted: false; retryAfterSeconds: number };
 
 export interface LoginThrottle {
   readonly config: LoginThrottleConfig;
-  /** Counts the attempt against the address and the account before any password is checked, or refuses it. */
+  /**
+   * Refuses while the address or the account must wait; otherwise counts the attempt against the account
+   * before any password is checked (parallel guesses at one account are counted one by one). The
+   * address is only checked here and charged on failure: a room behind one address signing in at once
+   * is never slowed by its own right passwords.
+   */
   admit(username: string, ip: string | null, now: number): Promise<Admission>;
-  /** The password was right: the account starts afresh and the address gets its attempt back. */
+  /** The password was right: the account starts afresh. */
   succeeded(admission: Admission & { admitted: true }): Promise<void>;
+  /** The password was wrong (or the user unknown): the address is charged one failure. */
+  failed(admission: Admission & { admitted: true }, now: number): Promise<void>;
   /** Counts one failed or refused sign-in; true only for the one that reaches the threshold of its window. */
   isBurst(now: number): Promise<boolean>;
 }
@@ -31,18 +34,17 @@ export function createLoginThrottle(config: LoginThrottleConfig, store: BackoffS
     async admit(username, ip, now) {
       const address = addressKey(ip);
       const account = accountKey(username);
-      const byAddress = await store.take(address, now, config.address);
-      if (!byAddress.admitted) return { admitted: false, retryAfterSeconds: waitSeconds(byAddress.retryAt, now) };
+      const addressWait = await store.waitUntil(address, now, config.address);
+      if (addressWait !== null) return { admitted: false, retryAfterSeconds: waitSeconds(addressWait, now) };
       const byAccount = await store.take(account, now, config.account);
-      if (!byAccount.admitted) {
-        await store.giveBack(address, byAddress);
-        return { admitted: false, retryAfterSeconds: waitSeconds(byAccount.retryAt, now) };
-      }
-      return { admitted: true, accountKey: account, addressKey: address, address: byAddress };
+      if (!byAccount.admitted) return { admitted: false, retryAfterSeconds: waitSeconds(byAccount.retryAt, now) };
+      return { admitted: true, accountKey: account, addressKey: address };
     },
     async succeeded(admission) {
       await store.forget(admission.accountKey);
-      await store.giveBack(admission.addressKey, admission.address);
+    },
+    async failed(admission, now) {
+      await store.count(admission.addressKey, now, config.address);
     },
     async isBurst(now) {
       return (await store.countInWindow(BURST_KEY, now, config.burstWindowMs)) === config.burstThreshold;
