@@ -28,6 +28,28 @@ export interface DbOptions {
 // pg returns int8 counts as strings and timestamps as Date; we store text, but keep counts numeric.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+// 等保 2.0 and 个人信息保护法: the data directory holds personal data (the database, uploads, the master
+// secret), so only the account the server runs as may enter it or read its files.
+const PRIVATE_DIR = 0o700;
+const PRIVATE_FILE = 0o600;
+
+/** Creates the data directory 0700 when it is missing; an existing directory keeps the mode it was given. */
+export function ensureDataDir(dir: string): void {
+  if (fs.existsSync(dir)) return;
+  fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR });
+  fs.chmodSync(dir, PRIVATE_DIR); // mkdir's mode passes through the umask
+}
+
+/** Creates the file empty and 0600 unless it exists; an existing file is narrowed to 0600. */
+export function createPrivateFile(file: string): void {
+  try {
+    fs.closeSync(fs.openSync(file, "wx", PRIVATE_FILE));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
+  fs.chmodSync(file, PRIVATE_FILE);
+}
+
 export function openDb(opts: DbOptions): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
@@ -39,14 +61,17 @@ export function openDb(opts: DbOptions): DbHandle {
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
-  fs.mkdirSync(opts.dataDir, { recursive: true });
+  ensureDataDir(opts.dataDir);
   const file = path.join(opts.dataDir, "cebase.sqlite");
+  createPrivateFile(file);
   const sqlite = new SQLite(file);
   // WAL keeps committed data through a crash mid-request; foreign keys are off by default in SQLite.
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // SQLite gives -wal and -shm the database file's mode; set it anyway, whatever the umask.
+  for (const companion of [`${file}-wal`, `${file}-shm`]) if (fs.existsSync(companion)) fs.chmodSync(companion, PRIVATE_FILE);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
   return { db, dialect: "sqlite", close: () => db.destroy() };
 }

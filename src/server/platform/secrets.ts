@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createCipheriv, createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, randomBytes, sign, timingSafeEqual, verify, type KeyObject } from "node:crypto";
+import { ensureDataDir } from "./db.js";
 
 export interface Secrets {
   /** Encrypts personal data for storage ("v1:" + base64url(iv | tag | ciphertext)). */
@@ -37,7 +38,7 @@ function readMaster(dataDir: string, configured?: string): Buffer {
   }
   const file = path.join(dataDir, "secret.key");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    ensureDataDir(dataDir);
     try {
       fs.writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
     } catch (e) {

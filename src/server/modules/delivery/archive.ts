@@ -8,13 +8,14 @@ import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { loadProject, type ProjectRecord } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
 import { renderCurriculumPdf, renderNoticePdf } from "./archive-pdf.js";
 import { renderCertificatePdf } from "./certificate-pdf.js";
 import { presentCertificate, signatureFingerprint, type CertificateRow } from "./certificates.js";
-import { signInSheetPdf } from "./signin-sheet.js";
+import { renderSignInSheetPdf } from "./signin-sheet.js";
 import { resultsOf, surveyResultsWorkbook } from "./survey.js";
 import { workbookBytes } from "./workbooks.js";
 
@@ -166,16 +167,22 @@ export async function archiveView(ctx: Ctx, projectId: string, lang: Lang): Prom
   return { projectId, complete: items.every((i) => i.complete), items };
 }
 
-/** The whole archive as one ZIP, with the file name to offer. */
+/**
+ * The whole archive as one ZIP, with the file name to offer. It lists people (sign-in sheets, the
+ * certificate register): the download is audited once, with how many different people it names.
+ */
 export async function archiveZip(ctx: Ctx, projectId: string): Promise<{ filename: string; bytes: Uint8Array }> {
   const trx = ctx.db;
   const project = await loadInScope(trx, ctx, projectId);
   const f = await factsOf(trx, project);
+  const people = new Set(f.certificates.map((c) => c.professionalId));
   const zip = new JSZip();
   zip.file(FILES.notice, await renderNoticePdf(project));
   zip.file(FILES.curriculum, await renderCurriculumPdf(project));
   for (const [i, s] of project.sessions.entries()) {
-    zip.file(FILES.signIn(i, s), (await signInSheetPdf(ctx, project.id, s.id)).bytes);
+    const sheet = await renderSignInSheetPdf(ctx, project.id, s.id);
+    for (const id of sheet.professionalIds) people.add(id);
+    zip.file(FILES.signIn(i, s), sheet.bytes);
   }
   const views = f.certificates.map((c) => ({ row: c, view: presentCertificate(ctx, c) }));
   zip.file(
@@ -205,5 +212,6 @@ export async function archiveZip(ctx: Ctx, projectId: string): Promise<{ filenam
   }
   zip.file(FILES.evaluation, await surveyResultsWorkbook(await resultsOf(trx, project), project.title));
   const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  await auditPersonalDataRead(ctx, { action: "archive.downloaded", resourceType: "trainingProject", resourceId: project.id, count: people.size, format: "zip" });
   return { filename: `培训档案-${project.filingNo ?? ""}-${safeName(project.title)}.zip`, bytes };
 }

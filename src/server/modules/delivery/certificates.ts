@@ -15,6 +15,7 @@ import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { nextNumber } from "../accreditation/queries.js";
+import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
 import { BASE_SCOPE_COLUMNS, requireText } from "../filing/bases.js";
 import { notify } from "../notifications/service.js";
 import { revokeCertificateHours } from "../professionals/record.js";
@@ -169,6 +170,15 @@ export function presentCertificate(ctx: Ctx, r: CertificateRow): CertificateView
 
 export async function getCertificate(ctx: Ctx, id: string): Promise<CertificateView> {
   return presentCertificate(ctx, await loadCertificate(ctx.db, ctx, id));
+}
+
+/** A certificate to print as PDF: staff printing someone's certificate is audited, its holder is not. */
+export async function certificateToPrint(ctx: Ctx, id: string): Promise<{ row: CertificateRow; view: CertificateView }> {
+  const row = await loadCertificate(ctx.db, ctx, id);
+  if (readsSomeoneElse(ctx, row.professionalId)) {
+    await auditPersonalDataRead(ctx, { action: "certificate.downloaded", resourceType: "certificate", resourceId: row.id, count: 1, format: "pdf" });
+  }
+  return { row, view: presentCertificate(ctx, row) };
 }
 
 async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: PageRequest): Promise<Page<CertificateView>> {

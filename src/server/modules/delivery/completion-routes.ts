@@ -92,8 +92,7 @@ export function completionRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const row = await certificates.loadCertificate(ctx.db, ctx, req.params.id);
-      const view = certificates.presentCertificate(ctx, row);
+      const { row, view } = await certificates.certificateToPrint(ctx, req.params.id);
       const { params } = await policyAt(ctx.db, view.content.issuedOn);
       const pdf = await renderCertificatePdf({ certificate: view, keyId: row.keyId, fingerprint: certificates.signatureFingerprint(row.signature), cityName: params.cityName });
       return sendFile(reply, "application/pdf", `结业证书-${view.serial}.pdf`, pdf, "inline");

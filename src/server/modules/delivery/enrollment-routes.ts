@@ -22,7 +22,7 @@ import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { checkIn, checkInCode, manualCheckIn, sessionAttendance } from "./checkins.js";
 import { enrolmentTemplate, importEnrolments } from "./enrollment-excel.js";
-import { allEnrolments, cancelEnrolment, enrol, listEnrolments, myEnrolments } from "./enrollments.js";
+import { cancelEnrolment, enrol, exportEnrolments, listEnrolments, myEnrolments } from "./enrollments.js";
 import { importSignInSheet, signInSheetPdf, signInSheetXlsx } from "./signin-sheet.js";
 
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
@@ -72,7 +72,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/training-projects/:id/enrollments.xlsx",
     { schema: { tags, summary: "Export a project's enrolments to Excel", params: IdParams, querystring: obj(EnrolmentQuery) } },
-    async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await allEnrolments(actorCtx(p, req), req.params.id, req.query, EXPORT_LIMIT)),
+    async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await exportEnrolments(actorCtx(p, req), req.params.id, req.query, EXPORT_LIMIT)),
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments/template.xlsx",

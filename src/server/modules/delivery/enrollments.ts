@@ -13,6 +13,7 @@ import { DomainError } from "../../platform/errors.js";
 import { errorMessage } from "../../../shared/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { containsText } from "../../platform/search.js";
 import { idNumberHashOf, normalizeIdNumber } from "../professionals/identity.js";
@@ -288,8 +289,8 @@ export async function listEnrolments(ctx: Ctx, projectId: string, f: PageRequest
   return { items: (rows as Row[]).map((r) => present(ctx, r)), total: Number(count.n), page, pageSize };
 }
 
-/** Every enrolment of the project (for the Excel export, the sign-in sheet), in enrolment order. */
-export async function allEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFilter, limit: number): Promise<EnrollmentView[]> {
+/** Every enrolment of the project for the Excel export, in enrolment order; the export is audited. */
+export async function exportEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFilter, limit: number): Promise<EnrollmentView[]> {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
   const rows = await filteredQuery(ctx, projectId, f)
     .select((eb) => VIEW_COLUMNS(eb) as never)
@@ -297,7 +298,10 @@ export async function allEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFil
     .orderBy("e.id")
     .limit(limit)
     .execute();
-  return (rows as Row[]).map((r) => present(ctx, r));
+  const views = (rows as Row[]).map((r) => present(ctx, r));
+  const count = new Set(views.map((v) => v.professionalId)).size;
+  await auditPersonalDataRead(ctx, { action: "enrollments.exported", resourceType: "trainingProject", resourceId: projectId, count, format: "xlsx" });
+  return views;
 }
 
 // ---------------------------------------------------------------------------------------------

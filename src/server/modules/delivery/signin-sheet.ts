@@ -6,6 +6,7 @@ import type { ImportRowError } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { chineseDate, createDocument, GRAY, PageFlow, stampPageNumbers } from "../../platform/pdf.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { readWorkbook } from "../filing/plan-excel.js";
 import { attendanceRows, importCheckIns, requireAttendanceEditable, type AttendanceRow } from "./checkins.js";
 import { cellText, columnsOf, findHeaderRow } from "./excel-cells.js";
@@ -25,7 +26,25 @@ async function load(ctx: Ctx, projectId: string, sessionId: string, action: "che
 
 const fileStem = (p: DeliveryProject, s: DeliverySession) => `签到表-${p.title}-${s.date}-第${s.seq + 1}次课`.replace(/[\\/:*?"<>|]/g, "_");
 
-export async function signInSheetPdf(ctx: Ctx, projectId: string, sessionId: string): Promise<{ filename: string; bytes: Buffer }> {
+export interface SignInSheet {
+  filename: string;
+  bytes: Buffer;
+  /** The people the sheet lists. */
+  professionalIds: string[];
+}
+
+/** A download of the sheet names everyone on it: audited, one entry with how many. */
+async function audited(ctx: Ctx, sessionId: string, format: "pdf" | "xlsx", sheet: SignInSheet): Promise<SignInSheet> {
+  await auditPersonalDataRead(ctx, { action: "signInSheet.downloaded", resourceType: "projectSession", resourceId: sessionId, count: sheet.professionalIds.length, format });
+  return sheet;
+}
+
+export async function signInSheetPdf(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
+  return audited(ctx, sessionId, "pdf", await renderSignInSheetPdf(ctx, projectId, sessionId));
+}
+
+/** The sheet as PDF, unaudited: for the project archive, whose download is audited once as a whole. */
+export async function renderSignInSheetPdf(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
   const { p, s, rows } = await load(ctx, projectId, sessionId, "checkIn.read");
   const kit = await createDocument({ title: `签到表 · ${p.title}`, subject: `${p.baseName} · ${s.date}` });
   const flow = new PageFlow(kit, undefined, { top: 56, right: 48, bottom: 64, left: 48 });
@@ -60,7 +79,7 @@ export async function signInSheetPdf(ctx: Ctx, projectId: string, sessionId: str
   flow.gap(24);
   flow.text(`经办人（签字）：____________\u3000\u3000\u3000\u3000打印时间：${chineseDate(ctx.clock.nowIso())} ${clockTime(ctx.clock.nowIso())}`, { font: kit.font, size: 10.5 });
   stampPageNumbers(kit);
-  return { filename: `${fileStem(p, s)}.pdf`, bytes: Buffer.from(await kit.doc.save()) };
+  return { filename: `${fileStem(p, s)}.pdf`, bytes: Buffer.from(await kit.doc.save()), professionalIds: rows.map((r) => r.professionalId) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -70,7 +89,7 @@ export const SHEET_HEADERS = ["序号", "学员编号", "姓名", "身份证号�
 const MARKED = new Set(["已签到", "签到", "✓", "√", "✔", "1", "是", "y", "yes"]);
 const UNMARKED = new Set(["", "未签到", "否", "0", "×", "✗", "n", "no"]);
 
-export async function signInSheetXlsx(ctx: Ctx, projectId: string, sessionId: string): Promise<{ filename: string; bytes: Buffer }> {
+export async function signInSheetXlsx(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
   const { p, s, rows } = await load(ctx, projectId, sessionId, "checkIn.read");
   const wb = new ExcelJS.Workbook();
   wb.creator = "cebase";
@@ -86,7 +105,8 @@ export async function signInSheetXlsx(ctx: Ctx, projectId: string, sessionId: st
   for (let n = 4; n < 4 + Math.max(rows.length, 1); n++) {
     ws.getCell(`G${n}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"已签到,✓,1"'] };
   }
-  return { filename: `${fileStem(p, s)}.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
+  const sheet = { filename: `${fileStem(p, s)}.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()), professionalIds: rows.map((r) => r.professionalId) };
+  return audited(ctx, s.id, "xlsx", sheet);
 }
 
 export function parseSheetRows(ws: ExcelJS.Worksheet, enrolled: Map<string, AttendanceRow>): { present: AttendanceRow[]; errors: ImportRowError[] } {

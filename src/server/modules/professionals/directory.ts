@@ -5,6 +5,7 @@ import type { PersonInput, ProfessionalView, ProfileUpdateBody } from "../../../
 import { maskPhone } from "../../../shared/identifiers.js";
 import type { Database } from "../../db/schema.js";
 import { appendAudit } from "../../platform/audit.js";
+import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Actor, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
@@ -92,6 +93,17 @@ function present(ctx: Ctx, r: ProfessionalRow): ProfessionalView {
   };
 }
 
+/**
+ * A whole ID number shown to anyone but its holder (the bureau) is audited, one entry per answer with
+ * how many were shown; masked answers and a person's own profile are not.
+ */
+async function auditReveals(ctx: Ctx, views: ProfessionalView[], trx?: Tx): Promise<void> {
+  const shown = views.filter((v) => v.revealed && v.idNumber !== "" && readsSomeoneElse(ctx, v.id));
+  if (shown.length === 0) return;
+  const resourceId = shown.length === 1 ? shown[0].id : null;
+  await auditPersonalDataRead(ctx, { action: "professional.idNumberRevealed", resourceType: "professional", resourceId, count: shown.length, format: "json" }, trx);
+}
+
 async function viewOf(trx: Tx, ctx: Ctx, id: string): Promise<ProfessionalView> {
   const row = await selectProfessionals(trx).where("professionals.id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
@@ -116,14 +128,18 @@ export async function listProfessionals(ctx: Ctx, query: PageRequest & Professio
   ]);
   const rows = ids.length ? await selectProfessionals(ctx.db).where("professionals.id", "in", ids.map((r) => r.id)).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { items: ids.map(({ id }) => present(ctx, byId.get(id)!)), total: Number(count.n), page, pageSize };
+  const items = ids.map(({ id }) => present(ctx, byId.get(id)!));
+  await auditReveals(ctx, items);
+  return { items, total: Number(count.n), page, pageSize };
 }
 
 /** One professional in the actor's scope; anyone else answers 404. */
 export async function getProfessional(ctx: Ctx, id: string): Promise<ProfessionalView> {
   const row = await selectProfessionals(ctx.db).where("professionals.id", "=", id).where(readableProfessionals(ctx.actor)).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
-  return present(ctx, row);
+  const view = present(ctx, row);
+  await auditReveals(ctx, [view]);
+  return view;
 }
 
 /** The professional exists and the actor may read them (bureau, the person, a base they attended). */
@@ -174,7 +190,12 @@ export async function registerProfessional(ctx: Ctx, person: PersonInput): Promi
   return inTransaction(ctx, async (trx) => {
     const { professionalId, created } = await findOrRegisterPerson(trx, ctx, person);
     const readable = await selectProfessionals(trx).where("professionals.id", "=", professionalId).where(readableProfessionals(ctx.actor)).executeTakeFirst();
-    if (created || readable) return { view: await viewOf(trx, ctx, professionalId), created };
+    if (created || readable) {
+      const view = await viewOf(trx, ctx, professionalId);
+      // A new person's ID number is the one the caller just typed; an existing one's record is a reveal.
+      if (!created) await auditReveals(ctx, [view], trx);
+      return { view, created };
+    }
     // A person this base never taught: naming them (ID number and name) finds them for enrolment, but
     // shows nothing of their account or profile beyond what the caller already gave.
     const row = (await selectProfessionals(trx).where("professionals.id", "=", professionalId).executeTakeFirst())!;

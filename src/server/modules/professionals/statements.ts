@@ -9,6 +9,7 @@ import { inTransaction, type Ctx, type Platform } from "../../platform/context.j
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
 import { buildLearningRecord, currentYear, requirementOf } from "./learning.js";
 import { requireProfessional } from "./profiles.js";
 
@@ -100,12 +101,18 @@ export async function issueHoursStatement(ctx: Ctx, who: string | "me", year: nu
   });
 }
 
-/** A stored statement for its holder or the bureau (learningRecord.read); anyone else answers 404. */
+/**
+ * A stored statement to print, for its holder or the bureau (learningRecord.read); anyone else answers
+ * 404. The bureau printing someone's statement is audited; the holder printing their own is not.
+ */
 export async function readHoursStatement(ctx: Ctx, id: string): Promise<{ payload: StatementPayload; view: HoursStatementView }> {
   authorize(ctx.actor, "learningRecord.read");
   const row = await ctx.db.selectFrom("hoursStatements").selectAll().where("id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
   authorize(ctx.actor, "learningRecord.read", { userId: row.professionalId });
+  if (readsSomeoneElse(ctx, row.professionalId)) {
+    await auditPersonalDataRead(ctx, { action: "hoursStatement.downloaded", resourceType: "hoursStatement", resourceId: row.id, count: 1, format: "pdf" });
+  }
   return { payload: JSON.parse(row.payload) as StatementPayload, view: view(ctx, row) };
 }
 

@@ -14,6 +14,7 @@ import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { hashPassword, isStrongPassword } from "../../platform/passwords.js";
 import { deleteSessionsOf } from "../../platform/sessions.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { organizationTypeOf } from "../organizations/service.js";
 import { idNumberHashOf, NO_ID_NUMBER, sealIdNumber } from "../professionals/identity.js";
 import { ensureProfessionalProfile } from "../professionals/profiles.js";
@@ -85,8 +86,11 @@ export async function listUsers(ctx: Ctx, query: PageRequest & q.UserFilter): Pr
   return { items: await presentUsers(ctx.db, ids), total, page, pageSize };
 }
 
+/** The rows of the Excel export; taking the list away is audited with how many people it names. */
 export async function exportUsers(ctx: Ctx, filter: q.UserFilter, limit: number): Promise<UserView[]> {
-  return presentUsers(ctx.db, await q.listUserIds(ctx.db, userScope(ctx), filter, limit, 0));
+  const users = await presentUsers(ctx.db, await q.listUserIds(ctx.db, userScope(ctx), filter, limit, 0));
+  await auditPersonalDataRead(ctx, { action: "users.exported", resourceType: "user", resourceId: null, count: users.length, format: "xlsx" });
+  return users;
 }
 
 async function loadInScope(ctx: Ctx, trx: Tx, id: string, action: Parameters<typeof authorize>[1]) {
