@@ -63,7 +63,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     webDir: path.resolve(env.CEBASE_WEB_DIR ?? "./dist/web"),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),
-    loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 30), windowMs: 5 * 60_000 },
+    loginRateLimit: { max: Number(env.CEBASE_LOGIN_RATE_MAX ?? 300), windowMs: 5 * 60_000 },
     loginThrottle: {
       account: { freeAttempts: Number(env.CEBASE_LOGIN_ACCOUNT_FREE_ATTEMPTS ?? 5), baseDelayMs: 2_000, maxDelayMs: Number(env.CEBASE_LOGIN_ACCOUNT_MAX_WAIT_SECONDS ?? 30) * 1000, windowMs: 15 * 60_000 },
       address: { freeAttempts: Number(env.CEBASE_LOGIN_ADDRESS_FREE_ATTEMPTS ?? 20), baseDelayMs: 5_000, maxDelayMs: Number(env.CEBASE_LOGIN_ADDRESS_MAX_WAIT_SECONDS ?? 900) * 1000, windowMs: 60 * 60_000 },
