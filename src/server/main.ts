@@ -1,4 +1,4 @@
-// The `cebase` command: start the platform, migrate, create accounts, verify the audit chain.
+// The `cebase` command: start the platform, migrate, create accounts, verify the audit chain, back up and restore.
 import { parseArgs } from "node:util";
 import { buildApp, openPlatform } from "./app.js";
 import { configFromEnv } from "./platform/config.js";
@@ -12,6 +12,7 @@ import { OrganizationCreateBody, UserCreateBody } from "../shared/api.js";
 import { validateInput } from "./platform/validate.js";
 import { isDatabaseEmpty, loadDemoData } from "./demo/seed.js";
 import { insertUser } from "./modules/users/service.js";
+import { backupDatabase, restoreDatabase } from "./platform/backup.js";
 import { createOrganization } from "./modules/organizations/service.js";
 
 const HELP = `cebase — 专业技术人员继续教育基地服务平台
@@ -26,6 +27,10 @@ Usage:
                                     create an account (roles: ${ROLES.join(", ")}); it must change its password at first sign-in
   cebase audit verify               check the audit log's hash chain; exit 1 naming the first altered entry
   cebase demo load                  load demo data into an empty database
+  cebase backup FILE                write a backup of the database to FILE (a new file), safe while serving:
+                                    SQLite online backup, or pg_dump's custom format for PostgreSQL
+  cebase restore FILE               load a backup into an empty data directory or database, then check the audit chain;
+                                    refuses a non-empty one. The master key is not in the backup (see README)
 
 Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK, CEBASE_DEBUG (see README).`;
 
@@ -103,6 +108,25 @@ async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof openPlatform>>)
   }
 }
 
+// Neither opens the platform: a backup must not migrate what it copies, a restore must not create a
+// master key (a new key would not verify the restored certificates).
+async function backup(file: string) {
+  const dialect = await backupDatabase(configFromEnv(), file);
+  console.log(`backup written: ${file} (${dialect}); back up the master key separately`);
+}
+
+async function restore(file: string) {
+  const r = await restoreDatabase(configFromEnv(), file);
+  console.log(`restored ${r.tables} tables, ${r.rows} rows (${r.dialect})`);
+  if (r.audit.intact) console.log(`audit chain intact: ${r.audit.checked} entries`);
+  else {
+    console.error(`audit chain BROKEN at entry #${r.audit.firstBrokenSeq} (${r.audit.checked} entries before it are intact)`);
+    process.exitCode = 1;
+  }
+  if (!r.hasMasterKey) console.error("no master key in place: set CEBASE_SECRET_KEY or copy secret.key into the data directory before starting");
+  else if (r.foreignKeyIds.length) console.error(`the master key in place did not sign certificates with key ${r.foreignKeyIds.join(", ")}: use the key the backup was made with`);
+}
+
 async function main(argv: string[]) {
   const [cmd, sub, ...rest] = argv;
   const key = [cmd, sub].filter(Boolean).join(" ");
@@ -117,6 +141,10 @@ async function main(argv: string[]) {
     console.error(`audit chain BROKEN at entry #${v.firstBrokenSeq} (${v.checked} entries before it are intact)`);
     process.exitCode = 1;
     return;
+  }
+  if (cmd === "backup" || cmd === "restore") {
+    if (!sub || rest.length) throw new Error(`usage: cebase ${cmd} FILE`);
+    return cmd === "backup" ? backup(sub) : restore(sub);
   }
   if (key === "demo load") {
     return withPlatform(async (p) => {
