@@ -56,9 +56,11 @@ export const ERROR_CODES = {
   INVALID_ID_NUMBER: { status: 422, zh: "身份证号码无效：校验码、出生日期或行政区划代码不符（GB 11643、GB/T 2260）", en: "The ID number is not valid: its check character, birth date or administrative-division code is wrong (GB 11643, GB/T 2260)" },
   WEAK_PASSWORD: {
     status: 422,
-    zh: "密码至少 8 位，须包含大写字母、小写字母、数字、符号中的三类，且不能包含用户名",
-    en: "A password needs 8+ characters from three of: upper case, lower case, digits, symbols, and must not contain the username",
+    zh: "密码至少 10 位，须包含大写字母、小写字母、数字、符号中的三类，且不能包含用户名",
+    en: "A password needs 10+ characters from three of: upper case, lower case, digits, symbols, and must not contain the username",
   },
+  COMMON_PASSWORD: { status: 422, zh: "该密码属于常见密码，容易被猜中，请换一个", en: "That password is a commonly used one and easy to guess; choose another" },
+  PASSWORD_RECENTLY_USED: { status: 422, zh: "新密码不能与最近 {count} 次使用过的密码相同", en: "The new password must differ from the last {count} passwords" },
   PASSWORD_REUSED: { status: 422, zh: "新密码不能与原密码相同", en: "The new password must differ from the old one" },
   WRONG_PASSWORD: { status: 422, zh: "原密码不正确", en: "The current password is wrong" },
   UNKNOWN_ORGANIZATION: { status: 422, zh: "所属单位不存在", en: "No such organization" },

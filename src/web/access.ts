@@ -24,6 +24,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
+  LaptopOutlined,
   MessageOutlined,
   ProjectOutlined,
   ReadOutlined,
@@ -39,6 +40,7 @@ import type { Role } from "./api/types";
 export type Ability =
   | "home.view"
   | "password.change"
+  | "session.own"
   | "policy.view"
   | "policy.manage"
   | "calendar.view"
@@ -81,7 +83,7 @@ export type Ability =
   | "changeReport.view"
   | "staff.manage";
 
-const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change"];
+const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change", "session.own"];
 
 /** role → abilities. 第十三条: the bureau is the comprehensive manager of the city. */
 export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
@@ -207,6 +209,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/policy", labelKey: "menu.policy", ability: "policy.view", icon: SettingOutlined },
   { path: "/calendar", labelKey: "menu.calendar", ability: "calendar.view", icon: CalendarOutlined },
   { path: "/password", labelKey: "menu.password", ability: "password.change", icon: KeyOutlined },
+  { path: "/sessions", labelKey: "menu.sessions", ability: "session.own", icon: LaptopOutlined },
 ];
 
 export function menuFor(abilities: ReadonlySet<Ability>): MenuEntry[] {

@@ -18,6 +18,7 @@ const OrganizationsPage = lazy(() => import("./pages/organizations/Organizations
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const PolicyPage = lazy(() => import("./pages/policy/PolicyPage"));
+const SessionsPage = lazy(() => import("./pages/password/SessionsPage"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage"));
 const ApplicationListPage = lazy(() => import("./pages/applications/ApplicationListPage"));
 const ApplicationsIndex = lazy(() => import("./pages/applications/ApplicationListPage").then((m) => ({ default: m.ApplicationsIndex })));
@@ -126,6 +127,7 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: guarded("home.view", <HomePage />) },
               { path: "password", element: guarded("password.change", <ChangePasswordPage />) },
+              { path: "sessions", element: guarded("session.own", <SessionsPage />) },
               { path: "organizations", element: guarded("organization.manage", <OrganizationsPage />) },
               { path: "users", element: guarded("user.manage", <UsersPage />) },
               { path: "audit", element: guarded("audit.view", <AuditPage />) },

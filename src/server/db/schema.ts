@@ -57,6 +57,16 @@ export interface SessionsTable {
   ip: string | null;
   createdAt: string;
   lastSeenAt: string;
+  /** The browser that signed in (006), for the owner's list of sessions. */
+  userAgent: string | null;
+}
+
+/** 006: an account's earlier password hashes; a new password must differ from the latest few. */
+export interface PasswordHistoryTable {
+  id: string;
+  userId: string;
+  passwordHash: string;
+  replacedAt: string;
 }
 
 export interface AuditEventsTable {
@@ -453,6 +463,7 @@ export interface Database extends SupervisionTables {
   users: UsersTable;
   userRoles: UserRolesTable;
   sessions: SessionsTable;
+  passwordHistory: PasswordHistoryTable;
   auditEvents: AuditEventsTable;
   policyVersions: PolicyVersionsTable;
   calendarOverrides: CalendarOverridesTable;

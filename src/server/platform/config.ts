@@ -10,6 +10,16 @@ export interface AppConfig {
   demo: boolean;
   testClock: boolean;
   sessionIdleMinutes: number;
+  /** Absolute session lifetime: a session ends this long after sign-in however active it is. */
+  sessionAbsoluteHours: number;
+  /** Concurrent sessions per account; signing in once more ends the oldest. 0: no limit. */
+  maxSessionsPerAccount: number;
+  /** A password older than this must be changed at sign-in; 0: passwords do not expire. */
+  passwordMaxAgeDays: number;
+  /** How many of the latest passwords of an account a new one must differ from (the current one included). */
+  passwordHistory: number;
+  /** Served only over HTTPS (a TLS proxy that sends no X-Forwarded-Proto): `__Host-`/`Secure` cookies and HSTS on every answer. */
+  servedOverTls: boolean;
   /** Where the built web app lives; absent → API only. */
   webDir?: string;
   logLevel: string;
@@ -60,6 +70,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     demo: flag(env.CEBASE_DEMO, !production),
     testClock: flag(env.CEBASE_TEST_CLOCK, false) && !production,
     sessionIdleMinutes: Number(env.CEBASE_SESSION_IDLE_MINUTES ?? 30),
+    sessionAbsoluteHours: Number(env.CEBASE_SESSION_ABSOLUTE_HOURS ?? 12),
+    maxSessionsPerAccount: Number(env.CEBASE_MAX_SESSIONS_PER_ACCOUNT ?? 0),
+    passwordMaxAgeDays: Number(env.CEBASE_PASSWORD_MAX_AGE_DAYS ?? 0),
+    passwordHistory: Number(env.CEBASE_PASSWORD_HISTORY ?? 5),
+    servedOverTls: flag(env.CEBASE_TLS, false),
     webDir: path.resolve(env.CEBASE_WEB_DIR ?? "./dist/web"),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     scryptN: Number(env.CEBASE_SCRYPT_N ?? 32768),

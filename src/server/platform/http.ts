@@ -1,6 +1,6 @@
 // Request plumbing shared by every module: who is signed in, CSRF, forced password change, and the
 // service context a route hands to its service. Routes are private unless their config says public.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Ctx, Platform } from "./context.js";
 import { DomainError, sendError } from "./errors.js";
 import { lookupSession, SESSION_COOKIE, type SessionInfo } from "./sessions.js";
@@ -27,10 +27,15 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export function registerSessionHandling(app: FastifyInstance, p: Platform): void {
   app.decorateRequest("session", null);
   app.decorateRequest("sessionExpired", false);
+  // Over TLS the browser is told to come back only over TLS (HSTS); over plain HTTP the header would be ignored.
+  app.addHook("onSend", async (req, reply, payload) => {
+    if (isServedOverTls(p, req)) reply.header("strict-transport-security", `max-age=${HSTS_MAX_AGE_SECONDS}`);
+    return payload;
+  });
   // onRequest, before the body is parsed: an anonymous caller learns nothing from validation errors.
   app.addHook("onRequest", async (req, reply) => {
     if (!req.url.startsWith("/api/") || req.url.startsWith("/api/docs") || !req.routeOptions.url) return; // unknown routes answer 404
-    const found = await lookupSession(p, req.cookies[SESSION_COOKIE], { touch: !req.routeOptions.config?.passive });
+    const found = await lookupSession(p, sessionToken(p, req), { touch: !req.routeOptions.config?.passive });
     req.session = found.kind === "ok" ? found.session : null;
     req.sessionExpired = found.kind === "expired";
     const cfg = req.routeOptions.config ?? {};
@@ -46,6 +51,35 @@ export function registerSessionHandling(app: FastifyInstance, p: Platform): void
       return sendError(req, reply, "PASSWORD_CHANGE_REQUIRED");
     }
   });
+}
+
+const HSTS_MAX_AGE_SECONDS = 31_536_000; // one year; no includeSubDomains: other services of the city share the domain
+
+/** The request reached us over TLS: directly, through a trusted proxy's X-Forwarded-Proto, or by configuration. */
+export function isServedOverTls(p: Platform, req: FastifyRequest): boolean {
+  return p.config.servedOverTls || req.protocol === "https";
+}
+
+/**
+ * The session cookie is `__Host-cebase_session` over TLS (Secure, host-only, path /: no sibling
+ * subdomain can set or shadow it) and `cebase_session` over plain HTTP on a developer's machine.
+ */
+function sessionCookieName(p: Platform, req: FastifyRequest): string {
+  return isServedOverTls(p, req) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+function sessionToken(p: Platform, req: FastifyRequest): string | undefined {
+  // The plain name still counts over TLS for routes that set it themselves (professional sign-up).
+  return req.cookies[sessionCookieName(p, req)] ?? req.cookies[SESSION_COOKIE];
+}
+
+export function setSessionCookie(p: Platform, req: FastifyRequest, reply: FastifyReply, token: string): void {
+  reply.setCookie(sessionCookieName(p, req), token, { httpOnly: true, sameSite: "lax", path: "/", secure: isServedOverTls(p, req) });
+}
+
+export function clearSessionCookie(p: Platform, req: FastifyRequest, reply: FastifyReply): void {
+  reply.clearCookie(sessionCookieName(p, req), { path: "/", secure: isServedOverTls(p, req) });
+  if (isServedOverTls(p, req) && req.cookies[SESSION_COOKIE]) reply.clearCookie(SESSION_COOKIE, { path: "/", secure: true });
 }
 
 export function clientIp(req: FastifyRequest): string | null {

@@ -1,6 +1,6 @@
 // Password hashing (scrypt) and the 等保 level-3 password policy.
 import { describe, expect, it } from "vitest";
-import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from "./passwords.js";
+import { dummyHash, hashPassword, isCommonPassword, isStrongPassword, passwordProblem, verifyPassword } from "./passwords.js";
 
 const N = 1024; // the same algorithm at a test cost
 
@@ -54,16 +54,22 @@ describe("password hashing", () => {
 });
 
 describe("password policy", () => {
-  it("accepts 8 characters from three classes", () => {
-    expect(isStrongPassword("Abcdef12", "zhang")).toBe(true); // upper, lower, digit
-    expect(isStrongPassword("abcdef1!", "zhang")).toBe(true); // lower, digit, symbol
-    expect(isStrongPassword("ABCDEf!@", "zhang")).toBe(true); // upper, lower, symbol
-    expect(isStrongPassword("ABCDE1!@", "zhang")).toBe(true); // upper, digit, symbol
+  it("accepts 10 characters from three classes", () => {
+    expect(isStrongPassword("Abcdef1234", "zhang")).toBe(true); // upper, lower, digit
+    expect(isStrongPassword("abcdef12!x", "zhang")).toBe(true); // lower, digit, symbol
+    expect(isStrongPassword("ABCDEf!@gh", "zhang")).toBe(true); // upper, lower, symbol
+    expect(isStrongPassword("ABCDE1!@FG", "zhang")).toBe(true); // upper, digit, symbol
   });
 
-  it("refuses a password shorter than 8 characters", () => {
-    expect(isStrongPassword("Abcde1!", "zhang")).toBe(false);
+  it("refuses a password shorter than 10 characters", () => {
+    expect(isStrongPassword("Abcdef12!", "zhang")).toBe(false);
     expect(isStrongPassword("", "zhang")).toBe(false);
+  });
+
+  it("refuses a password on the common-password list, whatever its case", () => {
+    expect(passwordProblem("Password123", "zhang")).toBe("common");
+    expect(passwordProblem("1Q2W3E4R5t", "zhang")).toBe("common");
+    expect(isCommonPassword("Harbor#Light1")).toBe(false);
   });
 
   it("refuses a password longer than 128 characters", () => {
@@ -81,7 +87,7 @@ describe("password policy", () => {
   it("refuses a password containing the username, whatever its case", () => {
     expect(isStrongPassword("Zhang#2026", "zhang")).toBe(false);
     expect(isStrongPassword("xxZHANGxx1", "zhang")).toBe(false);
-    expect(isStrongPassword("a1!Zhang", "ZhAnG")).toBe(false);
+    expect(isStrongPassword("a1!Zhang#xy", "ZhAnG")).toBe(false);
     expect(isStrongPassword("Wang#2026x", "zhang")).toBe(true);
   });
 

@@ -74,7 +74,20 @@ export const authApi = {
   logout: () => api.post<unknown>(`${V1}/auth/logout`, {}, { silentAuth: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<SessionView>(`${V1}/auth/password`, { currentPassword, newPassword }),
+  sessions: () => api.get<{ items: AccountSession[] }>(`${V1}/auth/sessions`),
+  revokeSession: (id: string) => api.delete<unknown>(`${V1}/auth/sessions/${enc(id)}`),
 };
+
+/** One signed-in device of the account (GET /api/v1/auth/sessions). */
+export interface AccountSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  /** masked: 10.0.*.* */
+  address: string | null;
+  userAgent: string | null;
+  isCurrent: boolean;
+}
 
 /** The platform's business clock (the test clock when one is set): deadlines count from its today. */
 export const clockApi = {

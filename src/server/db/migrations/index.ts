@@ -6,6 +6,7 @@ import * as m002 from "./002_accreditation.js";
 import * as m003 from "./003_filing.js";
 import * as m004 from "./004_delivery.js";
 import * as m005 from "./005_supervision.js";
+import * as m006 from "./006_password_policy.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "003_filing": m003,
   "004_delivery": m004,
   "005_supervision": m005,
+  "006_password_policy": m006,
 };

@@ -1,17 +1,28 @@
 // Sign-in endpoints (DESIGN.md "API conventions"): the session cookie is HttpOnly and SameSite=Lax;
-// the answer carries the CSRF token every state-changing request must send back.
+// the answer carries the CSRF token every state-changing request must send back. Over TLS the cookie
+// is `__Host-`-prefixed and Secure (platform/http.ts). The owner lists and ends their own sessions.
 import { Type } from "typebox";
-import { ChangePasswordBody, LoginBody, SessionView } from "../../../shared/api.js";
+import { ChangePasswordBody, LoginBody, Nullable, SessionView } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { actorCtx, ctxOf } from "../../platform/http.js";
+import { actorCtx, clearSessionCookie, ctxOf, setSessionCookie } from "../../platform/http.js";
 import { createRateLimiter } from "../../platform/ratelimit.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { SESSION_COOKIE } from "../../platform/sessions.js";
+import { listSessions, revokeSession } from "./account-sessions.js";
 import * as service from "./service.js";
 import { createLoginThrottle } from "./throttle.js";
 
 const tags = ["auth"];
+
+const AccountSession = Type.Object({
+  id: Type.String(),
+  createdAt: Type.String(),
+  lastSeenAt: Type.String(),
+  address: Nullable(Type.String({ description: "masked: 10.0.*.*" })),
+  userAgent: Nullable(Type.String()),
+  isCurrent: Type.Boolean(),
+});
+const AccountSessionList = Type.Object({ items: Type.Array(AccountSession) });
 
 export function authRoutes(r: Router, p: Platform): void {
   const limiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
@@ -35,11 +46,12 @@ export function authRoutes(r: Router, p: Platform): void {
         reply.header("Retry-After", String(wait));
         throw new DomainError("LOGIN_RATE_LIMITED", { retryAfterSeconds: wait });
       }
-      const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password).catch((err: unknown) => {
+      const userAgent = req.headers["user-agent"] ?? null;
+      const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password, userAgent).catch((err: unknown) => {
         if (err instanceof DomainError && err.code === "LOGIN_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));
         throw err;
       });
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: req.protocol === "https" });
+      setSessionCookie(p, req, reply, token);
       return view;
     },
   );
@@ -53,7 +65,7 @@ export function authRoutes(r: Router, p: Platform): void {
     { config: { duringPasswordChange: true }, schema: { tags, summary: "Sign out", response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await service.logout(actorCtx(p, req), req.session!);
-      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(p, req, reply);
       return reply.code(204).send(null);
     },
   );
@@ -64,5 +76,30 @@ export function authRoutes(r: Router, p: Platform): void {
       schema: { tags, summary: "Change own password", body: ChangePasswordBody, response: { 200: SessionView, ...errorResponses } },
     },
     async (req) => service.changePassword(actorCtx(p, req), req.session!, req.body.currentPassword, req.body.newPassword),
+  );
+  r.get(
+    "/api/v1/auth/sessions",
+    { schema: { tags, summary: "Own open sessions", description: "Newest first; the address is masked, `isCurrent` marks this one.", response: { 200: AccountSessionList, ...errorResponses } } },
+    async (req) => {
+      const ctx = actorCtx(p, req);
+      return listSessions(ctx, ctx.actor.id, req.session!.id);
+    },
+  );
+  r.delete(
+    "/api/v1/auth/sessions/:id",
+    {
+      schema: {
+        tags,
+        summary: "End one of own sessions",
+        description: "An id that is not one of the caller's sessions answers 404.",
+        params: Type.Object({ id: Type.String({ pattern: "^[0-9a-f]{32}$" }) }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const ctx = actorCtx(p, req);
+      await revokeSession(ctx, ctx.actor.id, req.params.id);
+      return reply.code(204).send(null);
+    },
   );
 }

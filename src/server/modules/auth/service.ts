@@ -1,16 +1,18 @@
 // Sign-in, sign-out and password change to 等保 level 3 habits: scrypt hashes, throttled guessing
 // (throttle.ts: growing waits per account and per address, never a lockout a stranger can cause),
-// forced change of an administrator-set password, every checked attempt audited.
+// forced change of an administrator-set or expired password, no repeat of the latest passwords,
+// every checked attempt audited.
 import type { SessionView } from "../../../shared/api.js";
 import { appendAudit } from "../../platform/audit.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { shanghaiDateTime } from "../../platform/format.js";
-import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from "../../platform/passwords.js";
+import { assertPasswordAllowed, dummyHash, hashPassword, verifyPassword } from "../../platform/passwords.js";
 import { createSession, deleteSession, deleteSessionsOf, type SessionInfo } from "../../platform/sessions.js";
 import { findUserById, findUserByUsername } from "../users/queries.js";
 import { userView } from "../users/service.js";
 import { countTowardBurst } from "./burst.js";
+import { assertNotRecentlyUsed, isPasswordExpired, rememberReplacedPassword } from "./password-history.js";
 import type { LoginThrottle } from "./throttle.js";
 
 export async function sessionView(ctx: Ctx, userId: string, csrfToken: string): Promise<SessionView> {
@@ -24,7 +26,13 @@ async function recordFailure(ctx: Ctx, username: string, userId: string | null, 
   );
 }
 
-export async function login(ctx: Ctx, throttle: LoginThrottle, username: string, password: string): Promise<{ token: string; view: SessionView }> {
+export async function login(
+  ctx: Ctx,
+  throttle: LoginThrottle,
+  username: string,
+  password: string,
+  userAgent: string | null = null,
+): Promise<{ token: string; view: SessionView }> {
   const now = ctx.clock.systemNow();
   const admission = await throttle.admit(username, ctx.ip, now);
   if (!admission.admitted) {
@@ -52,9 +60,15 @@ export async function login(ctx: Ctx, throttle: LoginThrottle, username: string,
     throw new DomainError("ACCOUNT_LOCKED", { lockedUntil: shanghaiDateTime(user.lockedUntil) });
   }
   const { token, csrfToken } = await inTransaction(ctx, async (trx) => {
-    await trx.updateTable("users").set({ lastLoginAt: new Date(now).toISOString() }).where("id", "=", user.id).execute();
-    const s = await createSession(trx, ctx, user.id, ctx.ip);
-    await appendAudit(trx, ctx, { action: "auth.login", resourceType: "session", actorId: user.id, actorName: username });
+    // An expired password is changed first, by the same path as an administrator-set one.
+    const isExpired = isPasswordExpired(ctx, user);
+    await trx
+      .updateTable("users")
+      .set({ lastLoginAt: new Date(now).toISOString(), ...(isExpired ? { mustChangePassword: 1 } : {}) })
+      .where("id", "=", user.id)
+      .execute();
+    const s = await createSession(trx, ctx, user.id, ctx.ip, userAgent);
+    await appendAudit(trx, ctx, { action: "auth.login", resourceType: "session", actorId: user.id, actorName: username, detail: isExpired ? { passwordExpired: true } : undefined });
     return s;
   });
   return { token, view: await sessionView(ctx, user.id, csrfToken) };
@@ -71,11 +85,14 @@ export async function changePassword(ctx: Ctx, session: SessionInfo, currentPass
   const user = await findUserById(ctx.db, session.actor.id);
   if (!user) throw new DomainError("UNAUTHENTICATED");
   if (!(await verifyPassword(currentPassword, user.passwordHash))) throw new DomainError("WRONG_PASSWORD");
-  if (!isStrongPassword(newPassword, user.username)) throw new DomainError("WEAK_PASSWORD");
+  assertPasswordAllowed(newPassword, user.username);
   if (currentPassword === newPassword) throw new DomainError("PASSWORD_REUSED");
+  await assertNotRecentlyUsed(ctx.db, ctx, user.id, newPassword);
   const hash = await hashPassword(newPassword, ctx.config.scryptN);
   await inTransaction(ctx, async (trx) => {
-    const now = ctx.clock.nowIso();
+    // Security time: password expiry is measured on the clock that moving business time leaves alone.
+    const now = new Date(ctx.clock.systemNow()).toISOString();
+    await rememberReplacedPassword(trx, ctx, user.id, user.passwordHash);
     await trx
       .updateTable("users")
       .set({ passwordHash: hash, mustChangePassword: 0, passwordChangedAt: now, updatedAt: now, version: user.version + 1 })

@@ -12,9 +12,10 @@ import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { hashPassword, isStrongPassword } from "../../platform/passwords.js";
+import { assertPasswordAllowed, hashPassword } from "../../platform/passwords.js";
 import { deleteSessionsOf } from "../../platform/sessions.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
+import { rememberReplacedPassword } from "../auth/password-history.js";
 import { organizationTypeOf } from "../organizations/service.js";
 import { idNumberHashOf, NO_ID_NUMBER, sealIdNumber } from "../professionals/identity.js";
 import { ensureProfessionalProfile } from "../professionals/profiles.js";
@@ -133,7 +134,7 @@ async function assertAnotherBureauRemains(trx: Tx, userId: string): Promise<void
 }
 
 function checkPassword(password: string, username: string) {
-  if (!isStrongPassword(password, username)) throw new DomainError("WEAK_PASSWORD");
+  assertPasswordAllowed(password, username);
 }
 
 async function uniqueUsername<T>(fn: () => Promise<T>): Promise<T> {
@@ -251,6 +252,8 @@ export async function resetPassword(ctx: Ctx, id: string, password: string): Pro
   return inTransaction(ctx, async (trx) => {
     const u = await loadInScope(ctx, trx, id, "user.resetPassword");
     checkPassword(password, u.username);
+    // The replaced password counts toward the history the owner's next own password must avoid.
+    await rememberReplacedPassword(trx, ctx, id, u.passwordHash);
     const now = ctx.clock.nowIso();
     await trx
       .updateTable("users")

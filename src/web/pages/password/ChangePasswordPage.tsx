@@ -56,6 +56,8 @@ export function ChangePasswordPage() {
               <li>{t("password.policy.length")}</li>
               <li>{t("password.policy.classesHint")}</li>
               <li>{t("password.policy.usernameHint")}</li>
+              <li>{t("password.policy.commonHint")}</li>
+              <li>{t("password.policy.historyHint")}</li>
             </ul>
           }
         />
