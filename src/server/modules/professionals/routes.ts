@@ -18,10 +18,9 @@ import {
 import { shanghaiDate } from "../../platform/clock.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { actorCtx, ctxOf } from "../../platform/http.js";
+import { actorCtx, ctxOf, setSessionCookie } from "../../platform/http.js";
 import { createRateLimiter } from "../../platform/ratelimit.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { SESSION_COOKIE } from "../../platform/sessions.js";
 import { policyAt } from "../policy/service.js";
 import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
 import { getProfessional, listProfessionals, myProfile, registerProfessional, updateMyProfile } from "./directory.js";
@@ -66,7 +65,7 @@ function profileRoutes(r: Router, p: Platform): void {
         throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
       }
       const { token, view } = await signUp(ctxOf(p, req), req.body);
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", path: "/", secure: req.protocol === "https" });
+      setSessionCookie(p, req, reply, token);
       return reply.code(201).send(view);
     },
   );
