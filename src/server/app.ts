@@ -39,7 +39,7 @@ import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
-import { sealLegacyIdNumbers } from "./modules/professionals/identity.js";
+import { sealLegacyIdNumbers, sealLegacyPhones } from "./modules/professionals/identity.js";
 import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 
 export interface App {
@@ -68,6 +68,7 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
     await ensureBaselinePolicy(platform);
     await ensureBaselineSurveyForm(platform);
     await sealLegacyIdNumbers(platform);
+    await sealLegacyPhones(platform);
     return platform;
   } catch (err) {
     // A handle opened here is closed here: a failed start leaves no pool or file open behind it.

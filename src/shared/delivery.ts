@@ -14,6 +14,16 @@ const PhoneInput = Type.String({ pattern: "^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$", de
 // Professionals (专业技术人员). The ID number and phone come masked (3710**********1234) to everyone
 // but the person and the bureau; `revealed` says which one the caller got.
 
+/**
+ * Issue 10 item 2: the one-time code a base hands a person it registered, so that only they can claim
+ * the record by signing up. Shown once, when issued; only its keyed hash is kept.
+ */
+export const ClaimCodeView = Type.Object({
+  code: Type.String({ description: "8 characters of an unambiguous alphabet, grouped 4-4 (ABCD-EFGH)" }),
+  expiresAt: Type.String(),
+});
+export type ClaimCodeView = Static<typeof ClaimCodeView>;
+
 export const ProfessionalView = Type.Object({
   id: Type.String({ description: "= the user id of the professional's account" }),
   username: Type.String(),
@@ -26,6 +36,8 @@ export const ProfessionalView = Type.Object({
   specialty: Type.String(),
   /** false while a base registered the person and they have not yet claimed the account */
   claimed: Type.Boolean(),
+  /** present once, in the answer that registered the person: the code they sign up with */
+  claimCode: Opt(ClaimCodeView),
   createdAt: Type.String(),
   version: Type.Integer(),
 });
@@ -52,10 +64,19 @@ export const SignUpBody = Type.Object(
     phone: PhoneInput,
     username: Type.String({ minLength: 3, maxLength: 32, pattern: "^[A-Za-z0-9_.-]+$" }),
     password: Type.String({ minLength: 8, maxLength: 128 }),
+    /** issue 10 item 2: needed when a base already registered the person (the code it handed them) */
+    claimCode: Opt(Type.String({ maxLength: 20 })),
   },
   { additionalProperties: false },
 );
 export type SignUpBody = Static<typeof SignUpBody>;
+
+/**
+ * What sign-up answers, whatever became of it (issue 10 item 2: no oracle of existing ID numbers or
+ * usernames). The person then signs in with the username and password they chose.
+ */
+export const SignUpReceipt = Type.Object({ status: Type.Literal("received") });
+export type SignUpReceipt = Static<typeof SignUpReceipt>;
 
 export const ProfileUpdateBody = Type.Object(
   {
@@ -105,6 +126,8 @@ export const EnrollmentView = Type.Object({
   createdAt: Type.String(),
   availableActions: Type.Array(Type.String()),
   version: Type.Integer(),
+  /** issue 10 item 2: present once, when this enrolment registered the person */
+  claimCode: Opt(ClaimCodeView),
 });
 export type EnrollmentView = Static<typeof EnrollmentView>;
 
@@ -149,6 +172,8 @@ export const DeliveryImportResult = Type.Object({
   skipped: Type.Integer(),
   /** enrolment import: people the base registered on the way (new unclaimed accounts) */
   registered: Opt(Type.Integer()),
+  /** issue 10 item 2: the claim code of each person registered, by row of the sheet, shown this once */
+  claimCodes: Opt(Type.Array(Type.Object({ row: Type.Integer(), professionalId: Type.String(), code: Type.String(), expiresAt: Type.String() }))),
 });
 export type DeliveryImportResult = Static<typeof DeliveryImportResult>;
 

@@ -204,6 +204,7 @@ export const ERROR_CODES = {
   ALREADY_ENROLLED: { status: 409, zh: "已报名该培训项目", en: "Already enrolled in this training project" },
   ENROLLMENT_CLOSED: { status: 422, zh: "培训已开班或已结束，不能再变更报名", en: "The course has started or ended; the enrolment can no longer change" },
   ID_NAME_MISMATCH: { status: 422, zh: "身份证号码与姓名不一致，请核对", en: "The ID number does not belong to that name" },
+  PROFESSIONAL_ALREADY_CLAIMED: { status: 409, zh: "本人已注册认领该学习档案，无需认领码", en: "The person has already claimed this learning record; no claim code is needed" },
   PERSON_REQUIRED: { status: 422, zh: "请填写参训人员的姓名、身份证号码和工作单位", en: "Give the person's name, ID number and employer" },
   NOT_A_PROFESSIONAL: { status: 403, zh: "只有专业技术人员账号可以报名和签到", en: "Only a professional's account can enrol and check in" },
   CHECK_IN_CODE_EXPIRED: { status: 422, zh: "签到码已过期或无效，请扫描投影上的最新二维码", en: "The check-in code has expired or is not valid; scan the current code on the screen" },

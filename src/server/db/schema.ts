@@ -29,7 +29,12 @@ export interface UsersTable {
   failedLogins: number;
   lockedUntil: string | null;
   disabledAt: string | null;
+  /** Legacy plaintext (001); start-up seals it into phoneEnc/phoneMasked (009) and empties it. */
   phone: string | null;
+  /** 009: AES-256-GCM sealed phone number (platform/secrets.ts), as the ID number. */
+  phoneEnc: string | null;
+  /** 009: 139****8888, for lists without decrypting. */
+  phoneMasked: string | null;
   /** Legacy plaintext (001); start-up seals it into the three columns below and empties it. */
   idNumber: string | null;
   /** AES-256-GCM sealed ID number (platform/secrets.ts). */
@@ -43,6 +48,16 @@ export interface UsersTable {
   createdAt: string;
   updatedAt: string;
   version: number;
+}
+
+/** 009 (issue 10 item 2): the one-time code that lets a person claim the account a base registered. */
+export interface ClaimCodesTable {
+  userId: string;
+  /** secrets.mac("claim-code", userId + code): the code itself is never stored */
+  codeHash: string;
+  expiresAt: string;
+  issuedBy: string | null;
+  issuedAt: string;
 }
 
 export interface UserRolesTable {
@@ -486,6 +501,7 @@ export interface Database extends SupervisionTables {
   jobLeases: JobLeasesTable;
   jobMarks: JobMarksTable;
   professionals: ProfessionalsTable;
+  claimCodes: ClaimCodesTable;
   enrollments: EnrollmentsTable;
   checkIns: CheckInsTable;
   certificates: CertificatesTable;

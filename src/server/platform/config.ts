@@ -18,6 +18,8 @@ export interface AppConfig {
   passwordMaxAgeDays: number;
   /** How many of the latest passwords of an account a new one must differ from (the current one included). */
   passwordHistory: number;
+  /** Days a claim code (issue 10 item 2) stays valid after a base issues it. */
+  claimCodeDays: number;
   /** Served only over HTTPS (a TLS proxy that sends no X-Forwarded-Proto): `__Host-`/`Secure` cookies and HSTS on every answer. */
   servedOverTls: boolean;
   /** Where the built web app lives; absent → API only. */
@@ -74,6 +76,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     maxSessionsPerAccount: Number(env.CEBASE_MAX_SESSIONS_PER_ACCOUNT ?? 0),
     passwordMaxAgeDays: Number(env.CEBASE_PASSWORD_MAX_AGE_DAYS ?? 0),
     passwordHistory: Number(env.CEBASE_PASSWORD_HISTORY ?? 5),
+    claimCodeDays: Number(env.CEBASE_CLAIM_CODE_DAYS ?? 30),
     servedOverTls: flag(env.CEBASE_TLS, false),
     webDir: path.resolve(env.CEBASE_WEB_DIR ?? "./dist/web"),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),

@@ -84,6 +84,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       // 第十三条, 第二十四条: the bureau keeps the city's learning records and rules on declared hours
       "professional.read",
       "professional.create",
+      // issue 10 item 2: the bureau's verification — a claim code issued after checking identity in person
+      "professional.issueClaimCode",
       "learningRecord.read",
       "hoursStatement.create",
       "declaration.read",
@@ -176,6 +178,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     // a base registers a person while enrolling them and sees its attendees (masked)
     "professional.create": "all",
     "professional.read": "ownOrg",
+    // issue 10 item 2: a base hands the people enrolled in its courses the code that claims their record
+    "professional.issueClaimCode": "ownOrg",
     "surveyForm.read": "all",
     "file.upload": "self",
     "workItem.read": "self",

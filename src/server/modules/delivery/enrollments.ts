@@ -2,7 +2,7 @@
 // base enrols a person it names (found by ID number, or registered on the spot, 第二十四条). Capacity
 // is decided under a per-project lock, so simultaneous enrolments never overfill a course.
 import type { ExpressionBuilder } from "kysely";
-import type { EnrollmentCreateBody, EnrollmentView, MyEnrollmentView } from "../../../shared/delivery.js";
+import type { ClaimCodeView, EnrollmentCreateBody, EnrollmentView, MyEnrollmentView } from "../../../shared/delivery.js";
 import type { SubjectType } from "../../../shared/filing.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -92,6 +92,7 @@ export async function enrol(ctx: Ctx, projectId: string, body: EnrollmentCreateB
     const p = await loadDeliveryProject(trx, projectId);
     let professionalId: string;
     let source: Source;
+    let claimCode: ClaimCodeView | undefined;
     if (body.person || body.professionalId) {
       // Base staff name the person; a professional may name only themselves.
       if (!p) {
@@ -107,7 +108,7 @@ export async function enrol(ctx: Ctx, projectId: string, body: EnrollmentCreateB
       requireEnrolmentOpen(ctx, p);
       await lockProjectEnrolment(trx, ctx, p.id);
       if (body.person) {
-        professionalId = (await findOrRegisterPerson(trx, ctx, body.person)).professionalId;
+        ({ professionalId, claimCode } = await findOrRegisterPerson(trx, ctx, body.person));
       } else {
         const known = await trx.selectFrom("professionals").select("id").where("id", "=", body.professionalId!).executeTakeFirst();
         if (!known) throw new DomainError("NOT_FOUND");
@@ -126,7 +127,9 @@ export async function enrol(ctx: Ctx, projectId: string, body: EnrollmentCreateB
     }
     const { id, already } = await enrolOne(trx, ctx, p, professionalId, source);
     if (already) throw new DomainError("ALREADY_ENROLLED");
-    return enrollmentView(trx, ctx, id);
+    const view = await enrollmentView(trx, ctx, id);
+    // issue 10 item 2: the enrolment confirmation shows, once, the code of a person it registered
+    return claimCode ? { ...view, claimCode } : view;
   });
 }
 
@@ -394,6 +397,7 @@ export interface BulkEnrolmentResult {
   imported: number;
   skipped: number;
   registered: number;
+  claimCodes: { row: number; professionalId: string; code: string; expiresAt: string }[];
 }
 
 /**
@@ -408,7 +412,7 @@ export async function enrolMany(ctx: Ctx, projectId: string, rows: EnrolmentRow[
     requireEnrolmentOpen(ctx, p);
     await lockProjectEnrolment(trx, ctx, p.id);
     const errors: { row: number; column: string; message: string }[] = [];
-    const ids: { row: number; professionalId: string; created: boolean }[] = [];
+    const ids: { row: number; professionalId: string; created: boolean; claimCode?: ClaimCodeView }[] = [];
     for (const r of rows) {
       try {
         const found = await findOrRegisterPerson(trx, ctx, r.person);
@@ -419,7 +423,8 @@ export async function enrolMany(ctx: Ctx, projectId: string, rows: EnrolmentRow[
       }
     }
     if (errors.length) throw new DomainError("IMPORT_ROWS_INVALID", { count: errors.length, rows: errors });
-    const result: BulkEnrolmentResult = { imported: 0, skipped: 0, registered: ids.filter((i) => i.created).length };
+    const claimCodes = ids.flatMap((i) => (i.claimCode ? [{ row: i.row, professionalId: i.professionalId, ...i.claimCode }] : []));
+    const result: BulkEnrolmentResult = { imported: 0, skipped: 0, registered: ids.filter((i) => i.created).length, claimCodes };
     const seen = new Set<string>();
     for (const i of ids) {
       if (seen.has(i.professionalId)) {

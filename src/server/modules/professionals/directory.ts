@@ -2,30 +2,30 @@
 // sees the people enrolled in its own courses, masked (第十七条); a person sees and edits themselves.
 import { type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
 import type { PersonInput, ProfessionalView, ProfileUpdateBody } from "../../../shared/delivery.js";
-import { maskPhone } from "../../../shared/identifiers.js";
 import type { Database } from "../../db/schema.js";
 import { appendAudit } from "../../platform/audit.js";
 import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Actor, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import type { Action } from "../../platform/grants.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { containsText } from "../../platform/search.js";
-import { idNumberHashOf, revealIdNumber } from "./identity.js";
+import { idNumberHashOf, revealIdNumber, revealPhone, sealPhone } from "./identity.js";
 import { findOrRegisterPerson, requireProfessional, UNCLAIMED_PASSWORD } from "./profiles.js";
 
 type ProfessionalScope = (eb: ExpressionBuilder<Database, "professionals" | "users">) => Expression<SqlBool>;
 
 /**
- * professional.read as a where on professionals: the bureau's "all" and a person's "self" match the
+ * professional.read (or another action over people, as issuing a claim code) as a where on professionals: the bureau's "all" and a person's "self" match the
  * row itself; a base's "ownOrg" matches anyone enrolled in a project of a base the actor's
  * organization hosts. Lists and single reads both go through it, so they never disagree.
  */
-export function readableProfessionals(actor: Actor | null): ProfessionalScope {
+export function readableProfessionals(actor: Actor | null, action: Action = "professional.read"): ProfessionalScope {
   if (!actor) throw new DomainError("UNAUTHENTICATED");
-  const byIdentity = scopeWhere<any, "professionals">(actor, "professional.read", { userId: "professionals.id" });
-  const byHost = scopeWhere<any, "bases">(actor, "professional.read", { orgId: "bases.hostOrgId" });
+  const byIdentity = scopeWhere<any, "professionals">(actor, action, { userId: "professionals.id" });
+  const byHost = scopeWhere<any, "bases">(actor, action, { orgId: "bases.hostOrgId" });
   if (!byIdentity && !byHost) throw new DomainError("FORBIDDEN");
   return (eb) => {
     const parts: Expression<SqlBool>[] = [];
@@ -62,7 +62,8 @@ function selectProfessionals(trx: Tx) {
       "professionals.id",
       "users.username",
       "users.displayName",
-      "users.phone",
+      "users.phoneEnc",
+      "users.phoneMasked",
       "users.idNumberEnc",
       "users.idNumberMasked",
       "users.passwordHash",
@@ -82,7 +83,7 @@ function present(ctx: Ctx, r: ProfessionalRow): ProfessionalView {
     username: r.username,
     name: r.displayName,
     idNumber: (revealed ? revealIdNumber(ctx.secrets, r.idNumberEnc) : r.idNumberMasked) ?? "",
-    phone: r.phone ? (revealed ? r.phone : maskPhone(r.phone)) : null,
+    phone: revealed ? revealPhone(ctx.secrets, r.phoneEnc) : r.phoneMasked,
     revealed,
     employer: r.employer,
     title: r.title,
@@ -172,7 +173,7 @@ export async function updateMyProfile(ctx: Ctx, body: ProfileUpdateBody): Promis
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
     if (body.phone !== undefined) {
-      await trx.updateTable("users").set((eb) => ({ phone: body.phone!, updatedAt: now, version: eb(eb.ref("version"), "+", 1) })).where("id", "=", id).execute();
+      await trx.updateTable("users").set((eb) => ({ ...sealPhone(ctx.secrets, body.phone), updatedAt: now, version: eb(eb.ref("version"), "+", 1) })).where("id", "=", id).execute();
     }
     // The audit names the fields changed, never the phone itself.
     const fields = [...Object.keys(profile), ...(body.phone !== undefined ? ["phone"] : [])];
@@ -188,13 +189,13 @@ export async function updateMyProfile(ctx: Ctx, body: ProfileUpdateBody): Promis
 export async function registerProfessional(ctx: Ctx, person: PersonInput): Promise<{ view: ProfessionalView; created: boolean }> {
   authorize(ctx.actor, "professional.create");
   return inTransaction(ctx, async (trx) => {
-    const { professionalId, created } = await findOrRegisterPerson(trx, ctx, person);
+    const { professionalId, created, claimCode } = await findOrRegisterPerson(trx, ctx, person);
     const readable = await selectProfessionals(trx).where("professionals.id", "=", professionalId).where(readableProfessionals(ctx.actor)).executeTakeFirst();
     if (created || readable) {
       const view = await viewOf(trx, ctx, professionalId);
       // A new person's ID number is the one the caller just typed; an existing one's record is a reveal.
       if (!created) await auditReveals(ctx, [view], trx);
-      return { view, created };
+      return { view: claimCode ? { ...view, claimCode } : view, created };
     }
     // A person this base never taught: naming them (ID number and name) finds them for enrolment, but
     // shows nothing of their account or profile beyond what the caller already gave.

@@ -1,6 +1,7 @@
-// A person's ID number at rest: sealed (AES-256-GCM), found by a keyed hash, listed masked. Only the
-// person and the bureau ever see it whole (DESIGN.md "API conventions"; 个人信息保护法 第五十一条).
-import { maskIdNumber } from "../../../shared/identifiers.js";
+// A person's ID number and phone at rest: sealed (AES-256-GCM), the ID number found by a keyed hash,
+// both listed masked. Only the person and the bureau ever see them whole (DESIGN.md "API conventions";
+// 个人信息保护法 第五十一条; issue 10 item 7: phone numbers sealed like ID numbers).
+import { maskIdNumber, maskPhone } from "../../../shared/identifiers.js";
 import type { Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import type { Secrets } from "../../platform/secrets.js";
@@ -42,6 +43,38 @@ export async function sealLegacyIdNumbers(p: Platform): Promise<number> {
     for (const r of rows) {
       await trx.updateTable("users").set({ ...sealIdNumber(p.secrets, r.idNumber!), idNumber: null }).where("id", "=", r.id).execute();
     }
+  });
+  return rows.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers (issue 10 item 7): the same seal as the ID number, a masked copy for lists; the
+// plaintext column (001) stays empty. No lookup hash: nothing finds a person by phone.
+
+export interface SealedPhone {
+  phone: null;
+  phoneEnc: string | null;
+  phoneMasked: string | null;
+}
+
+export const NO_PHONE: SealedPhone = { phone: null, phoneEnc: null, phoneMasked: null };
+
+export function sealPhone(secrets: Secrets, phone: string | null | undefined): SealedPhone {
+  const p = phone?.trim();
+  return p ? { phone: null, phoneEnc: secrets.encrypt(p), phoneMasked: maskPhone(p) } : NO_PHONE;
+}
+
+/** The whole phone, where the ID number would be shown whole. */
+export function revealPhone(secrets: Secrets, phoneEnc: string | null): string | null {
+  return phoneEnc ? secrets.decrypt(phoneEnc) : null;
+}
+
+/** Databases from before 009 hold phones in plaintext: seal them at start-up and empty the column. */
+export async function sealLegacyPhones(p: Platform): Promise<number> {
+  const rows = await p.db.selectFrom("users").select(["id", "phone"]).where("phone", "is not", null).execute();
+  if (rows.length === 0) return 0;
+  await p.db.transaction().execute(async (trx) => {
+    for (const r of rows) await trx.updateTable("users").set(sealPhone(p.secrets, r.phone)).where("id", "=", r.id).execute();
   });
   return rows.length;
 }

@@ -5,7 +5,9 @@ import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { idNumberHashOf, normalizeIdNumber, sealIdNumber } from "./identity.js";
+import type { ClaimCodeView } from "../../../shared/delivery.js";
+import { issueClaimCode } from "./claims.js";
+import { idNumberHashOf, normalizeIdNumber, sealIdNumber, sealPhone } from "./identity.js";
 
 export interface ProfileInput {
   employer?: string;
@@ -65,12 +67,13 @@ export interface PersonFacts {
 }
 
 /**
- * Finds the professional holding this ID number, or registers them with an unclaimed account (the
- * person claims it later by signing up with the same ID number). A known ID number under another
+ * Finds the professional holding this ID number, or registers them with an unclaimed account and a
+ * claim code for the staff to hand over (the person claims the account later by signing up with the
+ * same ID number, name and that code: issue 10 item 2). A known ID number under another
  * name is refused (ID_NAME_MISMATCH) rather than enrolling the wrong person, and one held by a staff
  * account (ID_NUMBER_ON_STAFF_ACCOUNT) rather than giving that account a role.
  */
-export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFacts): Promise<{ professionalId: string; created: boolean }> {
+export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFacts): Promise<{ professionalId: string; created: boolean; claimCode?: ClaimCodeView }> {
   const idNumber = normalizeIdNumber(person.idNumber);
   if (!isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
   const name = person.name.trim();
@@ -91,7 +94,7 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
       passwordHash: UNCLAIMED_PASSWORD,
       mustChangePassword: 0,
       failedLogins: 0,
-      phone: person.phone ?? null,
+      ...sealPhone(ctx.secrets, person.phone),
       ...sealed,
       createdAt: now,
       updatedAt: now,
@@ -109,7 +112,7 @@ export async function findOrRegisterPerson(trx: Tx, ctx: Ctx, person: PersonFact
   await ensureProfessionalProfile(trx, ctx, id, person);
   // 个人信息保护法: the audit names the record, never the ID number or phone.
   await appendAudit(trx, ctx, { action: "professional.register", resourceType: "professional", resourceId: id, detail: { by: "staff" } });
-  return { professionalId: id, created: true };
+  return { professionalId: id, created: true, claimCode: await issueClaimCode(trx, ctx, id) };
 }
 
 /**

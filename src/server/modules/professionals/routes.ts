@@ -1,8 +1,9 @@
 // HTTP surface of professionals and their learning records (第二十四条): sign-up, profiles, the yearly
 // record, declared hours of other forms (人社部令第25号) and hours statements with public verification.
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, PageQuery, Paged, SessionView } from "../../../shared/api.js";
+import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
 import {
+  ClaimCodeView,
   DECLARATION_STATUSES,
   DeclarationInput,
   DeclarationView,
@@ -14,17 +15,19 @@ import {
   ProfessionalView,
   ProfileUpdateBody,
   SignUpBody,
+  SignUpReceipt,
 } from "../../../shared/delivery.js";
 import { shanghaiDate } from "../../platform/clock.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { actorCtx, ctxOf, setSessionCookie } from "../../platform/http.js";
+import { actorCtx, ctxOf } from "../../platform/http.js";
 import { createRateLimiter } from "../../platform/ratelimit.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
 import { getProfessional, listProfessionals, myProfile, registerProfessional, updateMyProfile } from "./directory.js";
 import { learningRecordOf, learningYearsOf } from "./learning.js";
+import { reissueClaimCode } from "./claims.js";
 import { signUp } from "./signup.js";
 import { renderHoursStatementPdf } from "./statement-pdf.js";
 import { CODE_LENGTH, issueHoursStatement, readHoursStatement, verifyHoursStatement, verifyUrlOf } from "./statements.js";
@@ -53,9 +56,10 @@ function profileRoutes(r: Router, p: Platform): void {
       config: { public: true, csrfExempt: true },
       schema: {
         tags,
-        summary: "Self-service sign-up with the ID number; claims an account a base registered. Answers as sign-in does.",
+        summary:
+          "Self-service sign-up with the ID number; claims an account a base registered only with its claim code. Answers 202 alike whatever became of it (no oracle of ID numbers or usernames); the person then signs in.",
         body: SignUpBody,
-        response: { 201: SessionView, ...withTooMany },
+        response: { 202: SignUpReceipt, ...withTooMany },
       },
     },
     async (req, reply) => {
@@ -64,9 +68,8 @@ function profileRoutes(r: Router, p: Platform): void {
         reply.header("Retry-After", String(wait));
         throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
       }
-      const { token, view } = await signUp(ctxOf(p, req), req.body);
-      setSessionCookie(p, req, reply, token);
-      return reply.code(201).send(view);
+      await signUp(ctxOf(p, req), req.body);
+      return reply.code(202).send({ status: "received" as const });
     },
   );
   r.get("/api/v1/me/professional", { schema: { tags, summary: "My profile (ID number and phone whole)", response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
@@ -107,6 +110,18 @@ function profileRoutes(r: Router, p: Platform): void {
       },
     },
     async (req) => listProfessionals(actorCtx(p, req), req.query),
+  );
+  r.post(
+    "/api/v1/professionals/:id/claim-code",
+    {
+      schema: {
+        tags,
+        summary: "Issue a new claim code for a person not yet signed up (the old one is void): the enrolling base, or the bureau after checking identity",
+        params: IdParams,
+        response: { 201: ClaimCodeView, ...errorResponses },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await reissueClaimCode(actorCtx(p, req), req.params.id)),
   );
   r.get("/api/v1/professionals/:id", { schema: { tags, params: IdParams, response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
     getProfessional(actorCtx(p, req), req.params.id),

@@ -1,7 +1,13 @@
 // Self-service sign-up of a professional (第二十四条): the person registers with their ID number. If a
-// base already registered them while enrolling, the sign-up claims that account, so the hours it holds
-// stay with the person; an ID number already signed up for is refused.
-import type { SessionView } from "../../../shared/api.js";
+// base already registered them while enrolling, the sign-up claims that account — hours, ID number and
+// phone — only with the one-time claim code the base handed them (issue 10 item 2).
+//
+// issue 10 item 2, no oracle: an anonymous caller gets the same answer (202, one fixed body, no cookie)
+// whether the account was created, claimed, or nothing happened because the username is taken, the ID
+// number is already claimed, or the code or name is wrong. Nobody is signed in here: the person signs
+// in next with the username and password they chose, so a session cookie cannot tell the cases apart.
+// What the real person learns goes by the channel that proves them: the holder of a claimed record gets
+// an in-app notification; a username clash shows up only as a failed sign-in.
 import type { SignUpBody } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -10,20 +16,23 @@ import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { hashPassword, isStrongPassword } from "../../platform/passwords.js";
-import { createSession } from "../../platform/sessions.js";
-import { sessionView } from "../auth/service.js";
-import { idNumberHashOf, normalizeIdNumber, sealIdNumber } from "./identity.js";
+import { notify } from "../notifications/service.js";
+import { consumeClaimCode } from "./claims.js";
+import { idNumberHashOf, normalizeIdNumber, sealIdNumber, sealPhone } from "./identity.js";
 import { ensureProfessionalProfile, registryOrgId, UNCLAIMED_PASSWORD } from "./profiles.js";
 
-async function claim(trx: Tx, ctx: Ctx, userId: string, body: SignUpBody, passwordHash: string, now: string): Promise<void> {
+/** Why a sign-up did nothing: written to the audit trail, never answered. */
+type Refusal = "usernameTaken" | "alreadyClaimed" | "nameMismatch" | "claimCodeInvalid" | "concurrent";
+
+async function claim(trx: Tx, ctx: Ctx, userId: string, body: SignUpBody, passwordHash: string, now: string): Promise<boolean> {
   const res = await trx
     .updateTable("users")
-    .set((eb) => ({ username: body.username, passwordHash, phone: body.phone, mustChangePassword: 0, passwordChangedAt: now, updatedAt: now, version: eb(eb.ref("version"), "+", 1) }))
+    .set((eb) => ({ username: body.username, passwordHash, ...sealPhone(ctx.secrets, body.phone), mustChangePassword: 0, passwordChangedAt: now, updatedAt: now, version: eb(eb.ref("version"), "+", 1) }))
     .where("id", "=", userId)
     // the account must still be unclaimed when written: of two claims at once, one wins
     .where("passwordHash", "=", UNCLAIMED_PASSWORD)
     .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw new DomainError("ID_NUMBER_TAKEN");
+  if (Number(res.numUpdatedRows) !== 1) return false;
   await trx.insertInto("userRoles").values({ userId, role: "professional" }).onConflict((oc) => oc.doNothing()).execute();
   await ensureProfessionalProfile(trx, ctx, userId, body);
   // The person's own facts replace what the base typed while enrolling them.
@@ -32,6 +41,7 @@ async function claim(trx: Tx, ctx: Ctx, userId: string, body: SignUpBody, passwo
     .set((eb) => ({ employer: body.employer.trim(), title: body.title?.trim() ?? "", specialty: body.specialty?.trim() ?? "", updatedAt: now, version: eb(eb.ref("version"), "+", 1) }))
     .where("id", "=", userId)
     .execute();
+  return true;
 }
 
 async function register(trx: Tx, ctx: Ctx, body: SignUpBody, passwordHash: string, now: string): Promise<string> {
@@ -46,7 +56,7 @@ async function register(trx: Tx, ctx: Ctx, body: SignUpBody, passwordHash: strin
       passwordHash,
       mustChangePassword: 0,
       failedLogins: 0,
-      phone: body.phone,
+      ...sealPhone(ctx.secrets, body.phone),
       passwordChangedAt: now,
       ...sealIdNumber(ctx.secrets, body.idNumber),
       createdAt: now,
@@ -59,44 +69,58 @@ async function register(trx: Tx, ctx: Ctx, body: SignUpBody, passwordHash: strin
   return id;
 }
 
-/** Creates (or claims) the account and signs the person in: the same answer as a sign-in. */
-export async function signUp(ctx: Ctx, body: SignUpBody): Promise<{ token: string; view: SessionView; claimed: boolean }> {
+/** A sign-up that changed nothing: audited with its reason (never the ID number or phone). */
+async function refuse(trx: Tx, ctx: Ctx, reason: Refusal, holderId: string | null): Promise<void> {
+  await appendAudit(trx, ctx, { action: "professional.signUpRefused", resourceType: "professional", resourceId: holderId, actorId: null, actorName: null, detail: { reason } });
+}
+
+/**
+ * Creates the account, or claims the one a base registered (ID number, name and a valid claim code),
+ * or does nothing; the caller answers alike in every case. Bad input that does not depend on what the
+ * database holds (checksum, name, password strength) is still refused with its error.
+ */
+export async function signUp(ctx: Ctx, body: SignUpBody): Promise<void> {
   const idNumber = normalizeIdNumber(body.idNumber);
   if (!isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
   if ([...body.name.trim()].length < 2) throw new DomainError("TEXT_BLANK", { field: "name", min: 2 });
   if (!isStrongPassword(body.password, body.username)) throw new DomainError("WEAK_PASSWORD");
-  // scrypt outside the transaction: it takes a while and needs no lock.
+  // scrypt outside the transaction, and in every case: it takes a while and needs no lock.
   const passwordHash = await hashPassword(body.password, ctx.config.scryptN);
   const input = { ...body, idNumber };
   try {
-    const { userId, claimed, session } = await inTransaction(ctx, async (trx) => {
+    await inTransaction(ctx, async (trx) => {
       const now = ctx.clock.nowIso();
       const taken = await trx.selectFrom("users").select("id").where("username", "=", body.username).executeTakeFirst();
-      if (taken) throw new DomainError("USERNAME_TAKEN");
+      if (taken) return refuse(trx, ctx, "usernameTaken", null);
       const holder = await trx
         .selectFrom("users")
         .select(["id", "displayName", "passwordHash"])
         .where("idNumberHash", "=", idNumberHashOf(ctx.secrets, idNumber))
         .executeTakeFirst();
-      if (holder && holder.passwordHash !== UNCLAIMED_PASSWORD) throw new DomainError("ID_NUMBER_TAKEN");
-      if (holder && holder.displayName !== body.name.trim()) throw new DomainError("ID_NAME_MISMATCH");
-      const userId = holder ? holder.id : await register(trx, ctx, input, passwordHash, now);
-      if (holder) await claim(trx, ctx, holder.id, input, passwordHash, now);
-      // 个人信息保护法: the audit names the account, never the ID number or phone.
-      await appendAudit(trx, ctx, {
-        action: holder ? "professional.claim" : "professional.signUp",
-        resourceType: "professional",
-        resourceId: userId,
-        actorId: userId,
-        actorName: body.username,
-        detail: { claimed: !!holder },
-      });
-      return { userId, claimed: !!holder, session: await createSession(trx, ctx, userId, ctx.ip) };
+      if (!holder) {
+        const userId = await register(trx, ctx, input, passwordHash, now);
+        // 个人信息保护法: the audit names the account, never the ID number or phone.
+        await appendAudit(trx, ctx, { action: "professional.signUp", resourceType: "professional", resourceId: userId, actorId: userId, actorName: body.username, detail: { claimed: false } });
+        return;
+      }
+      if (holder.passwordHash !== UNCLAIMED_PASSWORD) {
+        // The holder proved themselves when they signed up: they hear of it in the platform, the caller does not.
+        await notify(trx, ctx, [holder.id], "security.signUpWithYourIdNumber", { at: now }, "/notifications");
+        return refuse(trx, ctx, "alreadyClaimed", holder.id);
+      }
+      if (holder.displayName !== body.name.trim()) return refuse(trx, ctx, "nameMismatch", holder.id);
+      // issue 10 item 2: a name and an ID number are no proof; the code the base handed the person is.
+      if (!(await consumeClaimCode(trx, ctx, holder.id, body.claimCode))) return refuse(trx, ctx, "claimCodeInvalid", holder.id);
+      if (!(await claim(trx, ctx, holder.id, input, passwordHash, now))) throw new DomainError("VERSION_CONFLICT");
+      await appendAudit(trx, ctx, { action: "professional.claim", resourceType: "professional", resourceId: holder.id, actorId: holder.id, actorName: body.username, detail: { claimed: true } });
     });
-    return { token: session.token, view: await sessionView(ctx, userId, session.csrfToken), claimed };
   } catch (e) {
-    // A parallel sign-up took the username or the ID number between the check and the insert.
-    if (isUniqueViolation(e)) throw new DomainError(/id_number/i.test(`${(e as Error).message} ${(e as { constraint?: string }).constraint ?? ""}`) ? "ID_NUMBER_TAKEN" : "USERNAME_TAKEN");
+    // A parallel sign-up took the username, the ID number or the claim between the check and the write:
+    // nothing was written (the transaction rolled back), and the answer stays the same.
+    if (isUniqueViolation(e) || (e instanceof DomainError && e.code === "VERSION_CONFLICT")) {
+      await inTransaction(ctx, (trx) => refuse(trx, ctx, "concurrent", null));
+      return;
+    }
     throw e;
   }
 }

@@ -63,7 +63,7 @@ export async function userRows(trx: Tx, ids: string[]) {
       "users.disabledAt",
       "users.mustChangePassword",
       "users.lockedUntil",
-      "users.phone",
+      "users.phoneMasked",
       "users.idNumberMasked",
       "users.idNumberHash",
       "users.lastLoginAt",

@@ -2,7 +2,7 @@
 // Personal data is shown masked and never put in logs or audit detail; the ID number is stored sealed
 // (modules/professionals/identity.ts).
 import type { UserCreateBody, UserUpdateBody, UserView } from "../../../shared/api.js";
-import { isValidIdNumber, maskPhone } from "../../../shared/identifiers.js";
+import { isValidIdNumber } from "../../../shared/identifiers.js";
 import type { Role } from "../../../shared/roles.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, scopesFor, scopeWhere } from "../../platform/authz.js";
@@ -17,7 +17,7 @@ import { deleteSessionsOf } from "../../platform/sessions.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { rememberReplacedPassword } from "../auth/password-history.js";
 import { organizationTypeOf } from "../organizations/service.js";
-import { idNumberHashOf, NO_ID_NUMBER, sealIdNumber } from "../professionals/identity.js";
+import { idNumberHashOf, NO_ID_NUMBER, sealIdNumber, sealPhone } from "../professionals/identity.js";
 import { ensureProfessionalProfile } from "../professionals/profiles.js";
 import * as q from "./queries.js";
 
@@ -59,7 +59,7 @@ export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> 
       status: r.disabledAt ? "disabled" : "active",
       mustChangePassword: r.mustChangePassword === 1,
       lockedUntil: r.lockedUntil,
-      phone: r.phone ? maskPhone(r.phone) : null,
+      phone: r.phoneMasked,
       idNumber: r.idNumberMasked,
       lastLoginAt: r.lastLoginAt,
       createdAt: r.createdAt,
@@ -171,7 +171,7 @@ export async function insertUser(trx: Tx, ctx: Ctx, input: NewUser): Promise<str
       passwordHash: input.passwordHash ?? (await hashPassword(input.password, ctx.config.scryptN)),
       mustChangePassword: input.mustChangePassword ? 1 : 0,
       failedLogins: 0,
-      phone: input.phone ?? null,
+      ...sealPhone(ctx.secrets, input.phone),
       ...(idNumber ? sealIdNumber(ctx.secrets, idNumber) : NO_ID_NUMBER),
       createdAt: now,
       updatedAt: now,
@@ -213,7 +213,8 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): P
     const changes = {
       displayName: input.displayName?.trim() ?? u.displayName,
       orgId,
-      phone: input.phone === undefined ? u.phone : input.phone,
+      // issue 10 item 7: the phone is sealed like the ID number
+      ...(input.phone === undefined ? {} : sealPhone(ctx.secrets, input.phone)),
       ...(input.idNumber === undefined ? {} : newIdNumber ? sealIdNumber(ctx.secrets, newIdNumber) : NO_ID_NUMBER),
       updatedAt: ctx.clock.nowIso(),
       version: u.version + 1,
