@@ -78,7 +78,11 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
     expect(first.idNumber).toBe(person.idNumber.slice(0, 4) + "*".repeat(10) + person.idNumber.slice(-4));
     // the same person again is the same professional
     const p2 = await givenFiledProject(home);
-    expect(ok(await home.staff.post(enrolUrl(p2), { person }), 201).professionalId).toBe(first.professionalId);
+    const second = ok(await home.staff.post(enrolUrl(p2), { person }), 201);
+    expect(second.professionalId).toBe(first.professionalId);
+    // issue 10 item 2: the confirmation that registered the person shows their claim code, once
+    expect(first.claimCode.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    expect(second.claimCode).toBeUndefined();
     expectError(await home.staff.post(enrolUrl(p), { person }), 409, "ALREADY_ENROLLED");
     // a known ID number under another name is refused rather than enrolling the wrong person
     expectError(await home.staff.post(enrolUrl(p), { person: { ...person, name: "郑海洋" } }), 422, "ID_NAME_MISMATCH");
@@ -203,7 +207,10 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
       const p = await givenFiledProject(home);
       const people = [personInput({ name: "刘建国" }), personInput({ name: "陈雪梅", title: "", phone: "0631-5230001" }), personInput({ name: "黄思远" })];
       const { file } = await fillDeliverySheet(template, "姓名", people.map(row));
-      expect(ok(await importInto(home.staff, p, file))).toEqual({ imported: 3, skipped: 0, registered: 3 });
+      const imported = ok(await importInto(home.staff, p, file));
+      expect(imported).toMatchObject({ imported: 3, skipped: 0, registered: 3 });
+      // issue 10 item 2: each registered person's claim code, by row of the sheet, shown this once
+      expect(imported.claimCodes.map((x: any) => x.row)).toEqual([2, 3, 4]);
       expect((await listOf(home.staff, p)).items.map((e: any) => [e.name, e.source]).sort()).toEqual(
         [
           ["刘建国", "import"],
@@ -211,7 +218,7 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
           ["黄思远", "import"],
         ].sort(),
       );
-      expect(ok(await importInto(home.staff, p, file))).toEqual({ imported: 0, skipped: 3, registered: 0 });
+      expect(ok(await importInto(home.staff, p, file))).toEqual({ imported: 0, skipped: 3, registered: 0, claimCodes: [] });
     });
 
     it("reports every bad row with its row and column and enrols nobody", async () => {
