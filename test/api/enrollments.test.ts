@@ -83,6 +83,8 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
     // issue 10 item 2: the confirmation that registered the person shows their claim code, once
     expect(first.claimCode.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect(second.claimCode).toBeUndefined();
+    // the row offers a new code while the person has not signed up; a signed-up professional's does not
+    expect(second.availableActions).toContain("issueClaimCode");
     expectError(await home.staff.post(enrolUrl(p), { person }), 409, "ALREADY_ENROLLED");
     // a known ID number under another name is refused rather than enrolling the wrong person
     expectError(await home.staff.post(enrolUrl(p), { person: { ...person, name: "郑海洋" } }), 422, "ID_NAME_MISMATCH");
@@ -90,6 +92,7 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
     // staff may also name a known professional by id
     const byId = ok(await home.staff.post(enrolUrl(p), { professionalId: mine(await c.pro1.get("/api/v1/auth/me")) }), 201);
     expect(byId).toMatchObject({ name: "周晓东", source: "staff" });
+    expect(byId.availableActions).not.toContain("issueClaimCode");
     // staff without a person: say who
     expectError(await home.staff.post(enrolUrl(p), {}), 422, "PERSON_REQUIRED");
     expect((await listOf(home.staff, p)).total).toBe(2);

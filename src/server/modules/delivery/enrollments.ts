@@ -17,7 +17,7 @@ import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { containsText } from "../../platform/search.js";
 import { idNumberHashOf, normalizeIdNumber } from "../professionals/identity.js";
-import { findOrRegisterPerson, requireProfessional, type PersonFacts } from "../professionals/profiles.js";
+import { findOrRegisterPerson, requireProfessional, UNCLAIMED_PASSWORD, type PersonFacts } from "../professionals/profiles.js";
 import { isDeliveryOpen, loadDeliveryProject, projectInScope, type DeliveryProject } from "./project-facts.js";
 
 type Source = EnrollmentView["source"];
@@ -191,6 +191,8 @@ const VIEW_COLUMNS = (eb: ExpressionBuilder<any, any>) => [
   "e.professionalId",
   "users.displayName as name",
   "users.idNumberMasked",
+  // issue 10 item 2: a person not yet signed up, for whom staff may issue a claim code from this row
+  eb("users.passwordHash", "=", UNCLAIMED_PASSWORD).as("unclaimed"),
   "professionals.employer",
   "professionals.title",
   "e.status",
@@ -224,6 +226,7 @@ function present(ctx: Ctx, r: Row): EnrollmentView {
   if (r.status === "enrolled" && !r.concludedAt && isBeforeStart(ctx, r as { startDate: string }) && can(ctx.actor, "enrollment.cancel", enrolmentScope(r as never, r.professionalId))) {
     actions.push("cancel");
   }
+  if (Number(r.unclaimed) && can(ctx.actor, "professional.issueClaimCode", baseScope(r as never))) actions.push("issueClaimCode");
   return {
     id: r.id,
     projectId: r.projectId,
