@@ -173,7 +173,7 @@ export const DeliveryImportResult = Type.Object({
   /** enrolment import: people the base registered on the way (new unclaimed accounts) */
   registered: Opt(Type.Integer()),
   /** issue 10 item 2: the claim code of each person registered, by row of the sheet, shown this once */
-  claimCodes: Opt(Type.Array(Type.Object({ row: Type.Integer(), professionalId: Type.String(), code: Type.String(), expiresAt: Type.String() }))),
+  claimCodes: Opt(Type.Array(Type.Object({ row: Type.Integer(), professionalId: Type.String(), name: Type.String(), code: Type.String(), expiresAt: Type.String() }))),
 });
 export type DeliveryImportResult = Static<typeof DeliveryImportResult>;
 

@@ -12,7 +12,10 @@ const SIGN_UP = "/api/v1/public/professionals/sign-up";
 
 /** Status, body and headers of an answer, without what differs between any two answers (date, request id). */
 function answerOf(res: Response) {
-  const headers = [...res.headers.entries()].filter(([k]) => k !== "date" && !k.includes("request-id"));
+  const headers: [string, string][] = [];
+  res.headers.forEach((value, key) => {
+    if (key !== "date" && !key.includes("request-id")) headers.push([key, value]);
+  });
   return { status: res.status, body: res.body, headers };
 }
 

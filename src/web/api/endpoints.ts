@@ -249,6 +249,8 @@ export const enrollmentApi = {
   importFile: (projectId: string, file: File) => api.upload<DeliveryImportResult>(`${PROJECTS}/${enc(projectId)}/enrollments/import`, file, XLSX),
   cancel: (id: string, version: number, reason?: string) =>
     api.post<EnrollmentView>(`${ENROLLMENTS}/${enc(id)}/actions/cancel`, { version, ...(reason ? { reason } : {}) }),
+  /** issue 10 item 2: a new claim code for a person not yet signed up (the old one is void) */
+  issueClaimCode: (professionalId: string) => api.post<Learner.ClaimCodeView>(`${V1}/professionals/${enc(professionalId)}/claim-code`, {}),
 };
 
 /** 签到: the rotating code of a session, who is in, 补签 by hand and the sign-in sheet. */
@@ -303,9 +305,9 @@ export const professionalLookupApi = {
 /** A list the server answers as `{ items }` (paged or not). */
 type Items<T> = { items: T[] };
 
-/** 自助注册: answers like login (the session starts at once). */
+/** 自助注册: answers 202 alike whatever became of it (issue 10 item 2); the page then signs in. */
 export const signUpApi = {
-  signUp: (body: Learner.SignUpBody) => api.post<SessionView>(`${V1}/public/professionals/sign-up`, body, { silentAuth: true }),
+  signUp: (body: Learner.SignUpBody) => api.post<Learner.SignUpReceipt>(`${V1}/public/professionals/sign-up`, body, { silentAuth: true }),
 };
 
 /** 我的课程: enrol, cancel, check in with the scanned code, answer the evaluation survey. */

@@ -400,7 +400,7 @@ export interface BulkEnrolmentResult {
   imported: number;
   skipped: number;
   registered: number;
-  claimCodes: { row: number; professionalId: string; code: string; expiresAt: string }[];
+  claimCodes: { row: number; professionalId: string; name: string; code: string; expiresAt: string }[];
 }
 
 /**
@@ -415,18 +415,18 @@ export async function enrolMany(ctx: Ctx, projectId: string, rows: EnrolmentRow[
     requireEnrolmentOpen(ctx, p);
     await lockProjectEnrolment(trx, ctx, p.id);
     const errors: { row: number; column: string; message: string }[] = [];
-    const ids: { row: number; professionalId: string; created: boolean; claimCode?: ClaimCodeView }[] = [];
+    const ids: { row: number; name: string; professionalId: string; created: boolean; claimCode?: ClaimCodeView }[] = [];
     for (const r of rows) {
       try {
         const found = await findOrRegisterPerson(trx, ctx, r.person);
-        ids.push({ row: r.row, ...found });
+        ids.push({ row: r.row, name: r.person.name.trim(), ...found });
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;
         errors.push({ row: r.row, column: columnOf(e.code), message: errorMessage(e.code, "zh-CN", e.details) });
       }
     }
     if (errors.length) throw new DomainError("IMPORT_ROWS_INVALID", { count: errors.length, rows: errors });
-    const claimCodes = ids.flatMap((i) => (i.claimCode ? [{ row: i.row, professionalId: i.professionalId, ...i.claimCode }] : []));
+    const claimCodes = ids.flatMap((i) => (i.claimCode ? [{ row: i.row, professionalId: i.professionalId, name: i.name, ...i.claimCode }] : []));
     const result: BulkEnrolmentResult = { imported: 0, skipped: 0, registered: ids.filter((i) => i.created).length, claimCodes };
     const seen = new Set<string>();
     for (const i of ids) {

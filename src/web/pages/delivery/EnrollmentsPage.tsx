@@ -3,7 +3,7 @@
 // Excel template while enrolment is open, and cancel an enrolment its availableActions allow (confirmed
 // first). Supervising units and the bureau read it. ID numbers come masked from the server.
 import { useCallback, useState } from "react";
-import { App, Button, Card, Form, Input, Select, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Typography, type TableColumnsType } from "antd";
 import { UserAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ENROLLMENT_STATUSES, type EnrollmentView } from "../../../shared/delivery.js";
@@ -17,6 +17,7 @@ import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { StepModal } from "../../components/StepModal";
 import { AddPersonModal } from "./AddPersonModal";
+import { ClaimCodeModal, type ClaimSlip } from "./ClaimCodeModal";
 import { DeliveryFrame, useDeliveryProject } from "./DeliveryFrame";
 import { PagedTable } from "./PagedTable";
 import { CompletedTag, EnrollmentStatusTag } from "./deliveryTags";
@@ -31,6 +32,15 @@ export default function EnrollmentsPage() {
   const [filterForm] = Form.useForm<{ keyword?: string; status?: string }>();
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<EnrollmentView | null>(null);
+  // issue 10 item 2: claim codes just issued, shown once
+  const [slips, setSlips] = useState<ClaimSlip[]>([]);
+  const issueClaimCode = async (r: EnrollmentView) => {
+    try {
+      setSlips([{ name: r.name, ...(await enrollmentApi.issueClaimCode(r.professionalId)) }]);
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
 
   // 第十七条: only a filed project takes enrolments, until class starts (the server refuses otherwise).
   const canEnrol = can("enrollment.manage") && project?.status === "filed";
@@ -54,12 +64,22 @@ export default function EnrollmentsPage() {
       title: t("common.actions"),
       key: "actions",
       className: "no-print",
-      render: (_, r) =>
-        r.availableActions.includes("cancel") ? (
-          <Button size="small" danger onClick={() => setCancelling(r)} aria-label={t("delivery.enrollments.cancelOf", { name: r.name })}>
-            {t("delivery.enrollments.cancel")}
-          </Button>
-        ) : null,
+      render: (_, r) => (
+        <Space size="small" wrap>
+          {r.availableActions.includes("issueClaimCode") && (
+            <Popconfirm title={t("delivery.claimCode.issueConfirm")} onConfirm={() => issueClaimCode(r)} okText={t("common.confirm")} cancelText={t("common.cancel")}>
+              <Button size="small" aria-label={t("delivery.claimCode.issueOf", { name: r.name })}>
+                {t("delivery.claimCode.issue")}
+              </Button>
+            </Popconfirm>
+          )}
+          {r.availableActions.includes("cancel") && (
+            <Button size="small" danger onClick={() => setCancelling(r)} aria-label={t("delivery.enrollments.cancelOf", { name: r.name })}>
+              {t("delivery.enrollments.cancel")}
+            </Button>
+          )}
+        </Space>
+      ),
     },
   ];
 
@@ -94,6 +114,7 @@ export default function EnrollmentsPage() {
                 upload={async (file) => {
                   const result = await enrollmentApi.importFile(p.id, file);
                   void message.success(t("delivery.import.done", { count: result.imported, skipped: result.skipped }));
+                  setSlips((result.claimCodes ?? []).map((c) => ({ name: c.name, note: t("delivery.claimCode.row", { row: c.row }), code: c.code, expiresAt: c.expiresAt })));
                   list.reload();
                 }}
               />
@@ -125,9 +146,11 @@ export default function EnrollmentsPage() {
             onEnrolled={(e) => {
               setAdding(false);
               void message.success(t("delivery.enrollments.added", { name: e.name }));
+              if (e.claimCode) setSlips([{ name: e.name, ...e.claimCode }]);
               list.reload();
             }}
           />
+          <ClaimCodeModal slips={slips} onClose={() => setSlips([])} />
           <StepModal
             step={
               cancelling

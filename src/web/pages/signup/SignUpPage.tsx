@@ -1,7 +1,9 @@
 // 专业技术人员注册 (public, phone-friendly): the person's facts and the account they will sign in with.
-// A base may already have registered the person while enrolling them: the same ID number and name
-// claim that record (第二十四条: the record follows the person). Signs in at once and goes to 我的课程,
-// or back to where the person came from (`?from=`, e.g. the check-in page they scanned).
+// A base may already have registered the person while enrolling them: the same ID number and name with
+// the claim code the base handed them claim that record (第二十四条; issue 10 item 2). The server answers
+// alike whatever became of the sign-up, so the page then signs in with the chosen username and password
+// and goes to 我的课程, or back to where the person came from (`?from=`, e.g. the check-in page they
+// scanned); a failed sign-in says what may be wrong without knowing which.
 import { useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
@@ -9,7 +11,7 @@ import { useTranslation } from "react-i18next";
 import type { SignUpBody } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { ApiError } from "../../api/client";
-import { signUpApi } from "../../api/endpoints";
+import { authApi, signUpApi } from "../../api/endpoints";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { passwordRules } from "../../components/passwordPolicy";
 import { useSession } from "../../session/SessionContext";
@@ -47,13 +49,17 @@ export default function SignUpPage() {
       phone: v.phone.trim(),
       username: v.username.trim(),
       password: v.password,
+      ...(v.claimCode?.trim() ? { claimCode: v.claimCode.trim() } : {}),
     };
     try {
-      const s = await signUpApi.signUp(body);
+      await signUpApi.signUp(body);
+      const s = await authApi.login(body.username, body.password);
       setSession(s);
       navigate(next, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : t("errors.unexpected"));
+      // Sign-up itself never answers INVALID_CREDENTIALS: the sign-in after it failed, for a reason the page cannot know.
+      const message = err instanceof ApiError ? (err.code === "INVALID_CREDENTIALS" ? t("learner.signup.notSignedIn") : err.message) : t("errors.unexpected");
+      setError(message);
       window.scrollTo({ top: 0 });
     } finally {
       setSubmitting(false);
@@ -110,6 +116,14 @@ export default function SignUpPage() {
             rules={[required("phone"), { pattern: PHONE, message: t("learner.signup.phoneInvalid") }]}
           >
             <Input autoComplete="tel" inputMode="tel" maxLength={13} />
+          </Form.Item>
+          <Form.Item
+            label={t("learner.signup.claimCode")}
+            name="claimCode"
+            extra={t("learner.signup.claimCodeHint")}
+            rules={[{ max: 20 }, { pattern: /^[\sA-Za-z0-9-]*$/, message: t("learner.signup.claimCodeHint") }]}
+          >
+            <Input maxLength={20} autoComplete="off" spellCheck={false} style={{ fontFamily: "monospace" }} />
           </Form.Item>
           <Typography.Title level={2} style={{ fontSize: 16 }}>
             {t("learner.signup.account")}
