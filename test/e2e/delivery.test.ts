@@ -7,7 +7,9 @@
 // decide completion (the learner who never came does not complete), the certificates appear, and the
 // public verification page shows one as genuine and, once the staff revoke it, another as revoked; the
 // bureau accepts hours the professional declared with evidence, and finds both the course's and the
-// declared hours in his learning record (第十七条, 第二十四条; 人社部令第25号).
+// declared hours in his learning record (第十七条, 第二十四条; 人社部令第25号). The hand-added learner is
+// shown a claim code once, a new one is issued from the row, and with it she signs up on the web and
+// finds her course (issue 10 item 2).
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Client } from "../support/harness.js";
@@ -28,6 +30,17 @@ const IMPORTED = { name: "孙立强", idNumber: syntheticIdNumber("19850420", 51
 const SERIAL = /^JJZS-2026-\d{6}$/;
 const DECLARED = { title: "2026 山东省智能制造学术年会", hours: 8, earnedOn: "2026-11-20" };
 
+/** The 认领码 dialog shows the person's code: read it and close the dialog. */
+async function shownClaimCode(page: Page, name: string): Promise<string> {
+  const dialog = page.getByRole("dialog", { name: "认领码" });
+  await dialog.getByText(name, { exact: true }).waitFor();
+  const code = (await dialog.locator("code").first().innerText()).trim();
+  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  await dialog.getByRole("button", { name: zh("确定") }).click();
+  await expectClosed(dialog);
+  return code;
+}
+
 describe("a filed course from enrolment and QR check-in to a verified certificate", () => {
   let j: Journey;
   let bureau: Client;
@@ -36,6 +49,7 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
   let bureauPage: Page;
   let checkInUrl = "";
   let serial = "";
+  let claimCode = "";
   let base: Client;
   const pages: Page[] = [];
   const track = (page: Page) => (pages.push(page), page);
@@ -88,8 +102,15 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await field(dialog, "身份证号码").fill(ADDED.idNumber);
     await dialog.getByRole("button", { name: zh("报名") }).click();
     await expectClosed(dialog);
+    // issue 10 item 2: the confirmation shows, once, the claim code the base hands the learner
+    const first = await shownClaimCode(page, ADDED.name);
     await eventually(() => cellUnder(table, ADDED.name, "报名方式")).toBe("基地添加");
     expect(await cellUnder(table, ADDED.name, "身份证号码")).toBe(`${ADDED.idNumber.slice(0, 4)}**********${ADDED.idNumber.slice(-4)}`);
+    // a new code from the learner's row, after confirming; the first one is void
+    await page.getByRole("button", { name: `为${ADDED.name}发放认领码` }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: zh("确定") }).click();
+    claimCode = await shownClaimCode(page, ADDED.name);
+    expect(claimCode).not.toBe(first);
   });
 
   it("refuses an enrolment import with a bad ID number, listing the row, and imports the corrected file", async () => {
@@ -108,6 +129,7 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
 
     await upload(await planWorkbook(template, [row(IMPORTED.idNumber)]));
     await page.getByText("已导入 1 条，已有记录跳过 0 条").waitFor();
+    await shownClaimCode(page, IMPORTED.name);
     await eventually(() => report.count()).toBe(0);
     const table = page.locator(".ant-table").last();
     await eventually(() => cellUnder(table, IMPORTED.name, "报名方式")).toBe("Excel 导入");
@@ -258,5 +280,21 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await year.getByText(project.title, { exact: true }).waitFor();
     await year.getByText(DECLARED.title, { exact: true }).waitFor();
     await eventually(async () => (await year.getByTestId("hours-professional").innerText()).replace(/\s+/g, "")).toMatch(/^专业科目11学时/);
+  });
+
+  it("lets the hand-added learner sign up with the claim code the base handed over, and find her course", async () => {
+    const page = track(await publicPage(j));
+    await page.goto(`${j.server.baseUrl}/signup`);
+    await field(page, "姓名").fill(ADDED.name);
+    await field(page, "身份证号码").fill(ADDED.idNumber);
+    await field(page, "工作单位").fill(ADDED.employer);
+    await field(page, "手机号码").fill("13906318866");
+    await field(page, "认领码（选填）").fill(claimCode.toLowerCase());
+    await field(page, "用户名").fill("linhaiyan");
+    await field(page, "密码").fill("Claim#2026learn");
+    await field(page, "确认密码").fill("Claim#2026learn");
+    await page.getByRole("button", { name: zh("注册并登录") }).click();
+    await page.getByRole("heading", { level: 1, name: "我的课程" }).waitFor();
+    await page.getByText(project.title).first().waitFor();
   });
 });
