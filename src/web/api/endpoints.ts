@@ -249,8 +249,6 @@ export const enrollmentApi = {
   importFile: (projectId: string, file: File) => api.upload<DeliveryImportResult>(`${PROJECTS}/${enc(projectId)}/enrollments/import`, file, XLSX),
   cancel: (id: string, version: number, reason?: string) =>
     api.post<EnrollmentView>(`${ENROLLMENTS}/${enc(id)}/actions/cancel`, { version, ...(reason ? { reason } : {}) }),
-  /** issue 10 item 2: a new claim code for a person not yet signed up (the old one is void) */
-  issueClaimCode: (professionalId: string) => api.post<Learner.ClaimCodeView>(`${V1}/professionals/${enc(professionalId)}/claim-code`, {}),
 };
 
 /** 签到: the rotating code of a session, who is in, 补签 by hand and the sign-in sheet. */
@@ -299,6 +297,8 @@ export const professionalLookupApi = {
   record: (id: string, year: number) => api.get<LearningRecordView>(`${V1}/professionals/${enc(id)}/learning-record`, { year }),
   years: (id: string, query?: Query) => api.get<LearningYearSummary[]>(`${V1}/professionals/${enc(id)}/learning-record/years`, query),
   issueStatement: (id: string, year: number) => api.post<HoursStatementView>(`${V1}/professionals/${enc(id)}/hours-statements`, { year }),
+  /** issue 10 item 2: a new claim code for a person not yet signed up (the old one is void) */
+  issueClaimCode: (professionalId: string) => api.post<Learner.ClaimCodeView>(`${V1}/professionals/${enc(professionalId)}/claim-code`, {}),
 };
 
 // ---- delivery: the professional's and the public's side (第十七条, 第二十四条; 人社部令第25号) ----

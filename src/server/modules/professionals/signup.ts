@@ -21,6 +21,8 @@ import { consumeClaimCode } from "./claims.js";
 import { idNumberHashOf, normalizeIdNumber, sealIdNumber, sealPhone } from "./identity.js";
 import { ensureProfessionalProfile, registryOrgId, UNCLAIMED_PASSWORD } from "./profiles.js";
 
+const SIGN_UP_NOTICE = "security.signUpWithYourIdNumber";
+
 /** Why a sign-up did nothing: written to the audit trail, never answered. */
 type Refusal = "usernameTaken" | "alreadyClaimed" | "nameMismatch" | "claimCodeInvalid" | "concurrent";
 
@@ -104,8 +106,10 @@ export async function signUp(ctx: Ctx, body: SignUpBody): Promise<void> {
         return;
       }
       if (holder.passwordHash !== UNCLAIMED_PASSWORD) {
-        // The holder proved themselves when they signed up: they hear of it in the platform, the caller does not.
-        await notify(trx, ctx, [holder.id], "security.signUpWithYourIdNumber", { at: now }, "/notifications");
+        // The holder proved themselves when they signed up: they hear of it in the platform, the caller
+        // does not. One unread notice at a time, so repeated attempts cannot flood their inbox.
+        const unread = await trx.selectFrom("notifications").select("id").where("userId", "=", holder.id).where("kind", "=", SIGN_UP_NOTICE).where("readAt", "is", null).executeTakeFirst();
+        if (!unread) await notify(trx, ctx, [holder.id], SIGN_UP_NOTICE, { at: now }, "/notifications");
         return refuse(trx, ctx, "alreadyClaimed", holder.id);
       }
       if (holder.displayName !== body.name.trim()) return refuse(trx, ctx, "nameMismatch", holder.id);

@@ -8,7 +8,7 @@ import { UserAddOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ENROLLMENT_STATUSES, type EnrollmentView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
-import { enrollmentApi } from "../../api/endpoints";
+import { enrollmentApi, professionalLookupApi } from "../../api/endpoints";
 import { ExcelImport } from "../../components/ExcelImport";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
@@ -36,7 +36,7 @@ export default function EnrollmentsPage() {
   const [slips, setSlips] = useState<ClaimSlip[]>([]);
   const issueClaimCode = async (r: EnrollmentView) => {
     try {
-      setSlips([{ name: r.name, ...(await enrollmentApi.issueClaimCode(r.professionalId)) }]);
+      setSlips([{ name: r.name, ...(await professionalLookupApi.issueClaimCode(r.professionalId)) }]);
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
     }

@@ -1,7 +1,8 @@
 // 专技人员 (/professionals): the bureau looks a professional up by name or by the whole ID number (matched
 // through its keyed hash on the server, never searched in plaintext) and opens their learning record.
+import { useState } from "react";
 import { Link } from "react-router-dom";
-import { Card, Form, Input, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProfessionalView } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
@@ -11,6 +12,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
+import { ClaimCodeModal, type ClaimSlip } from "./ClaimCodeModal";
 import { PagedTable } from "./PagedTable";
 
 interface Filter {
@@ -22,6 +24,16 @@ export default function ProfessionalsPage() {
   const { t } = useTranslation();
   const list = usePagedList(professionalLookupApi.list);
   const [filterForm] = Form.useForm<Filter>();
+  const { message } = App.useApp();
+  // issue 10 item 2: the bureau's verification — after checking identity in person it issues the code
+  const [slips, setSlips] = useState<ClaimSlip[]>([]);
+  const issueClaimCode = async (r: ProfessionalView) => {
+    try {
+      setSlips([{ name: r.name, ...(await professionalLookupApi.issueClaimCode(r.id)) }]);
+    } catch (err) {
+      void message.error(err instanceof Error ? err.message : String(err));
+    }
+  };
 
   const columns: TableColumnsType<ProfessionalView> = [
     { title: t("delivery.person.name"), dataIndex: "name", render: (v: string, r) => <Link to={`/professionals/${r.id}`}>{v}</Link> },
@@ -37,6 +49,18 @@ export default function ProfessionalsPage() {
       render: (v: boolean) => <ToneTag tone={v ? "green" : "gold"}>{t(v ? "delivery.professionals.claimed" : "delivery.professionals.unclaimed")}</ToneTag>,
     },
     { title: t("delivery.professionals.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },
+    {
+      title: t("common.actions"),
+      key: "actions",
+      render: (_, r) =>
+        r.claimed ? null : (
+          <Popconfirm title={t("delivery.claimCode.issueConfirm")} onConfirm={() => issueClaimCode(r)} okText={t("common.confirm")} cancelText={t("common.cancel")}>
+            <Button size="small" aria-label={t("delivery.claimCode.issueOf", { name: r.name })}>
+              {t("delivery.claimCode.issue")}
+            </Button>
+          </Popconfirm>
+        ),
+    },
   ];
 
   return (
@@ -76,6 +100,7 @@ export default function ProfessionalsPage() {
       <Card>
         <PagedTable<ProfessionalView> list={list} columns={columns} none={t("delivery.professionals.none")} />
       </Card>
+      <ClaimCodeModal slips={slips} onClose={() => setSlips([])} />
     </>
   );
 }
