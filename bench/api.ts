@@ -50,7 +50,7 @@ for (let i = 0; i < 2000; i++) appends.push(await timed(() => app.platform.db.tr
 stats("appendAudit (one transaction each)", appends);
 
 const t = performance.now();
-const verdict = await (await import("../src/server/platform/audit.js")).verifyAuditChain(app.platform.db);
+const verdict = await (await import("../src/server/platform/audit.js")).verifyAuditChain(app.platform);
 console.log(`verifyAuditChain                   ${verdict.checked} entries in ${(performance.now() - t).toFixed(0)} ms, intact=${verdict.intact}`);
 console.log(`database: ${app.platform.dialect}, node ${process.version}, ${os.cpus().length} cores`);
 

@@ -39,6 +39,7 @@ import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
+import { sealAuditChain } from "./platform/audit-seal.js";
 import { sealLegacyIdNumbers, sealLegacyPhones } from "./modules/professionals/identity.js";
 import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 
@@ -193,6 +194,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     async close() {
       await scheduler?.stop();
       await app.close();
+      // issue 10 item 1: a signed checkpoint at graceful shutdown, once no request can append any more.
+      if (config.auditCheckpointMinutes > 0) {
+        const sealed = await sealAuditChain(platform, "shutdown").catch((err: unknown) => app.log.error({ err }, "audit checkpoint at shutdown failed"));
+        if (sealed && !sealed.written && sealed.reason === "broken") app.log.error({ problem: sealed.problem, seq: sealed.seq }, "audit chain fails verification: no checkpoint signed");
+      }
       await platform.handle.close();
     },
   };

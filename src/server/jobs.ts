@@ -2,5 +2,6 @@
 import { filingJobs } from "./modules/filing/jobs.js";
 import { supervisionJobs } from "./modules/supervision/jobs.js";
 import type { Job } from "./platform/scheduler.js";
+import { auditCheckpointJob } from "./platform/audit-seal.js";
 
-export const ALL_JOBS: readonly Job[] = [...filingJobs, ...supervisionJobs];
+export const ALL_JOBS: readonly Job[] = [...filingJobs, ...supervisionJobs, auditCheckpointJob];

@@ -2,7 +2,8 @@
 import { parseArgs } from "node:util";
 import { buildApp, openPlatform } from "./app.js";
 import { configFromEnv } from "./platform/config.js";
-import { verifyAuditChain } from "./platform/audit.js";
+import { auditTrailOf, verifyAuditChain, type ChainProblem } from "./platform/audit.js";
+import { checkpointFileOf } from "./platform/audit-checkpoints.js";
 import type { Ctx } from "./platform/context.js";
 import { inTransaction } from "./platform/context.js";
 import { DomainError } from "./platform/errors.js";
@@ -25,7 +26,10 @@ Usage:
                                     create an organization (types: ${ORG_TYPES.join(", ")})
   cebase user create --username U --name N --org ORG_ID --role R [--role R2] --password P [--id-number ID]
                                     create an account (roles: ${ROLES.join(", ")}); it must change its password at first sign-in
-  cebase audit verify               check the audit log's hash chain; exit 1 naming the first altered entry
+  cebase audit verify [--checkpoints FILE]
+                                    check the audit log's keyed chain against the signed checkpoints (the data directory's
+                                    audit-checkpoints.jsonl, and any FILE an auditor kept); exit 1 naming the first entry
+                                    concerned and what happened: edited, missing, recomputed or truncated
   cebase demo load                  load demo data into an empty database
   cebase backup FILE                write a backup of the database to FILE (a new file), safe while serving:
                                     SQLite online backup, or pg_dump's custom format for PostgreSQL
@@ -35,6 +39,13 @@ Usage:
 Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK, CEBASE_DEBUG (see README).`;
 
 const systemCtx = (p: Awaited<ReturnType<typeof openPlatform>>): Ctx => ({ ...p, actor: null, ip: null });
+
+const AUDIT_PROBLEMS: Record<ChainProblem, string> = {
+  edited: "an entry does not match its keyed hash",
+  missing: "an entry is missing from the middle of the chain",
+  recomputed: "the links were recomputed without the key, or a signed checkpoint disagrees",
+  truncated: "a signed checkpoint names entries beyond the chain's end: the newest entries were deleted",
+};
 
 /** A start-up step that failed: its message is the operator's one line (after "cebase: "). */
 class StartupError extends Error {}
@@ -120,7 +131,7 @@ async function restore(file: string) {
   console.log(`restored ${r.tables} tables, ${r.rows} rows (${r.dialect})`);
   if (r.audit.intact) console.log(`audit chain intact: ${r.audit.checked} entries`);
   else {
-    console.error(`audit chain BROKEN at entry #${r.audit.firstBrokenSeq} (${r.audit.checked} entries before it are intact)`);
+    console.error(`audit chain BROKEN at entry #${r.audit.firstBrokenSeq}: ${r.audit.problem} (${r.audit.checked} entries before it are intact)`);
     process.exitCode = 1;
   }
   if (!r.hasMasterKey) console.error("no master key in place: set CEBASE_SECRET_KEY or copy secret.key into the data directory before starting");
@@ -133,12 +144,14 @@ async function main(argv: string[]) {
   if (!cmd || cmd === "start") return start();
   if (cmd === "migrate") return withPlatform(async () => console.log("migrations are up to date"));
   if (key === "audit verify") {
-    const v = await withPlatform((p) => verifyAuditChain(p.db));
+    const { values } = parseArgs({ args: rest, options: { checkpoints: { type: "string", multiple: true } } });
+    const v = await withPlatform((p) => verifyAuditChain({ ...auditTrailOf(p), checkpointFiles: [checkpointFileOf(p.config.dataDir), ...(values.checkpoints ?? [])] }));
+    const scope = `${v.checkpoints} signed checkpoints; keyed from entry #${v.keyedFrom}`;
     if (v.intact) {
-      console.log(`audit chain intact: ${v.checked} entries`);
+      console.log(`audit chain intact: ${v.checked} entries (${scope})`);
       return;
     }
-    console.error(`audit chain BROKEN at entry #${v.firstBrokenSeq} (${v.checked} entries before it are intact)`);
+    console.error(`audit chain BROKEN at entry #${v.firstBrokenSeq}: ${v.problem} — ${AUDIT_PROBLEMS[v.problem!]} (${v.checked} entries before it are intact; ${scope})`);
     process.exitCode = 1;
     return;
   }

@@ -207,8 +207,41 @@ export const AuditVerifyView = Type.Object({
   intact: Type.Boolean(),
   checked: Type.Integer(),
   firstBrokenSeq: Nullable(Type.Integer()),
+  /** issue 10 item 1: what was found at firstBrokenSeq (platform/audit.ts ChainProblem). */
+  problem: Nullable(Type.Union([Type.Literal("edited"), Type.Literal("missing"), Type.Literal("recomputed"), Type.Literal("truncated")])),
+  keyedFrom: Type.Integer(),
+  keyChecked: Type.Boolean(),
+  checkpoints: Type.Integer(),
 });
 export type AuditVerifyView = Static<typeof AuditVerifyView>;
+export const AuditCheckpointView = Type.Object({
+  seq: Type.Integer(),
+  hash: Type.String(),
+  at: Type.String(),
+  keyId: Type.String(),
+  keyedFrom: Type.Integer(),
+  reason: Type.Union([Type.Literal("scheduled"), Type.Literal("shutdown")]),
+  signature: Type.String(),
+});
+export type AuditCheckpointView = Static<typeof AuditCheckpointView>;
+export const AuditCheckpointQuery = Type.Object(
+  {
+    /** Checkpoints before this sequence (the previous answer's nextCursor), newest first. */
+    cursor: Type.Optional(Type.Integer({ minimum: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  },
+  { additionalProperties: false },
+);
+export const AuditCheckpointList = Type.Object({
+  /** The checkpoint key: Ed25519, PEM (SPKI), and its id (first 16 hex digits of sha256 of the DER). */
+  keyId: Type.String(),
+  publicKeyPem: Type.String(),
+  /** What is signed: this JSON, keys in this order, of each checkpoint's fields. */
+  signedText: Type.String(),
+  items: Type.Array(AuditCheckpointView),
+  nextCursor: Nullable(Type.Integer()),
+});
+export type AuditCheckpointList = Static<typeof AuditCheckpointList>;
 
 // ---- policy (DESIGN.md "Policy") ----
 export const ReviewCriterion = Type.Object(

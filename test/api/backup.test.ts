@@ -87,7 +87,7 @@ describe.each(dialects)("backup and restore on %s", { timeout: 240_000 }, (diale
 
     const restored = await buildApp(configFromEnv({ NODE_ENV: "test" }, { ...target, logLevel: "silent", jobIntervalMs: 0, testClock: true }));
     try {
-      expect((await verifyAuditChain(restored.platform.db)).intact).toBe(true);
+      expect((await verifyAuditChain(restored.platform)).intact).toBe(true);
       const cert = await restored.platform.db.selectFrom("certificates").select("serial").where("status", "=", "valid").executeTakeFirstOrThrow();
       const res = await restored.app.inject({ method: "GET", url: `/api/v1/public/certificates/${encodeURIComponent(cert.serial)}` });
       expect(res.json()).toMatchObject({ valid: true, signatureValid: true, serial: cert.serial });

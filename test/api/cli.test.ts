@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SQLITE_DROP_AUDIT_TRIGGERS } from "../support/audit-tamper.js";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 const main = path.resolve("src/server/main.ts");
@@ -40,11 +41,12 @@ describe("cebase command", { timeout: 120_000 }, () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout).toMatch(/intact: 2 entries/);
     const db = new Database(path.join(dataDir, "cebase.sqlite"));
+    db.exec(SQLITE_DROP_AUDIT_TRIGGERS); // as someone with write access to the file would
     db.prepare("update audit_events set action = 'forged' where seq = 2").run();
     db.close();
     const broken = run("audit", "verify");
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain("#2");
+    expect(broken.stderr).toContain("#2: edited");
   });
 
   it("prints usage for an unknown command and exits non-zero", () => {

@@ -1,6 +1,7 @@
 // Versioned policy (DESIGN.md "Policy") and the working-day calendar with bureau overrides.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
+import { dropAuditTriggers } from "../support/audit-tamper.js";
 
 const PINNED = "2026-11-26T02:00:00.000Z";
 
@@ -143,8 +144,9 @@ describe.each(dialects)("audit log on %s", (dialect) => {
 
   it("names the first altered entry when someone edits the table behind the app's back", async () => {
     const bureau = await s.as("bureau");
+    await dropAuditTriggers(s.app.platform.db, s.app.platform.dialect); // the database refuses the edit otherwise
     await s.app.platform.db.updateTable("auditEvents").set({ detail: '{"forged":true}' }).where("seq", "=", 7).execute();
     const verdict = await bureau.get("/api/v1/audit-events/verify");
-    expect(verdict.body).toMatchObject({ intact: false, firstBrokenSeq: 7, checked: 6 });
+    expect(verdict.body).toMatchObject({ intact: false, firstBrokenSeq: 7, checked: 6, problem: "edited" });
   });
 });

@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
 import { closePage, eventually, freshPage, menu, menuItems, openFromMenu } from "./ui.js";
+import { dropAuditTriggers } from "../support/audit-tamper.js";
 
 const ENGLISH_MENU = ["Home", "Organizations", "Users", "Audit log", "Policy", "Calendar", "Change password"];
 const CHINESE_MENU = ["工作台", "单位管理", "用户管理", "审计日志", "政策参数", "工作日历", "修改密码"];
@@ -69,6 +70,7 @@ describe("interface language and the audit log", () => {
 
   it("reports the first tampered audit record when the chain is checked", async () => {
     // Someone with database access rewrites the detail of an early audit record.
+    await dropAuditTriggers(j.server.app.platform.db, j.server.app.platform.dialect); // the database refuses the edit otherwise
     await j.server.app.platform.db.updateTable("auditEvents").set({ detail: JSON.stringify({ forged: true }) }).where("seq", "=", 2).execute();
     const page = await freshPage(j);
     await signIn(page, j.server.baseUrl, "bureau");
@@ -76,6 +78,8 @@ describe("interface language and the audit log", () => {
     await openFromMenu(page, "审计日志");
     await page.getByRole("button", { name: /校验完整性/ }).click();
     await eventually(() => page.getByRole("alert").filter({ hasText: /^审计日志已被篡改：第 2 条记录起校验未通过/ }).count()).toBe(1);
+    // and says what was found: an entry edited in place, the rest of the chain intact
+    expect(await page.getByRole("alert").filter({ hasText: "记录被修改：该条记录与其带密钥的哈希不符" }).count()).toBe(1);
     expect(await page.getByText(/^审计日志完整/).count()).toBe(0);
     await closePage(page);
   });

@@ -97,6 +97,7 @@ export async function startServer(
       webDir: path.resolve("dist/web"),
       testClock: true,
       jobIntervalMs: 0, // suites run the scheduled jobs themselves (POST /api/v1/test/jobs/run)
+      auditCheckpointMinutes: 0, // no checkpoints unless a suite tests them (platform/audit-seal.test.ts)
       ...overrides,
     },
   );

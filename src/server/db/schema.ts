@@ -98,6 +98,24 @@ export interface AuditEventsTable {
   hash: string;
 }
 
+/** A signed checkpoint of the audit chain's head (platform/audit-checkpoints.ts). */
+export interface AuditCheckpointsTable {
+  seq: number;
+  hash: string;
+  at: string;
+  keyId: string;
+  keyedFrom: number;
+  reason: "scheduled" | "shutdown";
+  signature: string;
+}
+
+/** One row: the first sequence of the keyed (HMAC) audit chain; earlier entries are SHA-256 linked. */
+export interface AuditChainTable {
+  id: number;
+  keyedFrom: number;
+  recordedAt: string;
+}
+
 export interface PolicyVersionsTable {
   id: string;
   effectiveFrom: string;
@@ -480,6 +498,8 @@ export interface Database extends SupervisionTables {
   sessions: SessionsTable;
   passwordHistory: PasswordHistoryTable;
   auditEvents: AuditEventsTable;
+  auditCheckpoints: AuditCheckpointsTable;
+  auditChain: AuditChainTable;
   policyVersions: PolicyVersionsTable;
   calendarOverrides: CalendarOverridesTable;
   calendarYears: CalendarYearsTable;

@@ -202,11 +202,13 @@ async function inspectRestored(target: Target, dialect: DialectName): Promise<Re
   const handle = openDb({ databaseUrl: target.databaseUrl, dataDir: target.dataDir, pgSchema: target.pgSchema });
   try {
     const counts = await countRows(handle.db, dialect, target.pgSchema);
-    const audit = await verifyAuditChain(handle.db);
     const keyIds = (await handle.db.selectFrom("certificates").select("keyId").distinct().execute()).map((r) => r.keyId);
     // Looked up, never created: restore must not make a new master key that would sign with another key.
     const hasMasterKey = !!target.secretKey || fs.existsSync(path.join(target.dataDir, "secret.key"));
-    const inPlace = hasMasterKey ? loadSecrets(target).signingKeyId : null;
+    const secrets = hasMasterKey ? loadSecrets(target) : null;
+    const inPlace = secrets?.signingKeyId ?? null;
+    // Without the master key only the links are checked (the keyed segment and checkpoints need it).
+    const audit = await verifyAuditChain({ db: handle.db, keys: secrets?.audit ?? null, checkpointFiles: [] });
     return {
       dialect,
       tables: Object.keys(counts).length,

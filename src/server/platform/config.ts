@@ -39,6 +39,8 @@ export interface AppConfig {
   publicUrl: string;
   /** How often the scheduled jobs (reminders, project status) run; 0 turns the scheduler off. */
   jobIntervalMs: number;
+  /** How often the audit chain's head is signed into a checkpoint, in minutes (1–60; issue 10 item 1). 0 (tests only) turns checkpoints off. */
+  auditCheckpointMinutes: number;
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
   secretKey?: string;
 }
@@ -93,6 +95,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
     jobIntervalMs: Number(env.CEBASE_JOB_INTERVAL_SECONDS ?? 60) * 1000,
+    // issue 10 item 1: "at least every hour", so never less often than every 60 minutes.
+    auditCheckpointMinutes: Math.min(60, Math.max(1, Number(env.CEBASE_AUDIT_CHECKPOINT_MINUTES ?? 60) || 60)),
     secretKey: env.CEBASE_SECRET_KEY || undefined,
     ...overrides,
   };

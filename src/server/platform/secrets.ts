@@ -9,6 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createCipheriv, createDecipheriv, createHash, createHmac, createPrivateKey, createPublicKey, hkdfSync, randomBytes, sign, timingSafeEqual, verify, type KeyObject } from "node:crypto";
 import { ensureDataDir } from "./db.js";
+import { createAuditKeys, type AuditKeys } from "./audit-keys.js";
 
 export interface Secrets {
   /** Encrypts personal data for storage ("v1:" + base64url(iv | tag | ciphertext)). */
@@ -26,6 +27,8 @@ export interface Secrets {
   signingKeyId: string;
   /** The public half, PEM (SPKI), published so anyone can check a signature offline. */
   publicKeyPem: string;
+  /** The audit chain's HMAC key and checkpoint key (platform/audit-keys.ts), apart from the keys above. */
+  audit: AuditKeys;
 }
 
 const PKCS8_ED25519_PREFIX = Buffer.from("302e020100300506032b657004220420", "hex");
@@ -98,6 +101,7 @@ export function createSecrets(master: Buffer): Secrets {
     },
     signingKeyId: createHash("sha256").update(publicDer).digest("hex").slice(0, 16),
     publicKeyPem: publicKey.export({ format: "pem", type: "spki" }).toString(),
+    audit: createAuditKeys(master),
   };
 }
 

@@ -7,6 +7,7 @@ import * as m003 from "./003_filing.js";
 import * as m004 from "./004_delivery.js";
 import * as m005 from "./005_supervision.js";
 import * as m006 from "./006_password_policy.js";
+import * as m007 from "./007_audit_seal.js";
 import * as m009 from "./009_claim_codes.js";
 
 export const migrations: Record<string, Migration> = {
@@ -16,5 +17,6 @@ export const migrations: Record<string, Migration> = {
   "004_delivery": m004,
   "005_supervision": m005,
   "006_password_policy": m006,
+  "007_audit_seal": m007,
   "009_claim_codes": m009,
 };

@@ -1,5 +1,5 @@
 // HTTP surface of the audit log.
-import { AuditEventView, AuditListQuery, AuditVerifyView, Paged } from "../../../shared/api.js";
+import { AuditCheckpointList, AuditCheckpointQuery, AuditEventView, AuditListQuery, AuditVerifyView, Paged } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
@@ -17,5 +17,17 @@ export function auditRoutes(r: Router, p: Platform): void {
     "/api/v1/audit-events/verify",
     { schema: { tags, summary: "Check the hash chain (bureau)", response: { 200: AuditVerifyView, ...errorResponses } } },
     async (req) => service.verifyAudit(actorCtx(p, req)),
+  );
+  r.get(
+    "/api/v1/audit-events/checkpoints",
+    {
+      schema: {
+        tags,
+        summary: "Signed checkpoints of the audit chain, newest first, with the public key that checks them offline (audit.read)",
+        querystring: AuditCheckpointQuery,
+        response: { 200: AuditCheckpointList, ...errorResponses },
+      },
+    },
+    async (req) => service.listCheckpoints(actorCtx(p, req), req.query),
   );
 }

@@ -1,6 +1,7 @@
-// Reading the audit log (bureau only) and checking its hash chain.
-import type { AuditEventView } from "../../../shared/api.js";
+// Reading the audit log (the audit.read grant), checking its keyed chain, and its signed checkpoints.
+import type { AuditCheckpointList, AuditEventView } from "../../../shared/api.js";
 import { verifyAuditChain, type ChainVerdict } from "../../platform/audit.js";
+import { CHECKPOINT_SIGNED_TEXT } from "../../platform/audit-checkpoints.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
@@ -50,5 +51,23 @@ export async function listAuditEvents(ctx: Ctx, query: PageRequest & AuditFilter
 
 export async function verifyAudit(ctx: Ctx): Promise<ChainVerdict> {
   authorize(ctx.actor, "audit.read");
-  return verifyAuditChain(ctx.db);
+  return verifyAuditChain(ctx);
+}
+
+/** issue 10 item 1: the checkpoints an auditor fetches and checks offline with the key given beside them. */
+export async function listCheckpoints(ctx: Ctx, query: { cursor?: number; pageSize?: number }): Promise<AuditCheckpointList> {
+  authorize(ctx.actor, "audit.read");
+  const pageSize = query.pageSize ?? 100;
+  let q = ctx.db.selectFrom("auditCheckpoints").selectAll().orderBy("seq", "desc").limit(pageSize + 1);
+  if (query.cursor) q = q.where("seq", "<", query.cursor);
+  const rows = (await q.execute()).map((r) => ({ ...r, seq: Number(r.seq), keyedFrom: Number(r.keyedFrom) }));
+  const items = rows.slice(0, pageSize);
+  const keys = ctx.secrets.audit;
+  return {
+    keyId: keys.checkpointKeyId,
+    publicKeyPem: keys.checkpointPublicKeyPem,
+    signedText: CHECKPOINT_SIGNED_TEXT,
+    items,
+    nextCursor: rows.length > pageSize ? items[items.length - 1].seq : null,
+  };
 }

@@ -1,5 +1,5 @@
-// 审计日志 (bureau): the append-only, hash-chained audit trail, with filters, paging and a check that
-// the chain is intact.
+// 审计日志 (the audit.read grant): the append-only, keyed hash-chained audit trail, with filters, paging
+// and a check that the chain is intact, which names what was found (issue 10 item 1).
 import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Form, Input, Table, Typography, type TableColumnsType } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
@@ -78,6 +78,7 @@ export default function AuditPage() {
               ? t("audit.intact", { checked: verify.checked })
               : t("audit.broken", { seq: verify.firstBrokenSeq ?? "?", checked: verify.checked })
           }
+          description={!verify.intact && verify.problem ? t(`audit.problem.${verify.problem}`) : undefined}
         />
       )}
       <Card style={{ marginBottom: 16 }}>
