@@ -89,11 +89,8 @@ const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view
 export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
   bureau: [
     ...EVERYONE,
+    // issue 10 item 9 (三员分立): accounts, organizations, the calendar and the audit trail are the administrators'
     "policy.manage",
-    "calendar.manage",
-    "organization.manage",
-    "user.manage",
-    "audit.view",
     // 第五条（三）（四）: accepts, forms the panel, decides, publishes; resolves objections
     "application.view",
     "application.accredit",
@@ -160,6 +157,10 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
   expert: [...EVERYONE, "application.view", "application.review"],
   // 第二十四条: enrols, checks in, evaluates, keeps a learning record
   professional: [...EVERYONE, "learning.view"],
+  // issue 10 item 9 (三员分立): accounts, organizations and the calendar; locks, 2FA and sessions; the audit trail
+  sysadmin: [...EVERYONE, "organization.manage", "user.manage", "calendar.manage"],
+  secadmin: [...EVERYONE, "user.manage"],
+  auditor: ["home.view", "password.change", "session.own", "audit.view"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): ReadonlySet<Ability> {

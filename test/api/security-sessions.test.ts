@@ -58,7 +58,7 @@ describe.each(dialects)("password policy on %s", (dialect) => {
   });
 
   it("applies the rules when an administrator creates an account or resets its password", async () => {
-    const bureau = await s.as("bureau");
+    const bureau = await s.as("sysadmin");
     const orgId = await idOf(bureau, "organizations", (o) => o.type === "bureau");
     const base = { displayName: "口令测试", orgId, roles: ["bureau"] };
     expect((await bureau.post("/api/v1/users", { ...base, username: "pwcommon", password: "Password123" })).body.error.code).toBe("COMMON_PASSWORD");

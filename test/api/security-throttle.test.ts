@@ -150,12 +150,12 @@ describe.each(dialects)("sign-in failure bursts on %s", (dialect) => {
   const bursts = () => s.app.platform.db.selectFrom("auditEvents").selectAll().where("action", "=", "auth.failureBurst").orderBy("seq").execute();
   const alerts = () => s.app.platform.db.selectFrom("notifications").selectAll().where("kind", "=", "security.loginBurst").execute();
   const bureauAccounts = async () =>
-    (await s.app.platform.db.selectFrom("userRoles").innerJoin("users", "users.id", "userRoles.userId").select("users.id").where("userRoles.role", "=", "bureau").where("users.disabledAt", "is", null).execute()).map((r) => r.id);
+    (await s.app.platform.db.selectFrom("userRoles").innerJoin("users", "users.id", "userRoles.userId").select("users.id").where("userRoles.role", "=", "secadmin").where("users.disabledAt", "is", null).execute()).map((r) => r.id);
   const failMany = async (n: number, tag: string) => {
     for (let i = 0; i < n; i++) await signIn(s, `10.9.${tag}.${i}`, i % 2 ? "expert2" : `ghost-${tag}-${i}`, SECRET);
   };
 
-  it("writes one audit entry and tells each bureau account once per window, without the passwords or usernames tried", async () => {
+  it("writes one audit entry and tells each security administrator once per window (issue 10 item 9), without the passwords or usernames tried", async () => {
     await failMany(5, "1");
     expect(await bursts()).toHaveLength(0);
     await failMany(10, "2");
@@ -171,8 +171,8 @@ describe.each(dialects)("sign-in failure bursts on %s", (dialect) => {
     const sent = await alerts();
     expect(sent.map((n) => n.userId).sort()).toEqual([...bureauIds].sort());
     for (const n of sent) expect(n.params + n.link).not.toContain(SECRET);
-    const bureau = await s.as("bureau");
-    const bell = await bureau.get("/api/v1/notifications?unread=true");
+    const secadmin = await s.as("secadmin");
+    const bell = await secadmin.get("/api/v1/notifications?unread=true");
     expect(bell.body.items.filter((n: any) => n.kind === "security.loginBurst")).toHaveLength(1);
 
     s.advanceSystemTime(11);

@@ -131,6 +131,20 @@ export async function startServer(
   return server;
 }
 
+const signedInClients = new WeakMap<TestServer, Map<string, Promise<Client>>>();
+
+/**
+ * One signed-in client per server and account, for the administrators a suite only borrows (issue 10
+ * item 9: the auditor reads the audit trail, the system administrator keeps the calendar and accounts).
+ */
+export function signedIn(s: TestServer, username: string): Promise<Client> {
+  let byUser = signedInClients.get(s);
+  if (!byUser) signedInClients.set(s, (byUser = new Map()));
+  let c = byUser.get(username);
+  if (!c) byUser.set(username, (c = s.as(username)));
+  return c;
+}
+
 /** Finds a demo organization or user id by a predicate on the bureau's lists. */
 export async function idOf(bureau: Client, kind: "users" | "organizations", match: (row: any) => boolean): Promise<string> {
   const res = await bureau.get(`/api/v1/${kind}?pageSize=200`);

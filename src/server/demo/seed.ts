@@ -75,6 +75,10 @@ const USERS: DemoUser[] = [
   { username: "expert3", displayName: "高志远高级讲师", org: "school", roles: ["expert"] },
   { username: "pro1", displayName: "周晓东", org: "weigao", roles: ["professional"], idNumber: demoIdNumber("19880512", 123), phone: "13906310011" },
   { username: "pro2", displayName: "吴婷婷", org: "ocean", roles: ["professional"], idNumber: demoIdNumber("19920303", 246), phone: "13906310012" },
+  // issue 10 item 9 (三员分立): the three administrators, in the bureau's organization
+  { username: "sysadmin", displayName: "郑伟（系统管理员）", org: "bureau", roles: ["sysadmin"] },
+  { username: "secadmin", displayName: "冯敏（安全管理员）", org: "bureau", roles: ["secadmin"] },
+  { username: "auditor", displayName: "韩雪（安全审计员）", org: "bureau", roles: ["auditor"] },
 ];
 
 export async function isDatabaseEmpty(p: Platform): Promise<boolean> {

@@ -2,7 +2,7 @@
 // the answer carries the CSRF token every state-changing request must send back. Over TLS the cookie
 // is `__Host-`-prefixed and Secure (platform/http.ts). The owner lists and ends their own sessions.
 import { Type } from "typebox";
-import { ChangePasswordBody, LoginBody, Nullable, SessionView } from "../../../shared/api.js";
+import { ChangePasswordBody, IdParams, LoginBody, Nullable, SessionView } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { actorCtx, clearSessionCookie, ctxOf, setSessionCookie } from "../../platform/http.js";
@@ -99,6 +99,27 @@ export function authRoutes(r: Router, p: Platform): void {
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       await revokeSession(ctx, ctx.actor.id, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  // issue 10 items 9 and 10: the security administrator lists and ends another account's sessions
+  r.get(
+    "/api/v1/users/:id/sessions",
+    { schema: { tags, summary: "An account's open sessions (security administrator)", params: IdParams, response: { 200: AccountSessionList, ...errorResponses } } },
+    async (req) => listSessions(actorCtx(p, req), req.params.id, req.session!.id),
+  );
+  r.delete(
+    "/api/v1/users/:id/sessions/:sessionId",
+    {
+      schema: {
+        tags,
+        summary: "End one session of an account (security administrator)",
+        params: Type.Object({ id: Type.String(), sessionId: Type.String({ pattern: "^[0-9a-f]{32}$" }) }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await revokeSession(actorCtx(p, req), req.params.id, req.params.sessionId);
       return reply.code(204).send(null);
     },
   );
