@@ -35,3 +35,7 @@ export type OrgType = (typeof ORG_TYPES)[number];
 
 export const ORG_STATUSES = ["active", "disabled"] as const;
 export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+/** issue 10 item 8: bureau, supervisor and administrator accounts sign in with a second factor (TOTP). */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ["bureau", "supervisor", ...ADMIN_ROLES];
+export const needsSecondFactor = (roles: readonly string[]): boolean => roles.some((r) => (SECOND_FACTOR_ROLES as readonly string[]).includes(r));
