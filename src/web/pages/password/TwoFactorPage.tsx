@@ -3,7 +3,7 @@
 // else opens), optional for the others, who may also turn it off with a current code.
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { Alert, App, Button, Card, Form, Input, List, Space, Typography } from "antd";
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { authApi } from "../../api/endpoints";
 import { PageTitle } from "../../components/PageTitle";
@@ -67,7 +67,13 @@ export default function TwoFactorPage() {
           <Space orientation="vertical" style={{ width: "100%" }}>
             <Typography.Title level={2} style={{ fontSize: 18 }}>{t("twoFactor.recoveryTitle")}</Typography.Title>
             <Typography.Paragraph>{t("twoFactor.recoveryHelp")}</Typography.Paragraph>
-            <List aria-label={t("twoFactor.recoveryTitle")} bordered dataSource={recoveryCodes} renderItem={(c) => <List.Item><Typography.Text code copyable>{c}</Typography.Text></List.Item>} style={{ maxWidth: 320 }} />
+            <ol aria-label={t("twoFactor.recoveryTitle")} style={{ columns: 2, maxWidth: 360, paddingInlineStart: 24 }}>
+              {recoveryCodes.map((c) => (
+                <li key={c}>
+                  <Typography.Text code>{c}</Typography.Text>
+                </li>
+              ))}
+            </ol>
             <Button type="primary" onClick={finish} loading={busy}>{t("twoFactor.done")}</Button>
           </Space>
         ) : status?.enrolled ? (
