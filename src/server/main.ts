@@ -179,8 +179,8 @@ async function main(argv: string[]) {
       },
     });
     return withPlatform(async (p) => {
-      // The operator at the console acts as the bureau for this one step.
-      const ctx: Ctx = { ...systemCtx(p), actor: { id: "cli", username: "cli", displayName: "cli", orgId: "", roles: ["bureau"] } };
+      // The operator at the console acts as the system administrator for this one step (issue 10 item 9).
+      const ctx: Ctx = { ...systemCtx(p), actor: { id: "cli", username: "cli", displayName: "cli", orgId: "", roles: ["sysadmin"] } };
       const input = validateInput<OrganizationCreateBody>(OrganizationCreateBody, {
         name: values.name,
         type: values.type,

@@ -59,6 +59,8 @@ export const SessionView = Type.Object({
   roles: Type.Array(RoleSchema),
   csrfToken: Type.String(),
   idleMinutes: Type.Integer(),
+  // issue 10 item 8: whether the account needs a second factor and has one
+  twoFactor: Type.Optional(Type.Object({ required: Type.Boolean(), enrolled: Type.Boolean(), recoveryCodesLeft: Type.Integer() })),
 });
 export type SessionView = Static<typeof SessionView>;
 
@@ -69,7 +71,12 @@ const IdNumber = Type.String({ pattern: "^\\d{17}[\\dXx]$" });
 const Password = Type.String({ minLength: 1, maxLength: 128 });
 
 export const LoginBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Password },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Password,
+    // issue 10 item 8: the authenticator's six digits, or one recovery code
+    totp: Type.Optional(Type.String({ minLength: 1, maxLength: 32 })),
+  },
   { additionalProperties: false },
 );
 export const ChangePasswordBody = Type.Object(

@@ -229,6 +229,25 @@ export const ERROR_CODES = {
   EVIDENCE_FILE_INVALID: { status: 422, zh: "证明材料文件不存在，请重新上传", en: "The evidence file was not found; upload it again" },
   DECLARATION_DATE_INVALID: { status: 422, zh: "学时取得日期不能晚于今天（{today}）", en: "The hours cannot be earned after today ({today})" },
   STATEMENT_YEAR_INVALID: { status: 422, zh: "学时证明只能开具已有记录的年度（{year}）", en: "An hours statement covers a year with a record ({year})" },
+  // issue 10 item 9: separation of duties (三员分立)
+  DUTIES_CONFLICT: {
+    status: 422,
+    zh: "三员分立：{role} 角色不能与 {other} 角色由同一账号担任",
+    en: "Separation of duties: role {role} cannot be held together with role {other}",
+  },
+  LAST_SYSADMIN_ACCOUNT: { status: 422, zh: "至少保留一个可用的系统管理员账号", en: "At least one active system administrator account must remain" },
+  // issue 10 item 8: two-factor sign-in (TOTP, RFC 6238)
+  TOTP_REQUIRED: { status: 401, zh: "请输入身份验证器中的动态验证码", en: "Enter the code from your authenticator app" },
+  TOTP_INVALID: { status: 401, zh: "动态验证码错误或已使用过", en: "The code is wrong or was already used" },
+  TOTP_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: "该账号须启用双因素认证：请先用身份验证器扫码绑定",
+    en: "This account needs two-factor sign-in: scan the QR code with an authenticator app first",
+  },
+  TOTP_ALREADY_ENROLLED: { status: 409, zh: "该账号已启用双因素认证", en: "Two-factor sign-in is already on for this account" },
+  TOTP_ENROLMENT_NOT_STARTED: { status: 409, zh: "请先开始绑定身份验证器", en: "Start the authenticator enrolment first" },
+  TOTP_NOT_ENROLLED: { status: 409, zh: "该账号尚未启用双因素认证", en: "Two-factor sign-in is not on for this account" },
+  TOTP_CANNOT_DISABLE: { status: 422, zh: "该账号的角色必须使用双因素认证，不能关闭", en: "This account's role needs two-factor sign-in; it cannot be turned off" },
   ...SUPERVISION_ERROR_CODES,
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;

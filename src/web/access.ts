@@ -34,6 +34,7 @@ import {
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  SafetyOutlined,
 } from "@ant-design/icons";
 import type { Role } from "./api/types";
 
@@ -47,6 +48,9 @@ export type Ability =
   | "calendar.manage"
   | "organization.manage"
   | "user.manage"
+  // issue 10 item 9: the accounts page's steps, split between the system and the security administrator
+  | "user.edit"
+  | "user.secure"
   | "audit.view"
   // base accreditation (第四条, 第五条)
   | "application.view"
@@ -89,11 +93,8 @@ const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view
 export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
   bureau: [
     ...EVERYONE,
+    // issue 10 item 9 (三员分立): accounts, organizations, the calendar and the audit trail are the administrators'
     "policy.manage",
-    "calendar.manage",
-    "organization.manage",
-    "user.manage",
-    "audit.view",
     // 第五条（三）（四）: accepts, forms the panel, decides, publishes; resolves objections
     "application.view",
     "application.accredit",
@@ -160,6 +161,10 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
   expert: [...EVERYONE, "application.view", "application.review"],
   // 第二十四条: enrols, checks in, evaluates, keeps a learning record
   professional: [...EVERYONE, "learning.view"],
+  // issue 10 item 9 (三员分立): accounts, organizations and the calendar; locks, 2FA and sessions; the audit trail
+  sysadmin: [...EVERYONE, "organization.manage", "user.manage", "user.edit", "calendar.manage"],
+  secadmin: [...EVERYONE, "user.manage", "user.secure"],
+  auditor: ["home.view", "password.change", "session.own", "audit.view"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): ReadonlySet<Ability> {
@@ -210,8 +215,14 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/calendar", labelKey: "menu.calendar", ability: "calendar.view", icon: CalendarOutlined },
   { path: "/password", labelKey: "menu.password", ability: "password.change", icon: KeyOutlined },
   { path: "/sessions", labelKey: "menu.sessions", ability: "session.own", icon: LaptopOutlined },
+  { path: "/two-factor", labelKey: "menu.twoFactor", ability: "session.own", icon: SafetyOutlined },
 ];
 
 export function menuFor(abilities: ReadonlySet<Ability>): MenuEntry[] {
   return MENU.filter((m) => abilities.has(m.ability));
+}
+
+/** issue 10 item 8: signed in with a password alone on an account that needs a second factor. */
+export function mustEnrolTotp(session: { twoFactor?: { required: boolean; enrolled: boolean } }): boolean {
+  return !!session.twoFactor?.required && !session.twoFactor.enrolled;
 }

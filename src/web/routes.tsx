@@ -19,6 +19,7 @@ const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const PolicyPage = lazy(() => import("./pages/policy/PolicyPage"));
 const SessionsPage = lazy(() => import("./pages/password/SessionsPage"));
+const TwoFactorPage = lazy(() => import("./pages/password/TwoFactorPage"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage"));
 const ApplicationListPage = lazy(() => import("./pages/applications/ApplicationListPage"));
 const ApplicationsIndex = lazy(() => import("./pages/applications/ApplicationListPage").then((m) => ({ default: m.ApplicationsIndex })));
@@ -128,6 +129,7 @@ export const router = createBrowserRouter([
               { index: true, element: guarded("home.view", <HomePage />) },
               { path: "password", element: guarded("password.change", <ChangePasswordPage />) },
               { path: "sessions", element: guarded("session.own", <SessionsPage />) },
+              { path: "two-factor", element: guarded("session.own", <TwoFactorPage />) },
               { path: "organizations", element: guarded("organization.manage", <OrganizationsPage />) },
               { path: "users", element: guarded("user.manage", <UsersPage />) },
               { path: "audit", element: guarded("audit.view", <AuditPage />) },

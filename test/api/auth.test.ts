@@ -55,10 +55,10 @@ describe.each(dialects)("authentication on %s", (dialect) => {
   it("records sign-in successes and failures in the audit log", async () => {
     await s.client().login("pro2", "Wrong#2026");
     await s.client().login("pro2");
-    const bureau = await s.as("bureau");
-    const failed = await bureau.get("/api/v1/audit-events?action=auth.loginFailed&pageSize=50");
+    const auditor = await s.as("auditor");
+    const failed = await auditor.get("/api/v1/audit-events?action=auth.loginFailed&pageSize=50");
     expect(failed.body.items.some((e: any) => e.actorName === "pro2" && e.detail.reason === "wrongPassword")).toBe(true);
-    const ok = await bureau.get("/api/v1/audit-events?action=auth.login&pageSize=50");
+    const ok = await auditor.get("/api/v1/audit-events?action=auth.login&pageSize=50");
     expect(ok.body.items.some((e: any) => e.actorName === "pro2")).toBe(true);
   });
 
@@ -90,7 +90,7 @@ describe.each(dialects)("authentication on %s", (dialect) => {
   });
 
   it("forces a change of an administrator-set password before anything else", async () => {
-    const bureau = await s.as("bureau");
+    const bureau = await s.as("sysadmin");
     const orgId = await idOf(bureau, "organizations", (o) => o.name === "山东大学（威海）");
     const created = await bureau.post("/api/v1/users", {
       username: "newexpert",
@@ -131,7 +131,7 @@ describe.each(dialects)("authentication on %s", (dialect) => {
   });
 
   it("refuses a disabled account", async () => {
-    const bureau = await s.as("bureau");
+    const bureau = await s.as("sysadmin");
     const victim = await s.as("supervisor2");
     const id = await idOf(bureau, "users", (u) => u.username === "supervisor2");
     const user = (await bureau.get(`/api/v1/users/${id}`)).body;

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CHECK_IN_CODE_SECONDS } from "../../src/shared/delivery.js";
 import { inspectPdf } from "../../src/server/platform/pdf.js";
-import { dialects, type Client, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, type Client, type TestServer } from "../support/harness.js";
 import { at, expectError, filingCast, givenActiveBase, givenFiledProject, ok, readSheet, setToday, XLSX, type FilingCast, type TestBase } from "../support/filing.js";
 import { givenCheckedIn, givenEnrolled, givenProfessionals, openCode, startDeliveryServer, type Learner } from "../support/delivery.js";
 import { personInput } from "../support/professionals.js";
@@ -33,7 +33,7 @@ describe.each(dialects)("check-in on %s", (dialect) => {
   const codeOf = async (p: any, i = 0) => (await openCode(home.staff, p.id, p.sessions[i].id)).token as string;
   const post = (who: Client, token: string) => who.post("/api/v1/check-ins", { token });
   const setNow = async (iso: string) => ok(await c.bureau.put("/api/v1/test/clock", { now: iso }));
-  const auditOf = async (resourceId: string) => ok(await c.bureau.get(`/api/v1/audit-events?resourceId=${resourceId}&pageSize=50`)).items;
+  const auditOf = async (resourceId: string) => ok(await (await signedIn(c.s, "auditor")).get(`/api/v1/audit-events?resourceId=${resourceId}&pageSize=50`)).items;
 
   /** A filed two-day course with pro1 and pro2 enrolled themselves; business time then on its first day. */
   async function givenCourseDay(o: Record<string, unknown> = {}): Promise<any> {

@@ -2,7 +2,7 @@
 // an unfiled project, a full course and a second enrolment are refused; cancelling closes at class
 // start; the base's list masks ID numbers; the Excel import enrols all rows or none.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dialects, type Client, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, type Client, type TestServer } from "../support/harness.js";
 import {
   expectError,
   filingCast,
@@ -155,7 +155,7 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
     expectError(await cancel(home.staff, e), 422, "ENROLLMENT_CLOSED");
     const [course] = ok(await pro2.get("/api/v1/me/enrollments")).filter((x: any) => x.projectId === p.id);
     expect(course.availableActions).not.toContain("cancel");
-    const audit = ok(await c.bureau.get(`/api/v1/audit-events?resourceId=${e.id}&pageSize=50`)).items.map((x: any) => x.action).reverse();
+    const audit = ok(await (await signedIn(c.s, "auditor")).get(`/api/v1/audit-events?resourceId=${e.id}&pageSize=50`)).items.map((x: any) => x.action).reverse();
     expect(audit).toEqual(["enrollment.create", "enrollment.cancel", "enrollment.reactivate", "enrollment.cancel", "enrollment.reactivate"]);
   });
 

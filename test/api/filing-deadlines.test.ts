@@ -2,7 +2,7 @@
 // the official calendar with statutory holidays and make-up working days — the issue's two examples,
 // a holiday straddling a year end, and a year the calendar does not cover yet.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { dialects, startServer, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, startServer, type TestServer } from "../support/harness.js";
 import { expectError, filingCast, givenActiveBase, givenDraftProject, ok, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 
 describe.each(dialects)("filing deadline on the working-day calendar on %s", (dialect) => {
@@ -108,14 +108,14 @@ describe.each(dialects)("filing deadline on the working-day calendar on %s", (di
   it("moves the latest filing date when the bureau declares an extra day off", async () => {
     const draft = await givenDraftProject(home, { startDate: "2026-12-21" });
     expect(draft.latestFilingDate).toBe("2026-12-14");
-    ok(await c.bureau.post("/api/v1/calendar/overrides", { date: "2026-12-16", isWorkday: false, name: "临时休息" }));
+    ok(await (await signedIn(c.s, "sysadmin")).post("/api/v1/calendar/overrides", { date: "2026-12-16", isWorkday: false, name: "临时休息" }));
     try {
       expect(ok(await home.staff.get("/api/v1/training-projects/filing-date?startDate=2026-12-21")).latestFilingDate).toBe("2026-12-11");
       await setToday(c, "2026-12-14");
       const details = expectError(await submit(draft), 422, "FILING_TOO_LATE");
       expect(details.latestFilingDate).toBe("2026-12-11");
     } finally {
-      await c.bureau.delete("/api/v1/calendar/overrides/2026-12-16");
+      await (await signedIn(c.s, "sysadmin")).delete("/api/v1/calendar/overrides/2026-12-16");
     }
   });
 });
@@ -141,8 +141,8 @@ describe.each(dialects)("filing in a year the calendar does not cover on %s", (d
     expect(expectError(refused, 422, "CALENDAR_YEAR_NOT_COVERED").year).toBe(2027);
 
     // The bureau enters New Year's Day 2027 (a Friday) and confirms the year.
-    ok(await c.bureau.post("/api/v1/calendar/overrides", { date: "2027-01-01", isWorkday: false, name: "元旦" }));
-    ok(await c.bureau.post("/api/v1/calendar/years/2027/confirm"));
+    ok(await (await signedIn(c.s, "sysadmin")).post("/api/v1/calendar/overrides", { date: "2027-01-01", isWorkday: false, name: "元旦" }));
+    ok(await (await signedIn(c.s, "sysadmin")).post("/api/v1/calendar/years/2027/confirm"));
     // 01-05, 01-04, (weekend, New Year's Day), 2026-12-31, 12-30, 12-29
     expect(ok(await home.staff.get("/api/v1/training-projects/filing-date?startDate=2027-01-06")).latestFilingDate).toBe("2026-12-29");
     expect(ok(await home.staff.get(`/api/v1/training-projects/${draft.id}`)).latestFilingDate).toBe("2026-12-29");

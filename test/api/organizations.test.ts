@@ -1,4 +1,5 @@
-// Organizations and their unified social credit codes (GB 32100), managed by the bureau.
+// Organizations and their unified social credit codes (GB 32100), managed by the system administrator
+// (issue 10 item 9); the audit administrator reads what was recorded.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
 
@@ -15,13 +16,14 @@ const validOrg = (creditCode: string, extra: Record<string, unknown> = {}) => ({
 describe.each(dialects)("organizations on %s", (dialect) => {
   let s: TestServer;
   let bureau: Client;
+  let auditor: Client;
   beforeAll(async () => {
     s = await startServer(dialect);
-    bureau = await s.as("bureau");
+    [bureau, auditor] = await Promise.all([s.as("sysadmin"), s.as("auditor")]);
   });
   afterAll(() => s.close());
 
-  it("lists every organization to the bureau, paged and filtered by type", async () => {
+  it("lists every organization to the system administrator, paged and filtered by type", async () => {
     const all = await bureau.get("/api/v1/organizations?pageSize=5");
     expect(all.status).toBe(200);
     expect(all.body.total).toBe(9);
@@ -44,17 +46,18 @@ describe.each(dialects)("organizations on %s", (dialect) => {
     expect(other.body.error.code).toBe("NOT_FOUND");
   });
 
-  it("refuses creation by anyone but the bureau", async () => {
-    const base = await s.as("base");
-    const res = await base.post("/api/v1/organizations", validOrg("91110000802100433B"));
-    expect(res.status).toBe(403);
+  it("refuses creation by anyone but the system administrator", async () => {
+    for (const who of ["base", "bureau", "secadmin"]) {
+      const res = await (await s.as(who)).post("/api/v1/organizations", validOrg("91110000802100433B"));
+      expect(res.status, who).toBe(403);
+    }
   });
 
   it("creates an organization with a valid credit code and audits it", async () => {
     const res = await bureau.post("/api/v1/organizations", validOrg("91110000802100433B"));
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: "威海市测试培训学院", status: "active", version: 1, creditCodeOverride: false });
-    const audit = await bureau.get(`/api/v1/audit-events?resourceType=organization&resourceId=${res.body.id}`);
+    const audit = await auditor.get(`/api/v1/audit-events?resourceType=organization&resourceId=${res.body.id}`);
     expect(audit.body.items[0].action).toBe("organization.create");
     const dup = await bureau.post("/api/v1/organizations", validOrg("91110000802100433B", { name: "另一个单位" }));
     expect(dup.status).toBe(409);
@@ -72,11 +75,11 @@ describe.each(dialects)("organizations on %s", (dialect) => {
     expect((await bureau.get("/api/v1/organizations")).body.total).toBe(before);
   });
 
-  it("lets the bureau record an early code that fails its checksum with an explicit, audited override", async () => {
+  it("lets the system administrator record an early code that fails its checksum with an explicit, audited override", async () => {
     const res = await bureau.post("/api/v1/organizations", validOrg("91370000163066939E", { name: "早期登记单位", creditCodeOverride: true }));
     expect(res.status).toBe(201);
     expect(res.body.creditCodeOverride).toBe(true);
-    const audit = await bureau.get(`/api/v1/audit-events?resourceId=${res.body.id}`);
+    const audit = await auditor.get(`/api/v1/audit-events?resourceId=${res.body.id}`);
     expect(audit.body.items[0].detail.creditCodeOverride).toBe(true);
   });
 

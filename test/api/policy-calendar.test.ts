@@ -1,4 +1,5 @@
-// Versioned policy (DESIGN.md "Policy") and the working-day calendar with bureau overrides.
+// Versioned policy (DESIGN.md "Policy") and the working-day calendar with overrides, kept by the system
+// administrator (issue 10 item 9); the audit trail, read by the audit administrator alone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
 import { dropAuditTriggers } from "../support/audit-tamper.js";
@@ -8,9 +9,10 @@ const PINNED = "2026-11-26T02:00:00.000Z";
 describe.each(dialects)("policy and calendar on %s", (dialect) => {
   let s: TestServer;
   let bureau: Client;
+  let sysadmin: Client;
   beforeAll(async () => {
     s = await startServer(dialect);
-    bureau = await s.as("bureau");
+    [bureau, sysadmin] = await Promise.all([s.as("bureau"), s.as("sysadmin")]);
     // Dated rules: pin business time so the suite means the same next year.
     await bureau.put("/api/v1/test/clock", { now: PINNED });
   });
@@ -78,38 +80,38 @@ describe.each(dialects)("policy and calendar on %s", (dialect) => {
     expect(view.body).toMatchObject({ coveredBy: null, days: [] });
   });
 
-  it("shows the bureau a work item for next year's calendar from 1 November until it is confirmed", async () => {
+  it("shows the system administrator a work item for next year's calendar from 1 November until it is confirmed", async () => {
     await bureau.put("/api/v1/test/clock", { now: "2026-10-31T02:00:00.000Z" });
-    expect((await bureau.get("/api/v1/work-items")).body.items).toEqual([]);
+    expect((await sysadmin.get("/api/v1/work-items")).body.items).toEqual([]);
     await bureau.put("/api/v1/test/clock", { now: "2026-11-01T02:00:00.000Z" });
-    expect((await bureau.get("/api/v1/work-items")).body.items).toEqual([
+    expect((await sysadmin.get("/api/v1/work-items")).body.items).toEqual([
       { kind: "calendar.confirmNextYear", params: { year: 2027 }, link: "/calendar?year=2027" },
     ]);
     expect((await (await s.as("base")).get("/api/v1/work-items")).body.items).toEqual([]);
 
-    await bureau.post("/api/v1/calendar/overrides", { date: "2027-01-01", isWorkday: false, name: "元旦" });
-    const confirmed = await bureau.post("/api/v1/calendar/years/2027/confirm");
+    await sysadmin.post("/api/v1/calendar/overrides", { date: "2027-01-01", isWorkday: false, name: "元旦" });
+    const confirmed = await sysadmin.post("/api/v1/calendar/years/2027/confirm");
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.coveredBy).toBe("bureau");
-    expect((await bureau.get("/api/v1/work-items")).body.items).toEqual([]);
+    expect((await sysadmin.get("/api/v1/work-items")).body.items).toEqual([]);
     expect((await bureau.get("/api/v1/calendar/days/2027-01-01")).body).toMatchObject({ isWorkday: false, name: "元旦", source: "override" });
     expect((await bureau.get("/api/v1/calendar/days/2027-03-01")).body).toMatchObject({ isWorkday: true, source: "weekday" });
     await bureau.put("/api/v1/test/clock", { now: PINNED });
   });
 
   it("refuses to confirm a year the official package already covers", async () => {
-    const res = await bureau.post("/api/v1/calendar/years/2026/confirm");
+    const res = await sysadmin.post("/api/v1/calendar/years/2026/confirm");
     expect(res.body.error.code).toBe("CALENDAR_YEAR_COVERED");
   });
 
-  it("counts filing lead time in working days across an override and lets the bureau remove it", async () => {
+  it("counts filing lead time in working days across an override and lets the system administrator remove it", async () => {
     const before = (await bureau.get("/api/v1/calendar/workdays-before?date=2026-12-14&days=5")).body.result;
     expect(before).toBe("2026-12-07");
-    await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-10", isWorkday: false, name: "临时休息" });
+    await sysadmin.post("/api/v1/calendar/overrides", { date: "2026-12-10", isWorkday: false, name: "临时休息" });
     expect((await bureau.get("/api/v1/calendar/workdays-before?date=2026-12-14&days=5")).body.result).toBe("2026-12-04");
-    expect((await bureau.delete("/api/v1/calendar/overrides/2026-12-10")).status).toBe(200);
+    expect((await sysadmin.delete("/api/v1/calendar/overrides/2026-12-10")).status).toBe(200);
     expect((await bureau.get("/api/v1/calendar/workdays-before?date=2026-12-14&days=5")).body.result).toBe("2026-12-07");
-    expect((await bureau.delete("/api/v1/calendar/overrides/2026-12-10")).status).toBe(404);
+    expect((await sysadmin.delete("/api/v1/calendar/overrides/2026-12-10")).status).toBe(404);
     const base = await s.as("base");
     expect((await base.post("/api/v1/calendar/overrides", { date: "2026-12-11", isWorkday: false, name: "x" })).status).toBe(403);
   });
@@ -122,28 +124,28 @@ describe.each(dialects)("audit log on %s", (dialect) => {
   });
   afterAll(() => s.close());
 
-  it("is for the bureau only", async () => {
-    for (const user of ["supervisor", "base", "expert1", "pro1"]) {
+  it("is for the audit administrator only (issue 10 item 9)", async () => {
+    for (const user of ["bureau", "sysadmin", "secadmin", "supervisor", "base", "expert1", "pro1"]) {
       expect((await (await s.as(user)).get("/api/v1/audit-events")).status).toBe(403);
     }
   });
 
   it("lists events newest first, filtered, and verifies the chain", async () => {
-    const bureau = await s.as("bureau");
+    const bureau = await s.as("auditor");
     const res = await bureau.get("/api/v1/audit-events?pageSize=5");
     expect(res.body.items).toHaveLength(5);
     const seqs = res.body.items.map((e: any) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a: number, b: number) => b - a));
     const today = (await bureau.get("/api/v1/clock")).body.today;
     const byDay = await bureau.get(`/api/v1/audit-events?from=${today}&to=${today}&action=user.create`);
-    expect(byDay.body.total).toBe(10);
+    expect(byDay.body.total).toBe(13);
     const verdict = await bureau.get("/api/v1/audit-events/verify");
     expect(verdict.body).toMatchObject({ intact: true, firstBrokenSeq: null });
     expect(verdict.body.checked).toBeGreaterThan(20);
   });
 
   it("names the first altered entry when someone edits the table behind the app's back", async () => {
-    const bureau = await s.as("bureau");
+    const bureau = await s.as("auditor");
     await dropAuditTriggers(s.app.platform.db, s.app.platform.dialect); // the database refuses the edit otherwise
     await s.app.platform.db.updateTable("auditEvents").set({ detail: '{"forged":true}' }).where("seq", "=", 7).execute();
     const verdict = await bureau.get("/api/v1/audit-events/verify");

@@ -3,7 +3,7 @@
 // bureau records a successor version. An installation whose untouched baseline lacks the term gains it on
 // start-up; a version the bureau recorded is never rewritten.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, startServer, type Client, type TestServer } from "../support/harness.js";
 import { ok } from "../support/filing.js";
 import { setTodayAs } from "../support/professionals.js";
 import { ensureBaselinePolicy } from "../../src/server/modules/policy/service.js";
@@ -66,7 +66,7 @@ describe.each(dialects)("the term of the measures on %s", (dialect) => {
     await ensureBaselinePolicy(s.app.platform);
     expect((await baselineParams()).validUntil).toBe("2024-12-17");
     const { id } = await db.selectFrom("policyVersions").select("id").where("effectiveFrom", "=", "2019-12-18").executeTakeFirstOrThrow();
-    const audit = ok(await bureau.get(`/api/v1/audit-events?resourceId=${id}`)).items;
+    const audit = ok(await (await signedIn(s, "auditor")).get(`/api/v1/audit-events?resourceId=${id}`)).items;
     expect(audit.map((e: any) => e.action)).toEqual(["policy.baselineTerm"]);
 
     await setBaseline({ ...untermed, noticeDays: 7 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest, openDb } from "../../src/server/platform/db.js";
 import { loadSecrets } from "../../src/server/platform/secrets.js";
-import { dialects, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, type TestServer } from "../support/harness.js";
 import { expectError, filingCast, givenActiveBase, ok, readSheet, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 import { givenCheckedIn, givenProfessionals, sessionUrl, startDeliveryServer, type Learner } from "../support/delivery.js";
 import { COURSE_END, COURSE_START, completeCourse, enrolPerson, enrolSelf, givenCourse, pdfOf, unzip } from "../support/completion.js";
@@ -36,8 +36,8 @@ describe.each(dialects)("audited personal data reads on %s", (dialect) => {
   const url = (p: string) => `/api/v1/training-projects/${course.id}${p}`;
 
   /** Entries of one action, newest first. */
-  const entriesOf = async (action: string): Promise<any[]> => ok(await c.bureau.get(`/api/v1/audit-events?action=${action}&pageSize=200`)).items;
-  const totalEntries = async (): Promise<number> => ok(await c.bureau.get("/api/v1/audit-events?pageSize=1")).total;
+  const entriesOf = async (action: string): Promise<any[]> => ok(await (await signedIn(c.s, "auditor")).get(`/api/v1/audit-events?action=${action}&pageSize=200`)).items;
+  const totalEntries = async (): Promise<number> => ok(await (await signedIn(c.s, "auditor")).get("/api/v1/audit-events?pageSize=1")).total;
 
   /** Runs `read` and answers the entries of `action` it added (newest first), checking nothing else was written. */
   async function auditedBy(action: string, read: () => Promise<unknown>): Promise<any[]> {

@@ -2,7 +2,7 @@
 // accounts — list, create, disable, enable, reset the password — and never anyone else's: not another
 // organization's, not an account of another role in their own organization, and never another role.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
+import { signedIn, dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
 import { auditActions, expectError, filingCast, ok, type FilingCast } from "../support/filing.js";
 
 let counter = 0;
@@ -95,11 +95,13 @@ describe.each(dialects)("a base's own staff accounts on %s", (dialect) => {
     expectError(await c.base.post(`/api/v1/users/${me.id}/actions/disable`, { version: me.version }), 422, "CANNOT_DISABLE_SELF");
   });
 
-  it("leaves the bureau's account management as it was, and gives supervising units none", async () => {
+  it("leaves account management to the system administrator, and gives supervising units none", async () => {
     const bureauView = ok(await c.bureau.get("/api/v1/users?pageSize=200"));
     expect(bureauView.items.map((u: any) => u.username)).toEqual(expect.arrayContaining(["expert3", "base2", "bureau"]));
     const expertBody = newStaff(baseOrgId, { roles: ["expert"] });
-    ok(await c.bureau.post("/api/v1/users", expertBody), 201);
+    // issue 10 item 9: the bureau reads accounts; the system administrator creates them
+    expectError(await c.bureau.post("/api/v1/users", expertBody), 403, "FORBIDDEN");
+    ok(await (await signedIn(c.s, "sysadmin")).post("/api/v1/users", expertBody), 201);
     const sup: Client = c.supervisor;
     expectError(await sup.get("/api/v1/users"), 403, "FORBIDDEN");
     expectError(await sup.post("/api/v1/users", newStaff(baseOrgId)), 403, "FORBIDDEN");

@@ -1,6 +1,6 @@
 // The API surface: the error shape for every failure, security headers, OpenAPI, health, test clock.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
+import { dialects, signedIn, startServer, type Client, type TestServer } from "../support/harness.js";
 
 describe.each(dialects)("API surface on %s", (dialect) => {
   let s: TestServer;
@@ -79,10 +79,10 @@ describe.each(dialects)("API surface on %s", (dialect) => {
     expect(sqlish.body.total).toBe(0);
     const badId = await bureau.get(`/api/v1/users/${encodeURIComponent("1; drop table users")}`);
     expect(badId.status).toBe(400);
-    const script = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "<script>alert(1)</script>" });
+    const script = await (await signedIn(s, "sysadmin")).post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "<script>alert(1)</script>" });
     expect(script.status).toBe(200);
     expect(script.body.overrides[0].name).toBe("<script>alert(1)</script>");
-    expect((await bureau.get("/api/v1/users")).body.total).toBe(10);
+    expect((await bureau.get("/api/v1/users")).body.total).toBe(13);
   });
 
   it("answers 401 to an anonymous caller before looking at the body", async () => {

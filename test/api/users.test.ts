@@ -1,4 +1,5 @@
-// User accounts: roles, scopes, masked personal data, and the bureau's management steps.
+// User accounts: roles, scopes, masked personal data, and the system administrator's management steps
+// (issue 10 item 9: accounts are the system administrator's, unlocking the security administrator's).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../src/server/demo/seed.js";
 import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
@@ -6,10 +7,11 @@ import { dialects, idOf, startServer, type Client, type TestServer } from "../su
 describe.each(dialects)("users on %s", (dialect) => {
   let s: TestServer;
   let bureau: Client;
+  let secadmin: Client;
   let schoolId: string;
   beforeAll(async () => {
     s = await startServer(dialect);
-    bureau = await s.as("bureau");
+    [bureau, secadmin] = await Promise.all([s.as("sysadmin"), s.as("secadmin")]);
     schoolId = await idOf(bureau, "organizations", (o) => o.name === "威海市环翠区职业技术培训学校");
   });
   afterAll(() => s.close());
@@ -26,8 +28,8 @@ describe.each(dialects)("users on %s", (dialect) => {
     const expert3 = res.body.items.find((u: any) => u.username === "expert3");
     expect(expert3.orgId).toBe(schoolId);
     const page = await bureau.get("/api/v1/users?pageSize=4&page=3");
-    expect(page.body).toMatchObject({ total: 10, page: 3, pageSize: 4 });
-    expect(page.body.items).toHaveLength(2);
+    expect(page.body).toMatchObject({ total: 13, page: 3, pageSize: 4 });
+    expect(page.body.items).toHaveLength(4);
   });
 
   it("masks ID numbers and phone numbers", async () => {
@@ -38,7 +40,7 @@ describe.each(dialects)("users on %s", (dialect) => {
     expect(JSON.stringify(res.body)).not.toContain(demoIdNumber("19880512", 123));
   });
 
-  it("answers 403 to a user list asked for by anyone but the bureau", async () => {
+  it("answers 403 to a user list asked for by anyone but the bureau and the administrators", async () => {
     const sup = await s.as("supervisor");
     expect((await sup.get("/api/v1/users")).status).toBe(403);
     const pro = await s.as("pro1");
@@ -133,15 +135,15 @@ describe.each(dialects)("users on %s", (dialect) => {
     const id = await idOf(bureau, "users", (u) => u.username === "expert1");
     await s.app.platform.db.updateTable("users").set({ lockedUntil: new Date(s.clock.systemNow() + 15 * 60_000).toISOString() }).where("id", "=", id).execute();
     expect((await s.client().login("expert1")).body.error.code).toBe("ACCOUNT_LOCKED");
-    const locked = (await bureau.get(`/api/v1/users/${id}`)).body;
+    const locked = (await secadmin.get(`/api/v1/users/${id}`)).body;
     expect(locked.lockedUntil).not.toBeNull();
-    const res = await bureau.post(`/api/v1/users/${id}/actions/unlock`, { version: locked.version });
+    const res = await secadmin.post(`/api/v1/users/${id}/actions/unlock`, { version: locked.version });
     expect(res.body.lockedUntil).toBeNull();
     expect((await s.client().login("expert1")).status).toBe(200);
   });
 
-  it("refuses to disable the bureau's own account or the last bureau account", async () => {
-    const id = await idOf(bureau, "users", (u) => u.username === "bureau");
+  it("refuses to disable the administrator's own account", async () => {
+    const id = await idOf(bureau, "users", (u) => u.username === "sysadmin");
     const u = (await bureau.get(`/api/v1/users/${id}`)).body;
     const res = await bureau.post(`/api/v1/users/${id}/actions/disable`, { version: u.version });
     expect(res.status).toBe(422);
@@ -160,26 +162,23 @@ describe.each(dialects)("users on %s", (dialect) => {
   });
 });
 
-describe.each(dialects)("the last bureau account on %s", (dialect) => {
-  it("refuses to take the bureau role from the only active bureau account", async () => {
+describe.each(dialects)("the last bureau and system administrator accounts on %s", (dialect) => {
+  it("refuses to take the bureau role from the only active bureau account, or the last system administrator's duty", async () => {
     const s = await startServer(dialect);
     try {
-      const bureau = await s.as("bureau");
-      const bureauOrg = await idOf(bureau, "organizations", (o) => o.type === "bureau");
-      const second = await bureau.post("/api/v1/users", { username: "bureau2", displayName: "第二位", orgId: bureauOrg, roles: ["bureau"], password: "Second#2026" });
-      const c = s.client();
-      await c.login("bureau2", "Second#2026");
-      await c.post("/api/v1/auth/password", { currentPassword: "Second#2026", newPassword: "Second#2027" });
-      const firstId = await idOf(bureau, "users", (u) => u.username === "bureau");
-      const first = (await c.get(`/api/v1/users/${firstId}`)).body;
-      // bureau2 disables the first bureau account: allowed, bureau2 remains.
-      expect((await c.post(`/api/v1/users/${firstId}/actions/disable`, { version: first.version })).status).toBe(200);
-      // now bureau2 is the last one and cannot drop its own bureau role.
-      const me = (await c.get(`/api/v1/users/${second.body.id}`)).body;
-      const res = await c.patch(`/api/v1/users/${second.body.id}`, { version: me.version, roles: ["expert"] });
+      const sysadmin = await s.as("sysadmin");
+      const bureauId = await idOf(sysadmin, "users", (u) => u.username === "bureau");
+      const b = (await sysadmin.get(`/api/v1/users/${bureauId}`)).body;
+      const res = await sysadmin.patch(`/api/v1/users/${bureauId}`, { version: b.version, roles: ["expert"] });
       expect(res.status).toBe(422);
       expect(res.body.error.code).toBe("LAST_BUREAU_ACCOUNT");
-      expect((await c.get(`/api/v1/users/${second.body.id}`)).body.roles).toEqual(["bureau"]);
+      expect((await sysadmin.post(`/api/v1/users/${bureauId}/actions/disable`, { version: b.version })).body.error.code).toBe("LAST_BUREAU_ACCOUNT");
+      expect((await sysadmin.get(`/api/v1/users/${bureauId}`)).body).toMatchObject({ roles: ["bureau"], status: "active" });
+      const selfId = await idOf(sysadmin, "users", (u) => u.username === "sysadmin");
+      const me = (await sysadmin.get(`/api/v1/users/${selfId}`)).body;
+      const drop = await sysadmin.patch(`/api/v1/users/${selfId}`, { version: me.version, roles: ["secadmin"] });
+      expect(drop.body.error.code).toBe("LAST_SYSADMIN_ACCOUNT");
+      expect((await sysadmin.get(`/api/v1/users/${selfId}`)).body.roles).toEqual(["sysadmin"]);
     } finally {
       await s.close();
     }

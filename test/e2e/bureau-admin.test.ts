@@ -21,7 +21,8 @@ const GB32100_ERROR = "统一社会信用代码校验未通过（GB 32100）";
 
 async function signedInAsBureau(j: Journey): Promise<Page> {
   const page = await freshPage(j);
-  await signIn(page, j.server.baseUrl, "bureau");
+  // issue 10 item 9: organizations and accounts are the system administrator's
+  await signIn(page, j.server.baseUrl, "sysadmin");
   await menu(page).waitFor();
   return page;
 }
@@ -34,7 +35,7 @@ async function sheetText(path: string): Promise<string> {
   return cells.join("\n");
 }
 
-describe("the bureau administers organizations and accounts", () => {
+describe("the system administrator administers organizations and accounts", () => {
   let j: Journey;
   beforeAll(async () => {
     j = await startJourney();
@@ -42,7 +43,7 @@ describe("the bureau administers organizations and accounts", () => {
   afterAll(() => j?.close());
 
   it("refuses a credit code with a wrong check character, then registers and edits the organization", async () => {
-    const bureau = await j.server.as("bureau");
+    const bureau = await j.server.as("sysadmin");
     const page = await signedInAsBureau(j);
     await openFromMenu(page, "单位管理");
     const creates: string[] = [];

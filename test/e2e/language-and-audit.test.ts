@@ -6,8 +6,9 @@ import { signIn, startJourney, type Journey } from "./browser.js";
 import { closePage, eventually, freshPage, menu, menuItems, openFromMenu } from "./ui.js";
 import { dropAuditTriggers } from "../support/audit-tamper.js";
 
-const ENGLISH_MENU = ["Home", "Organizations", "Users", "Audit log", "Policy", "Calendar", "Change password"];
-const CHINESE_MENU = ["工作台", "单位管理", "用户管理", "审计日志", "政策参数", "工作日历", "修改密码"];
+// issue 10 item 9: the system administrator's menu (the audit log is the auditor's)
+const ENGLISH_MENU = ["Home", "Organizations", "Users", "Policy", "Calendar", "Change password", "Two-factor sign-in"];
+const CHINESE_MENU = ["工作台", "单位管理", "用户管理", "政策参数", "工作日历", "修改密码", "双因素认证"];
 
 async function chooseLanguage(page: Page, groupName: string, language: "中文" | "English"): Promise<void> {
   await page.getByRole("radiogroup", { name: groupName }).getByText(language, { exact: true }).click();
@@ -22,7 +23,7 @@ describe("interface language and the audit log", () => {
 
   it("switches the menu to English, and the server's wrong-password message comes back in English", async () => {
     const page = await freshPage(j);
-    await signIn(page, j.server.baseUrl, "bureau");
+    await signIn(page, j.server.baseUrl, "sysadmin");
     await menu(page).waitFor();
     expect(await menuItems(page)).toEqual(expect.arrayContaining(CHINESE_MENU));
 
@@ -49,13 +50,13 @@ describe("interface language and the audit log", () => {
     await closePage(page);
   });
 
-  it("lists sign-ins on the bureau's audit page and reports the hash chain intact", async () => {
+  it("lists sign-ins on the auditor's audit page and reports the hash chain intact (issue 10 item 9)", async () => {
     expect((await j.server.client().login("supervisor", "Wrong#2026")).status).toBe(401);
     const page = await freshPage(j);
-    await signIn(page, j.server.baseUrl, "bureau");
+    await signIn(page, j.server.baseUrl, "auditor");
     await menu(page).waitFor();
     await openFromMenu(page, "审计日志");
-    await eventually(() => page.getByRole("row", { name: /\bbureau auth\.login session\b/ }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole("row", { name: /\bauditor auth\.login session\b/ }).count()).toBeGreaterThan(0);
     expect(await page.getByRole("row", { name: /\bsupervisor auth\.loginFailed session\b/ }).count()).toBeGreaterThan(0);
 
     await page.getByRole("button", { name: /校验完整性/ }).click();
@@ -73,7 +74,7 @@ describe("interface language and the audit log", () => {
     await dropAuditTriggers(j.server.app.platform.db, j.server.app.platform.dialect); // the database refuses the edit otherwise
     await j.server.app.platform.db.updateTable("auditEvents").set({ detail: JSON.stringify({ forged: true }) }).where("seq", "=", 2).execute();
     const page = await freshPage(j);
-    await signIn(page, j.server.baseUrl, "bureau");
+    await signIn(page, j.server.baseUrl, "auditor");
     await menu(page).waitFor();
     await openFromMenu(page, "审计日志");
     await page.getByRole("button", { name: /校验完整性/ }).click();

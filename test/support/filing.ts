@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { completeForm } from "../../src/server/demo/forms.js";
 import type { AnnualPlanInput, FeeStandardInput, PlannedProject, ProjectInput, ProjectSession } from "../../src/shared/filing.js";
-import { idOf, type Client, type Response, type TestServer } from "./harness.js";
+import { idOf, signedIn, type Client, type Response, type TestServer } from "./harness.js";
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -274,9 +274,9 @@ export function withoutServerFields<T extends Record<string, unknown>>(view: T, 
   return Object.fromEntries(Object.entries(view).filter(([k]) => !fields.includes(k)));
 }
 
-/** Audit actions recorded for one record, oldest first. */
+/** Audit actions recorded for one record, oldest first (read by the audit administrator, issue 10 item 9). */
 export async function auditActions(c: FilingCast, resourceId: string): Promise<string[]> {
-  const res = must(await c.bureau.get(`/api/v1/audit-events?resourceId=${resourceId}&pageSize=200`), "audit");
+  const res = must(await (await signedIn(c.s, "auditor")).get(`/api/v1/audit-events?resourceId=${resourceId}&pageSize=200`), "audit");
   return res.items.map((e: any) => e.action).reverse();
 }
 

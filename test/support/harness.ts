@@ -8,7 +8,8 @@ import { buildApp, type App } from "../../src/server/app.js";
 import { createClock, type Clock } from "../../src/server/platform/clock.js";
 import { configFromEnv, type AppConfig } from "../../src/server/platform/config.js";
 import { createPgSchema, dropPgSchema, type DialectName } from "../../src/server/platform/db.js";
-import { DEMO_PASSWORD, loadDemoData } from "../../src/server/demo/seed.js";
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, DEMO_TOTP_USERNAMES, loadDemoData } from "../../src/server/demo/seed.js";
+import { totpAt, totpStep, TOTP_STEP_SECONDS } from "../../src/server/platform/totp.js";
 
 export const dialects: DialectName[] = process.env.TEST_DATABASE_URL ? ["sqlite", "postgres"] : ["sqlite"];
 
@@ -22,7 +23,8 @@ export class Client {
   cookie = "";
   csrfToken = "";
   lang = "zh-CN";
-  constructor(readonly baseUrl: string) {}
+  /** issue 10 item 8: the code a demo account signs in with (the server's client() sets it). */
+  constructor(readonly baseUrl: string, readonly codeFor: (username: string) => string | undefined = () => undefined) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const h: Record<string, string> = { "accept-language": this.lang, ...headers };
@@ -59,8 +61,9 @@ export class Client {
   delete<T = any>(url: string) {
     return this.request<T>("DELETE", url);
   }
-  async login(username: string, password = DEMO_PASSWORD): Promise<Response> {
-    return this.post("/api/v1/auth/login", { username, password });
+  /** Signs in; a demo account that needs a second factor sends a fresh code of the demo secret with its password. */
+  async login(username: string, password = DEMO_PASSWORD, totp = password === DEMO_PASSWORD ? this.codeFor(username) : undefined): Promise<Response> {
+    return this.post("/api/v1/auth/login", totp === undefined ? { username, password } : { username, password, totp });
   }
 }
 
@@ -71,6 +74,11 @@ export interface TestServer {
   /** Moves the security clock (idle sessions, lockouts) by this many minutes. */
   advanceSystemTime(minutes: number): void;
   client(): Client;
+  /**
+   * A code of `secret` the server has not seen for this account: the next unused step, moving the
+   * security clock on by whole steps when the ±1 step window is used up (a code works once, RFC 6238).
+   */
+  freshCode(username: string, secret?: string): string;
   as(username: string): Promise<Client>;
   close(): Promise<void>;
 }
@@ -109,6 +117,16 @@ export async function startServer(
     await loadDemoData(app.platform, { accreditation, filing, delivery: opts.deliveryDemo ?? false, supervision: opts.supervisionDemo ?? false });
   }
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
+  const lastSteps = new Map<string, number>();
+  const freshCode = (username: string, secret = DEMO_TOTP_SECRET) => {
+    const now = () => clock.systemNow();
+    const step = Math.max(totpStep(now()), (lastSteps.get(username) ?? -1) + 1);
+    const ahead = step - totpStep(now()) - 1;
+    if (ahead > 0) skew += ahead * TOTP_STEP_SECONDS * 1000;
+    lastSteps.set(username, step);
+    return totpAt(secret, step * TOTP_STEP_SECONDS * 1000);
+  };
+  const codeFor = (username: string) => (opts.demo !== false && DEMO_TOTP_USERNAMES.has(username) ? freshCode(username) : undefined);
   const server: TestServer = {
     app,
     baseUrl: address,
@@ -116,9 +134,10 @@ export async function startServer(
     advanceSystemTime(minutes) {
       skew += minutes * 60_000;
     },
-    client: () => new Client(address),
+    client: () => new Client(address, codeFor),
+    freshCode,
     async as(username) {
-      const c = new Client(address);
+      const c = new Client(address, codeFor);
       const res = await c.login(username);
       if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(res.body)}`);
       return c;
@@ -130,6 +149,20 @@ export async function startServer(
     },
   };
   return server;
+}
+
+const signedInClients = new WeakMap<TestServer, Map<string, Promise<Client>>>();
+
+/**
+ * One signed-in client per server and account, for the administrators a suite only borrows (issue 10
+ * item 9: the auditor reads the audit trail, the system administrator keeps the calendar and accounts).
+ */
+export function signedIn(s: TestServer, username: string): Promise<Client> {
+  let byUser = signedInClients.get(s);
+  if (!byUser) signedInClients.set(s, (byUser = new Map()));
+  let c = byUser.get(username);
+  if (!c) byUser.set(username, (c = s.as(username)));
+  return c;
 }
 
 /** Finds a demo organization or user id by a predicate on the bureau's lists. */

@@ -77,6 +77,25 @@ export interface SessionsTable {
 }
 
 /** 006: an account's earlier password hashes; a new password must differ from the latest few. */
+/** issue 10 item 8 (008): an account's TOTP secret, sealed; unconfirmed while enrolling. */
+export interface UserTotpTable {
+  userId: string;
+  secretSealed: string;
+  confirmedAt: string | null;
+  /** The latest RFC 6238 time step accepted: a code of that step or an earlier one is refused. */
+  lastUsedStep: number | null;
+  createdAt: string;
+}
+
+/** issue 10 item 8 (008): single-use recovery codes, stored as keyed hashes only. */
+export interface UserRecoveryCodesTable {
+  id: string;
+  userId: string;
+  codeHash: string;
+  usedAt: string | null;
+  createdAt: string;
+}
+
 export interface PasswordHistoryTable {
   id: string;
   userId: string;
@@ -497,6 +516,8 @@ export interface Database extends SupervisionTables {
   userRoles: UserRolesTable;
   sessions: SessionsTable;
   passwordHistory: PasswordHistoryTable;
+  userTotp: UserTotpTable;
+  userRecoveryCodes: UserRecoveryCodesTable;
   auditEvents: AuditEventsTable;
   auditCheckpoints: AuditCheckpointsTable;
   auditChain: AuditChainTable;

@@ -1,7 +1,7 @@
 // Demo data (DESIGN.md "Configuration and demo data"): loaded into an empty database on first start so
 // a newcomer can walk every workflow at once. Every account's password is Demo#2026.
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers.js";
-import type { OrgType, Role } from "../../shared/roles.js";
+import { needsSecondFactor, type OrgType, type Role } from "../../shared/roles.js";
 import { appendAudit } from "../platform/audit.js";
 import { inTransaction, type Ctx, type Platform } from "../platform/context.js";
 import { newId } from "../platform/ids.js";
@@ -18,6 +18,13 @@ import { loadDemoChangeReports } from "./supervision-change-reports.js";
 import { projectStatusJob } from "../modules/filing/jobs.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
+
+/**
+ * issue 10 item 8: in demo data only, every account that needs a second factor is enrolled with this
+ * one TOTP secret (printed in the README), so a newcomer adds it to an authenticator app once.
+ * Never in production: demo data does not load under NODE_ENV=production.
+ */
+export const DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
 /** A synthetic but checksum-valid unified social credit code for Weihai (region 371000). */
 export function demoCreditCode(kind: "1" | "5" | "9", serial: number): string {
@@ -75,7 +82,14 @@ const USERS: DemoUser[] = [
   { username: "expert3", displayName: "高志远高级讲师", org: "school", roles: ["expert"] },
   { username: "pro1", displayName: "周晓东", org: "weigao", roles: ["professional"], idNumber: demoIdNumber("19880512", 123), phone: "13906310011" },
   { username: "pro2", displayName: "吴婷婷", org: "ocean", roles: ["professional"], idNumber: demoIdNumber("19920303", 246), phone: "13906310012" },
+  // issue 10 item 9 (三员分立): the three administrators, in the bureau's organization
+  { username: "sysadmin", displayName: "郑伟（系统管理员）", org: "bureau", roles: ["sysadmin"] },
+  { username: "secadmin", displayName: "冯敏（安全管理员）", org: "bureau", roles: ["secadmin"] },
+  { username: "auditor", displayName: "韩雪（安全审计员）", org: "bureau", roles: ["auditor"] },
 ];
+
+/** The demo accounts that sign in with a code of DEMO_TOTP_SECRET. */
+export const DEMO_TOTP_USERNAMES: ReadonlySet<string> = new Set(USERS.filter((u) => needsSecondFactor(u.roles)).map((u) => u.username));
 
 export async function isDatabaseEmpty(p: Platform): Promise<boolean> {
   const any = await p.db.selectFrom("users").select("id").limit(1).executeTakeFirst();
@@ -115,7 +129,7 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
       await appendAudit(trx, ctx, { action: "organization.create", resourceType: "organization", resourceId: id, detail: { name: o.name, demo: true } });
     }
     for (const u of USERS) {
-      await insertUser(trx, ctx, {
+      const id = await insertUser(trx, ctx, {
         username: u.username,
         displayName: u.displayName,
         orgId: ids.get(u.org)!,
@@ -126,6 +140,9 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
         idNumber: u.idNumber ?? null,
         mustChangePassword: false,
       });
+      if (needsSecondFactor(u.roles)) {
+        await trx.insertInto("userTotp").values({ userId: id, secretSealed: p.secrets.encrypt(DEMO_TOTP_SECRET), confirmedAt: now, lastUsedStep: null, createdAt: now }).execute();
+      }
     }
   });
   if (opts.accreditation !== false) await loadDemoAccreditation(p);

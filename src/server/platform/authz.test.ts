@@ -71,14 +71,24 @@ describe.each(dialects)("authorization on %s", (dialect) => {
   });
 
   describe("single records", () => {
-    it("lets the bureau read and change every organization in the city", async () => {
+    it("lets the bureau read every organization in the city and the system administrator change them (issue 10 item 9)", async () => {
       const bureau = await actor("bureau");
+      const sysadmin = await actor("sysadmin");
       for (const id of Object.values(org)) {
         expect(can(bureau, "organization.read", { orgId: id })).toBe(true);
-        expect(can(bureau, "organization.update", { orgId: id })).toBe(true);
+        expect(can(bureau, "organization.update", { orgId: id })).toBe(false);
+        expect(can(sysadmin, "organization.update", { orgId: id })).toBe(true);
       }
-      expect(can(bureau, "organization.create")).toBe(true);
-      expect(() => authorize(bureau, "organization.update", { orgId: org.weigao })).not.toThrow();
+      expect(can(bureau, "organization.create")).toBe(false);
+      expect(can(sysadmin, "organization.create")).toBe(true);
+      expect(() => authorize(sysadmin, "organization.update", { orgId: org.weigao })).not.toThrow();
+    });
+
+    it("gives the audit trail to the audit administrator alone (issue 10 item 9)", async () => {
+      for (const who of ["bureau", "sysadmin", "secadmin"]) expect(can(await actor(who), "audit.read"), who).toBe(false);
+      const auditor = await actor("auditor");
+      expect(can(auditor, "audit.read")).toBe(true);
+      for (const action of ["organization.read", "user.read", "policy.read", "calendar.read", "baseApplication.read"]) expect(can(auditor, action), action).toBe(false);
     });
 
     it("lets a supervisor read only its own organization", async () => {

@@ -13,6 +13,8 @@ declare module "fastify" {
     csrfExempt?: boolean;
     /** Reachable while the user must still change an administrator-set password. */
     duringPasswordChange?: boolean;
+    /** Reachable while an account that needs a second factor has not enrolled one (issue 10 item 8). */
+    duringTotpEnrolment?: boolean;
     /** Polled by the page on its own (the notification bell): not activity that keeps a session alive. */
     passive?: boolean;
   }
@@ -49,6 +51,10 @@ export function registerSessionHandling(app: FastifyInstance, p: Platform): void
     }
     if (req.session.mustChangePassword && !cfg.duringPasswordChange && !cfg.public) {
       return sendError(req, reply, "PASSWORD_CHANGE_REQUIRED");
+    }
+    // issue 10 item 8: a password alone opens nothing but enrolment on an account that needs a second factor
+    if (req.session.mustEnrolTotp && !cfg.duringTotpEnrolment && !cfg.public) {
+      return sendError(req, reply, "TOTP_ENROLMENT_REQUIRED");
     }
   });
 }

@@ -1,7 +1,7 @@
 // Sessions live in the database so any number of app instances can serve one city. The cookie holds
 // a random token; the table holds only its sha256, so a leaked table row cannot be replayed.
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "../../shared/roles.js";
+import { needsSecondFactor, type Role } from "../../shared/roles.js";
 import type { Actor, Platform } from "./context.js";
 import { preparedQuery, type Tx } from "./db.js";
 
@@ -14,6 +14,8 @@ export interface SessionInfo {
   csrfToken: string;
   actor: Actor;
   mustChangePassword: boolean;
+  /** issue 10 item 8: the account needs a second factor and has not enrolled one: only enrolment is open. */
+  mustEnrolTotp: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ const sessionRows = preparedQuery(["id"], (db, v: { id: string }) =>
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.userId")
     .leftJoin("userRoles", "userRoles.userId", "sessions.userId")
+    .leftJoin("userTotp", "userTotp.userId", "sessions.userId")
     .select([
       "sessions.id",
       "sessions.csrfToken",
@@ -66,6 +69,7 @@ const sessionRows = preparedQuery(["id"], (db, v: { id: string }) =>
       "users.disabledAt",
       "users.mustChangePassword",
       "userRoles.role",
+      "userTotp.confirmedAt as totpConfirmedAt",
     ])
     .where("sessions.id", "=", v.id)
     .orderBy("userRoles.role"),
@@ -99,6 +103,7 @@ export async function lookupSession(p: Platform, token: string | undefined, opts
       id,
       csrfToken: row.csrfToken,
       mustChangePassword: row.mustChangePassword === 1,
+      mustEnrolTotp: !row.totpConfirmedAt && needsSecondFactor(roles),
       actor: { id: row.userId, username: row.username, displayName: row.displayName, orgId: row.orgId, roles },
     },
   };

@@ -68,14 +68,18 @@ const V1 = "/api/v1";
 const enc = encodeURIComponent;
 
 export const authApi = {
-  login: (username: string, password: string) =>
-    api.post<SessionView>(`${V1}/auth/login`, { username, password }, { silentAuth: true }),
+  login: (username: string, password: string, totp?: string) =>
+    api.post<SessionView>(`${V1}/auth/login`, totp ? { username, password, totp } : { username, password }, { silentAuth: true }),
   me: () => api.get<SessionView>(`${V1}/auth/me`, undefined, { silentAuth: true }),
   logout: () => api.post<unknown>(`${V1}/auth/logout`, {}, { silentAuth: true }),
   changePassword: (currentPassword: string, newPassword: string) =>
     api.post<SessionView>(`${V1}/auth/password`, { currentPassword, newPassword }),
   sessions: () => api.get<{ items: AccountSession[] }>(`${V1}/auth/sessions`),
   revokeSession: (id: string) => api.delete<unknown>(`${V1}/auth/sessions/${enc(id)}`),
+  // issue 10 item 8: two-factor enrolment by QR code
+  startTotpEnrolment: () => api.post<{ secret: string; otpauthUri: string; qrDataUrl: string }>(`${V1}/auth/totp/enrolment`, {}),
+  confirmTotpEnrolment: (code: string) => api.post<{ recoveryCodes: string[] }>(`${V1}/auth/totp/enrolment/confirm`, { code }),
+  disableTotp: (code: string) => api.post<unknown>(`${V1}/auth/totp/disable`, { code }),
 };
 
 /** One signed-in device of the account (GET /api/v1/auth/sessions). */
@@ -118,6 +122,7 @@ export const userApi = {
   resetPassword: (id: string, password: string) =>
     api.post<UserView>(`${V1}/users/${enc(id)}/actions/reset-password`, { password }),
   unlock: (id: string, version: number) => api.post<UserView>(`${V1}/users/${enc(id)}/actions/unlock`, { version }),
+  resetTotp: (id: string) => api.post<unknown>(`${V1}/users/${enc(id)}/actions/reset-totp`, {}),
   exportUrl: (query: Query) => `${V1}/users/export.xlsx${queryString(query)}`,
 };
 

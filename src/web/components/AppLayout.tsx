@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from "react-router-dom";
 import { Button, Flex, Layout, Menu, Spin, Typography, theme } from "antd";
 import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import { MENU, menuFor } from "../access";
+import { MENU, menuFor, mustEnrolTotp } from "../access";
 import { useSession } from "../session/SessionContext";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { NotificationBell } from "./NotificationBell";
@@ -23,7 +23,11 @@ export function AppLayout() {
   if (!session) return null;
   const { user } = session;
   // A forced password change comes before anything else.
-  const entries = user.mustChangePassword ? MENU.filter((m) => m.path === "/password") : menuFor(abilities);
+  const entries = user.mustChangePassword
+    ? MENU.filter((m) => m.path === "/password")
+    : mustEnrolTotp(session)
+      ? MENU.filter((m) => m.path === "/two-factor")
+      : menuFor(abilities);
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -65,7 +69,7 @@ export function AppLayout() {
               </span>
               <Typography.Text type="secondary">{user.orgName}</Typography.Text>
               <RoleTags roles={session.roles} />
-              {!user.mustChangePassword && <NotificationBell />}
+              {!user.mustChangePassword && !mustEnrolTotp(session) && <NotificationBell />}
               <LanguageSwitch />
               <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
                 {t("common.logout")}

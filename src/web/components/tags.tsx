@@ -10,6 +10,9 @@ const ROLE_COLORS: Record<Role, Tone> = {
   base_staff: "blue",
   expert: "purple",
   professional: "cyan",
+  sysadmin: "gold",
+  secadmin: "gold",
+  auditor: "gold",
 };
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {

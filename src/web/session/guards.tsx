@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Navigate, Outlet, useLocation } from "react-router-dom";
 import { Result } from "antd";
 import { useTranslation } from "react-i18next";
-import type { Ability } from "../access";
+import { mustEnrolTotp, type Ability } from "../access";
 import { loginPath, useSession } from "./SessionContext";
 
 export function RequireAuth() {
@@ -11,6 +11,8 @@ export function RequireAuth() {
   const location = useLocation();
   if (!session) return <Navigate to={loginPath(location.pathname + location.search, expired)} replace />;
   if (session.user.mustChangePassword && location.pathname !== "/password") return <Navigate to="/password" replace />;
+  // issue 10 item 8: an account that needs a second factor sets one up before anything else
+  if (mustEnrolTotp(session) && !session.user.mustChangePassword && location.pathname !== "/two-factor") return <Navigate to="/two-factor" replace />;
   return <Outlet />;
 }
 

@@ -9,6 +9,7 @@ import * as m005 from "./005_supervision.js";
 import * as m006 from "./006_password_policy.js";
 import * as m007 from "./007_audit_seal.js";
 import * as m009 from "./009_claim_codes.js";
+import * as m008 from "./008_duties_two_factor.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "006_password_policy": m006,
   "007_audit_seal": m007,
   "009_claim_codes": m009,
+  "008_duties_two_factor": m008,
 };

@@ -6,6 +6,7 @@ import { authorize } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { deleteSession, sessionsOf, type OpenSession } from "../../platform/sessions.js";
+import { findUserById } from "../users/queries.js";
 
 export interface AccountSession {
   id: string;
@@ -18,8 +19,12 @@ export interface AccountSession {
 
 type SignedIn = Ctx & { actor: NonNullable<Ctx["actor"]> };
 
-function authorizeFor(ctx: SignedIn, action: "session.read" | "session.revoke", ownerId: string): void {
-  if (ctx.actor.id !== ownerId) authorize(ctx.actor, action, { userId: ownerId });
+async function authorizeFor(ctx: SignedIn, action: "session.read" | "session.revoke", ownerId: string): Promise<void> {
+  if (ctx.actor.id === ownerId) return;
+  authorize(ctx.actor, action);
+  // An account that does not exist answers like one out of scope.
+  if (!(await findUserById(ctx.db, ownerId))) throw new DomainError("NOT_FOUND");
+  authorize(ctx.actor, action, { userId: ownerId });
 }
 
 /** Sessions past the idle or absolute limit are dead even before their next request deletes them. */
@@ -30,7 +35,7 @@ function isAlive(ctx: Ctx, s: OpenSession): boolean {
 }
 
 export async function listSessions(ctx: SignedIn, ownerId: string, currentStoredId: string | null): Promise<{ items: AccountSession[] }> {
-  authorizeFor(ctx, "session.read", ownerId);
+  await authorizeFor(ctx, "session.read", ownerId);
   const open = (await sessionsOf(ctx.db, ownerId)).filter((s) => isAlive(ctx, s));
   return {
     items: open.map(({ storedId, ...s }) => ({ ...s, isCurrent: storedId === currentStoredId })),
@@ -39,7 +44,7 @@ export async function listSessions(ctx: SignedIn, ownerId: string, currentStored
 
 /** Ends one session of the account; an id that is not one of its sessions answers 404. */
 export async function revokeSession(ctx: SignedIn, ownerId: string, sessionId: string): Promise<void> {
-  authorizeFor(ctx, "session.revoke", ownerId);
+  await authorizeFor(ctx, "session.revoke", ownerId);
   await inTransaction(ctx, async (trx) => {
     const found = (await sessionsOf(trx, ownerId)).find((s) => s.id === sessionId);
     if (!found) throw new DomainError("NOT_FOUND");

@@ -2,7 +2,7 @@
 // the answer carries the CSRF token every state-changing request must send back. Over TLS the cookie
 // is `__Host-`-prefixed and Secure (platform/http.ts). The owner lists and ends their own sessions.
 import { Type } from "typebox";
-import { ChangePasswordBody, LoginBody, Nullable, SessionView } from "../../../shared/api.js";
+import { ChangePasswordBody, IdParams, LoginBody, Nullable, SessionView } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { actorCtx, clearSessionCookie, ctxOf, setSessionCookie } from "../../platform/http.js";
@@ -11,6 +11,7 @@ import { errorResponses, type Router } from "../../platform/routing.js";
 import { listSessions, revokeSession } from "./account-sessions.js";
 import * as service from "./service.js";
 import { createLoginThrottle } from "./throttle.js";
+import { confirmEnrolment, disableOwn, resetSecondFactor, startEnrolment } from "./two-factor.js";
 
 const tags = ["auth"];
 
@@ -23,6 +24,9 @@ const AccountSession = Type.Object({
   isCurrent: Type.Boolean(),
 });
 const AccountSessionList = Type.Object({ items: Type.Array(AccountSession) });
+const TotpEnrolment = Type.Object({ secret: Type.String(), otpauthUri: Type.String(), qrDataUrl: Type.String() });
+const TotpCodeBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 32 }) }, { additionalProperties: false });
+const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
 
 export function authRoutes(r: Router, p: Platform): void {
   const limiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
@@ -35,7 +39,7 @@ export function authRoutes(r: Router, p: Platform): void {
       schema: {
         tags,
         summary: "Sign in",
-        description: "Failed sign-ins slow down the username tried (existing or not) and the client address with growing waits: while either must wait the answer is 429 LOGIN_THROTTLED with Retry-After. No account is ever locked by failures.",
+        description: "Bureau, supervisor and administrator accounts, and any account that enrolled, also send `totp` (six digits, or a recovery code): none answers 401 TOTP_REQUIRED, a wrong or reused one 401 TOTP_INVALID, and no session opens. A required account not enrolled yet gets a session that can only enrol (403 TOTP_ENROLMENT_REQUIRED elsewhere). Failed sign-ins slow down the username tried (existing or not) and the client address with growing waits: while either must wait the answer is 429 LOGIN_THROTTLED with Retry-After. No account is ever locked by failures.",
         body: LoginBody,
         response: { 200: SessionView, ...errorResponses, 429: errorResponses[400] },
       },
@@ -47,7 +51,7 @@ export function authRoutes(r: Router, p: Platform): void {
         throw new DomainError("LOGIN_RATE_LIMITED", { retryAfterSeconds: wait });
       }
       const userAgent = req.headers["user-agent"] ?? null;
-      const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password, userAgent).catch((err: unknown) => {
+      const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password, userAgent, req.body.totp).catch((err: unknown) => {
         if (err instanceof DomainError && err.code === "LOGIN_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));
         throw err;
       });
@@ -57,12 +61,12 @@ export function authRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/auth/me",
-    { config: { duringPasswordChange: true }, schema: { tags, summary: "The signed-in session", response: { 200: SessionView, ...errorResponses } } },
+    { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "The signed-in session", response: { 200: SessionView, ...errorResponses } } },
     async (req) => service.sessionView(actorCtx(p, req), req.session!.actor.id, req.session!.csrfToken),
   );
   r.post(
     "/api/v1/auth/logout",
-    { config: { duringPasswordChange: true }, schema: { tags, summary: "Sign out", response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "Sign out", response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await service.logout(actorCtx(p, req), req.session!);
       clearSessionCookie(p, req, reply);
@@ -72,7 +76,7 @@ export function authRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/auth/password",
     {
-      config: { duringPasswordChange: true },
+      config: { duringPasswordChange: true, duringTotpEnrolment: true },
       schema: { tags, summary: "Change own password", body: ChangePasswordBody, response: { 200: SessionView, ...errorResponses } },
     },
     async (req) => service.changePassword(actorCtx(p, req), req.session!, req.body.currentPassword, req.body.newPassword),
@@ -99,6 +103,55 @@ export function authRoutes(r: Router, p: Platform): void {
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       await revokeSession(ctx, ctx.actor.id, req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  // issue 10 item 8: enrolment by QR code, confirmed with a first code; the recovery codes are shown once
+  const enrolment = { duringPasswordChange: true, duringTotpEnrolment: true };
+  r.post(
+    "/api/v1/auth/totp/enrolment",
+    { config: enrolment, schema: { tags, summary: "Start two-factor enrolment", description: "A fresh secret, its otpauth URI and the QR code as a data URL.", response: { 200: TotpEnrolment, ...errorResponses } } },
+    async (req) => startEnrolment(actorCtx(p, req)),
+  );
+  r.post(
+    "/api/v1/auth/totp/enrolment/confirm",
+    { config: enrolment, schema: { tags, summary: "Confirm two-factor enrolment with a first code", body: TotpCodeBody, response: { 200: RecoveryCodes, ...errorResponses } } },
+    async (req) => confirmEnrolment(actorCtx(p, req), req.body.code),
+  );
+  r.post(
+    "/api/v1/auth/totp/disable",
+    { schema: { tags, summary: "Turn off an optional second factor", description: "Refused (TOTP_CANNOT_DISABLE) for roles that need one.", body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses } } },
+    async (req, reply) => {
+      await disableOwn(actorCtx(p, req), req.body.code);
+      return reply.code(204).send(null);
+    },
+  );
+  r.post(
+    "/api/v1/users/:id/actions/reset-totp",
+    { schema: { tags, summary: "Reset an account's second factor (security administrator)", description: "The account's sessions end; it enrols again at its next sign-in.", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    async (req, reply) => {
+      await resetSecondFactor(actorCtx(p, req), req.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  // issue 10 items 9 and 10: the security administrator lists and ends another account's sessions
+  r.get(
+    "/api/v1/users/:id/sessions",
+    { schema: { tags, summary: "An account's open sessions (security administrator)", params: IdParams, response: { 200: AccountSessionList, ...errorResponses } } },
+    async (req) => listSessions(actorCtx(p, req), req.params.id, req.session!.id),
+  );
+  r.delete(
+    "/api/v1/users/:id/sessions/:sessionId",
+    {
+      schema: {
+        tags,
+        summary: "End one session of an account (security administrator)",
+        params: Type.Object({ id: Type.String(), sessionId: Type.String({ pattern: "^[0-9a-f]{32}$" }) }),
+        response: { 204: Type.Null(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      await revokeSession(actorCtx(p, req), req.params.id, req.params.sessionId);
       return reply.code(204).send(null);
     },
   );

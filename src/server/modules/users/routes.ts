@@ -17,6 +17,9 @@ const ROLE_LABELS: Record<string, string> = {
   base_staff: "基地工作人员",
   expert: "评审专家",
   professional: "专业技术人员",
+  sysadmin: "系统管理员",
+  secadmin: "安全管理员",
+  auditor: "安全审计员",
 };
 
 const userSheet: SheetColumn<UserView>[] = [

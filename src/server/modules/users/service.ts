@@ -3,7 +3,7 @@
 // (modules/professionals/identity.ts).
 import type { UserCreateBody, UserUpdateBody, UserView } from "../../../shared/api.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
-import type { Role } from "../../../shared/roles.js";
+import { conflictingDuties, isAdminRole, type Role } from "../../../shared/roles.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, scopesFor, scopeWhere } from "../../platform/authz.js";
 import type { Action } from "../../platform/grants.js";
@@ -112,8 +112,13 @@ export async function getUser(ctx: Ctx, id: string): Promise<UserView> {
 async function checkRolesAndIdentity(trx: Tx, orgId: string, roles: readonly string[], idNumber: string | null, keepsStoredIdNumber = false) {
   const orgType = await organizationTypeOf(trx, orgId);
   if (!orgType) throw new DomainError("UNKNOWN_ORGANIZATION", { orgId });
-  if (roles.includes("bureau") && orgType !== "bureau") {
-    throw new DomainError("ROLE_ORG_MISMATCH", { role: "bureau", orgTypes: ["bureau"] });
+  // issue 10 item 9: no account holds two administrator duties, or one with a business role
+  const clash = conflictingDuties(roles);
+  if (clash) throw new DomainError("DUTIES_CONFLICT", { role: clash[0], other: clash[1] });
+  // issue 10 item 9: the three administrators belong to the bureau's organization, as its staff do
+  const bureauOnly = roles.find((r) => r === "bureau" || isAdminRole(r));
+  if (bureauOnly && orgType !== "bureau") {
+    throw new DomainError("ROLE_ORG_MISMATCH", { role: bureauOnly, orgTypes: ["bureau"] });
   }
   if (idNumber && !isValidIdNumber(idNumber)) throw new DomainError("INVALID_ID_NUMBER");
   if (roles.includes("professional") && !idNumber && !keepsStoredIdNumber) throw new DomainError("ID_NUMBER_REQUIRED");
@@ -127,10 +132,15 @@ async function checkIdNumberFree(trx: Tx, ctx: Ctx, idNumber: string | null, use
   if (await q.executeTakeFirst()) throw new DomainError("ID_NUMBER_TAKEN");
 }
 
-/** 第十三条: the city always keeps a bureau account able to manage it. */
-async function assertAnotherBureauRemains(trx: Tx, userId: string): Promise<void> {
-  const isBureau = ((await q.rolesByUser(trx, [userId])).get(userId) ?? []).includes("bureau");
-  if (isBureau && (await q.countActiveWithRole(trx, "bureau", userId)) === 0) throw new DomainError("LAST_BUREAU_ACCOUNT");
+/**
+ * 第十三条: the city always keeps a bureau account able to manage it; issue 10 item 9: and a system
+ * administrator able to manage the accounts. `keeps` are the roles the account goes on holding.
+ */
+async function assertManagersRemain(trx: Tx, userId: string, keeps: readonly string[] = []): Promise<void> {
+  const held = (await q.rolesByUser(trx, [userId])).get(userId) ?? [];
+  for (const [role, code] of [["bureau", "LAST_BUREAU_ACCOUNT"], ["sysadmin", "LAST_SYSADMIN_ACCOUNT"]] as const) {
+    if (held.includes(role) && !keeps.includes(role) && (await q.countActiveWithRole(trx, role, userId)) === 0) throw new DomainError(code);
+  }
 }
 
 function checkPassword(password: string, username: string) {
@@ -209,7 +219,7 @@ export async function updateUser(ctx: Ctx, id: string, input: UserUpdateBody): P
     // The stored number is sealed: a new one is checked; an unchanged one counts as present.
     await checkRolesAndIdentity(trx, orgId, roles, newIdNumber, input.idNumber === undefined && !!u.idNumberHash);
     await checkIdNumberFree(trx, ctx, newIdNumber, id);
-    if (input.roles && !input.roles.includes("bureau")) await assertAnotherBureauRemains(trx, id);
+    if (input.roles) await assertManagersRemain(trx, id, input.roles);
     const changes = {
       displayName: input.displayName?.trim() ?? u.displayName,
       orgId,
@@ -235,7 +245,7 @@ export async function setUserStatus(ctx: Ctx, id: string, version: number, statu
     if (u.version !== version) throw new DomainError("VERSION_CONFLICT", { currentVersion: u.version });
     if (status === "disabled") {
       if (id === ctx.actor?.id) throw new DomainError("CANNOT_DISABLE_SELF");
-      await assertAnotherBureauRemains(trx, id);
+      await assertManagersRemain(trx, id);
       await deleteSessionsOf(trx, id);
     }
     const now = ctx.clock.nowIso();

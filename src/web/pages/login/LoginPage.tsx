@@ -1,18 +1,22 @@
 // 登录: username and password; the server's message is shown as is (wrong password, disabled account),
 // except that a 429 (too many failed sign-ins) counts down the wait in the user's language and holds the
 // button until it ends. Comes back to the page the user was on (`?from=`), or says the session expired.
+// issue 10 item 8: when the server answers TOTP_REQUIRED, a field for the authenticator's code appears.
 import { useEffect, useState } from "react";
 import { Link, Navigate, useNavigate, useSearchParams } from "react-router-dom";
 import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
 import { authApi } from "../../api/endpoints";
+import type { SessionView } from "../../api/types";
+import { mustEnrolTotp } from "../../access";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 import { useSession } from "../../session/SessionContext";
 
 interface LoginForm {
   username: string;
   password: string;
+  totp?: string;
 }
 
 /** The seconds a 429 said to wait (`details.retryAfterSeconds`), or 0. */
@@ -56,6 +60,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [secondsLeft, startCountdown] = useCountdown();
+  const [needsCode, setNeedsCode] = useState(false);
   const waiting = secondsLeft > 0;
   const wait =
     secondsLeft >= 60
@@ -64,16 +69,18 @@ export function LoginPage() {
   const from = safeReturnPath(params.get("from"));
   const expired = params.get("reason") === "expired";
 
-  if (session) return <Navigate to={session.user.mustChangePassword ? "/password" : from} replace />;
+  const landing = (s: SessionView) => (s.user.mustChangePassword ? "/password" : mustEnrolTotp(s) ? "/two-factor" : from);
+  if (session) return <Navigate to={landing(session)} replace />;
 
-  const onFinish = async ({ username, password }: LoginForm) => {
+  const onFinish = async ({ username, password, totp }: LoginForm) => {
     setSubmitting(true);
     setError(null);
     try {
-      const s = await authApi.login(username.trim(), password);
+      const s = await authApi.login(username.trim(), password, totp?.trim() || undefined);
       setSession(s);
-      navigate(s.user.mustChangePassword ? "/password" : from, { replace: true });
+      navigate(landing(s), { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && (err.code === "TOTP_REQUIRED" || err.code === "TOTP_INVALID")) setNeedsCode(true);
       const seconds = retryAfterOf(err);
       // Too many failed sign-ins: the countdown below says how long, in the user's language.
       startCountdown(seconds);
@@ -106,6 +113,11 @@ export function LoginPage() {
           <Form.Item label={t("login.password")} name="password" rules={[{ required: true, message: t("login.passwordRequired") }]}>
             <Input.Password autoComplete="current-password" maxLength={128} />
           </Form.Item>
+          {needsCode && (
+            <Form.Item label={t("login.totp")} name="totp" extra={t("login.totpHelp")} rules={[{ required: true, whitespace: true, message: t("login.totpRequired") }]}>
+              <Input autoComplete="one-time-code" inputMode="numeric" autoFocus maxLength={32} />
+            </Form.Item>
+          )}
           <Button type="primary" htmlType="submit" block loading={submitting} disabled={waiting}>
             {t("login.submit")}
           </Button>

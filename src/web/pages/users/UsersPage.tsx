@@ -23,7 +23,10 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
-  const { session } = useSession();
+  const { session, can } = useSession();
+  // issue 10 item 9: the system administrator edits accounts; the security administrator unlocks and resets 2FA
+  const canEdit = can("user.edit");
+  const canSecure = can("user.secure");
   const list = usePagedList(userApi.list);
   const [editing, setEditing] = useState<UserView | null | undefined>(undefined);
   const [resetting, setResetting] = useState<UserView | null>(null);
@@ -77,20 +80,28 @@ export default function UsersPage() {
         const isSelf = r.id === session?.user.id;
         return (
           <Space size={0} wrap>
-            <Button type="link" onClick={() => setEditing(r)}>
-              {t("common.edit")}
-            </Button>
-            {!isSelf &&
+            {canEdit && (
+              <Button type="link" onClick={() => setEditing(r)}>
+                {t("common.edit")}
+              </Button>
+            )}
+            {canEdit && !isSelf &&
               confirmButton(
                 active ? t("user.confirmDisable", { name: r.displayName }) : t("user.confirmEnable", { name: r.displayName }),
                 active ? t("common.disable") : t("common.enable"),
                 () => act(() => userApi.setEnabled(r.id, !active, r.version), active ? t("common.disabledDone") : t("common.enabledDone")),
                 active,
               )}
-            <Button type="link" onClick={() => setResetting(r)}>
-              {t("user.resetPassword")}
-            </Button>
-            {isFuture(r.lockedUntil) &&
+            {canEdit && (
+              <Button type="link" onClick={() => setResetting(r)}>
+                {t("user.resetPassword")}
+              </Button>
+            )}
+            {canSecure &&
+              confirmButton(t("user.confirmResetTotp", { name: r.displayName }), t("user.resetTotp"), () =>
+                act(() => userApi.resetTotp(r.id), t("user.resetTotpDone")),
+              )}
+            {canSecure && isFuture(r.lockedUntil) &&
               confirmButton(t("user.confirmUnlock", { name: r.displayName }), t("user.unlock"), () =>
                 act(() => userApi.unlock(r.id, r.version), t("user.unlockDone")),
               )}
@@ -106,9 +117,11 @@ export default function UsersPage() {
         extra={
           <Space wrap>
             <ExportButton href={userApi.exportUrl(list.filters)} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
-              {t("common.create")}
-            </Button>
+            {canEdit && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
+                {t("common.create")}
+              </Button>
+            )}
           </Space>
         }
       >
