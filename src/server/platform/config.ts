@@ -1,7 +1,9 @@
 // Configuration from the environment (DESIGN.md "Configuration and demo data"); every value optional.
+import os from "node:os";
 import path from "node:path";
+import type { DocumentConfig } from "./documents.js";
 
-export interface AppConfig {
+export interface AppConfig extends DocumentConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -91,6 +93,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
     jobIntervalMs: Number(env.CEBASE_JOB_INTERVAL_SECONDS ?? 60) * 1000,
     secretKey: env.CEBASE_SECRET_KEY || undefined,
+    // issue 10 item 5: one core stays with the event loop; the others draw documents
+    documentThreads: Number(env.CEBASE_DOCUMENT_THREADS ?? Math.max(1, os.availableParallelism() - 1)),
+    documentJobsPerUser: Number(env.CEBASE_DOCUMENT_JOBS_PER_USER ?? 2),
+    documentTimeoutMs: Number(env.CEBASE_DOCUMENT_TIMEOUT_SECONDS ?? 300) * 1000,
+    excelInlineRows: Number(env.CEBASE_EXCEL_INLINE_ROWS ?? 2000),
     ...overrides,
   };
 }
