@@ -58,6 +58,7 @@ export class DocumentJobs {
   private closed = false;
   private readonly running = new Map<string, number>();
   private readonly scope = new AsyncLocalStorage<JobScope>();
+  private abandoned = 0;
 
   /** Where failed jobs are reported (the server's log, once it exists). */
   log: { error(obj: object, msg: string): void } = { error: () => undefined };
@@ -106,7 +107,8 @@ export class DocumentJobs {
     } catch (err) {
       // Never the worker's stack or message to the client, nor to the log (it may quote personal data).
       const e = err as Error;
-      if (!signal?.aborted) this.log.error({ job: job.kind, errName: e?.name, stack: e?.stack?.split("\n").slice(1, 4).join("\n") }, "document job failed");
+      if (signal?.aborted) this.abandoned++;
+      else this.log.error({ job: job.kind, errName: e?.name, stack: e?.stack?.split("\n").slice(1, 4).join("\n") }, "document job failed");
       throw new DomainError("DOCUMENT_FAILED", { document: job.kind });
     }
   }
@@ -118,6 +120,11 @@ export class DocumentJobs {
       this.pool = new Piscina({ filename, execArgv, minThreads: 1, maxThreads: this.config.documentThreads, idleTimeout: 60_000 });
     }
     return this.pool;
+  }
+
+  /** Jobs the worker threads have finished, jobs stopped because their client went away, threads alive: for tests and the benchmark. */
+  stats(): { completed: number; abandoned: number; threads: number } {
+    return { completed: this.pool?.completed ?? 0, abandoned: this.abandoned, threads: this.pool?.threads.length ?? 0 };
   }
 
   /** Stops the worker threads (with the server). */
