@@ -8,7 +8,13 @@ import JSZip from "jszip";
 import { renderCurriculumPdf, renderNoticePdf } from "../modules/delivery/archive-pdf.js";
 import { renderCertificatePdf, type CertificatePrint } from "../modules/delivery/certificate-pdf.js";
 import { renderSignInSheetPdf, type SignInSheetPrint } from "../modules/delivery/signin-sheet-pdf.js";
+import type { ApplicationView, BaseView } from "../../shared/accreditation.js";
+import type { InspectionView } from "../../shared/supervision/inspections.js";
+import { renderApplicationPdf, renderPlaquePdf } from "../modules/accreditation/pdf.js";
 import type { ProjectRecord } from "../modules/filing/projects.js";
+import { renderHoursStatementPdf } from "../modules/professionals/statement-pdf.js";
+import type { StatementPayload } from "../modules/professionals/statements.js";
+import { renderInspectionPdf } from "../modules/supervision/inspection-pdf.js";
 
 export type Cell = string | number | null;
 
@@ -24,6 +30,10 @@ export type DocumentJob =
   | { kind: "curriculumPdf"; project: ProjectRecord }
   | { kind: "signInSheetPdf"; sheet: SignInSheetPrint }
   | { kind: "certificatePdf"; print: CertificatePrint }
+  | { kind: "hoursStatementPdf"; statement: StatementPayload; meta: Parameters<typeof renderHoursStatementPdf>[1] }
+  | { kind: "plaquePdf"; base: BaseView; meta: Parameters<typeof renderPlaquePdf>[1] }
+  | { kind: "applicationPdf"; application: ApplicationView; meta: Parameters<typeof renderApplicationPdf>[1] }
+  | { kind: "inspectionPdf"; inspection: InspectionView }
   | { kind: "workbook"; sheets: PlainSheet[] }
   | { kind: "zip"; entries: ZipEntry[] };
 
@@ -40,6 +50,14 @@ export async function buildDocument(job: DocumentJob): Promise<Uint8Array> {
       return renderSignInSheetPdf(job.sheet);
     case "certificatePdf":
       return renderCertificatePdf(job.print);
+    case "hoursStatementPdf":
+      return renderHoursStatementPdf(job.statement, job.meta);
+    case "plaquePdf":
+      return renderPlaquePdf(job.base, job.meta);
+    case "applicationPdf":
+      return renderApplicationPdf(job.application, job.meta);
+    case "inspectionPdf":
+      return renderInspectionPdf(job.inspection);
     case "workbook":
       return plainWorkbook(job.sheets);
     case "zip":
