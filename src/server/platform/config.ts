@@ -97,7 +97,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     documentThreads: Number(env.CEBASE_DOCUMENT_THREADS ?? Math.max(1, os.availableParallelism() - 1)),
     documentJobsPerUser: Number(env.CEBASE_DOCUMENT_JOBS_PER_USER ?? 2),
     documentTimeoutMs: Number(env.CEBASE_DOCUMENT_TIMEOUT_SECONDS ?? 300) * 1000,
-    excelInlineRows: Number(env.CEBASE_EXCEL_INLINE_ROWS ?? 2000),
+    excelInlineRows: Number(env.CEBASE_EXCEL_INLINE_ROWS ?? 500),
     ...overrides,
   };
 }
