@@ -1,8 +1,8 @@
 // Benchmark of heavy documents (issue 10 item 5): one completed course of the delivery demo grown to
 // BENCH_PEOPLE attendees over BENCH_SESSIONS sessions, each with a certificate, so that its archive ZIP
 // (notice, curriculum, a sign-in sheet per session, a certificate PDF per person, two workbooks) is
-// heavy. BENCH_PARALLEL archives are downloaded at once — by as many staff sessions, as several people
-// of a base would — while GET /api/v1/health is sampled every BENCH_SAMPLE_MS; printed: /health p50,
+// heavy. BENCH_PARALLEL archives are downloaded at once — by as many sessions of the base's staff, the
+// per-user limit raised to match — while GET /api/v1/health is sampled every BENCH_SAMPLE_MS; printed: /health p50,
 // p99 and max during the builds, and the time of one archive and of all of them. First inline
 // (CEBASE_DOCUMENT_THREADS=0, the request thread draws everything: the old behaviour), then with the
 // worker pool (CEBASE_DOCUMENT_THREADS, default from the CPU count). Prints figures; asserts nothing.
