@@ -165,6 +165,22 @@ describe("the document pool itself", () => {
     }
   });
 
+  it("builds on the request thread when the pool is off (CEBASE_DOCUMENT_THREADS=0): the same document", async () => {
+    const inline = new DocumentJobs({ documentThreads: 0, documentJobsPerUser: 2, documentTimeoutMs: 60_000, excelInlineRows: 0 });
+    const pooled = new DocumentJobs({ documentThreads: 1, documentJobsPerUser: 2, documentTimeoutMs: 60_000, excelInlineRows: 0 });
+    try {
+      const job = { kind: "curriculumPdf", project: { title: "课程", filingNo: "威继教备〔2026〕1号", sessions: [{ date: "2026-12-14", startTime: "09:00", endTime: "12:00", title: "专题讲座", teacher: "王海燕", hours: 3 }] } } as any;
+      const [a, b] = await Promise.all([inline.build(job), pooled.build(job)]);
+      expect(inline.stats()).toEqual({ completed: 0, abandoned: 0, threads: 0 });
+      expect(pooled.stats().completed).toBe(1);
+      const [pa, pb] = await Promise.all([inspectPdf(a), inspectPdf(b)]);
+      expect(pa.pages).toEqual(pb.pages);
+      expect(pa.pages[0]).toContain("王海燕");
+    } finally {
+      await Promise.all([inline.close(), pooled.close()]);
+    }
+  });
+
   it("loads its worker from the compiled server too (dist/node, as `cebase start` runs it)", { timeout: 300_000 }, async () => {
     build({ server: true, web: false, quiet: true });
     const compiled = path.resolve("dist/node/server/platform/documents.js");
