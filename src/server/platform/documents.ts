@@ -9,7 +9,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyReply } from "fastify";
 import { Piscina } from "piscina";
 import { buildDocument, type DocumentJob } from "./document-jobs.js";
 import { DomainError } from "./errors.js";
@@ -74,7 +74,7 @@ export class DocumentJobs {
    * Runs a download within one of the user's document slots (429 DOCUMENT_JOBS_BUSY when all are taken):
    * every `build` inside is aborted if the client goes away, and the slot is free again when it returns or throws.
    */
-  async forRequest<T>(req: FastifyRequest, reply: FastifyReply, userKey: string, fn: () => Promise<T>): Promise<T> {
+  async forRequest<T>(reply: FastifyReply, userKey: string, fn: () => Promise<T>): Promise<T> {
     const held = this.active(userKey);
     if (held >= this.config.documentJobsPerUser) {
       reply.header("Retry-After", String(RETRY_AFTER_SECONDS));

@@ -19,7 +19,7 @@ export async function sendWorkbook<T>(reply: FastifyReply, filename: string, she
   const req = reply.request;
   const userKey = req.session?.actor.id ?? `ip:${req.ip}`;
   const bytes =
-    rows.length > documents.config.excelInlineRows ? await documents.forRequest(req, reply, userKey, () => documents.build(job)) : await buildDocument(job);
+    rows.length > documents.config.excelInlineRows ? await documents.forRequest(reply, userKey, () => documents.build(job)) : await buildDocument(job);
   return reply
     .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`)

@@ -131,7 +131,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
       if (!view.form) throw new DomainError("CONFLICT_NOT_DECLARED");
       const { params } = await policyAt(ctx.db, ctx.clock.today());
       const meta = { cityName: params.cityName, printedAt: ctx.clock.nowIso() };
-      const pdf = await p.documents.forRequest(req, reply, ctx.actor.id, () => ctx.documents.build({ kind: "applicationPdf", application: view, meta }));
+      const pdf = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "applicationPdf", application: view, meta }));
       return reply
         .type("application/pdf")
         .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`申报表-${view.form?.basics?.baseName ?? view.id}.pdf`)}`)

@@ -35,7 +35,7 @@ export function baseRoutes(r: Router, p: Platform): void {
     { schema: { tags: ["bases"], summary: "The plaque certificate (第五条（四）) with a verification QR code", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const { base, pdf } = await p.documents.forRequest(req, reply, ctx.actor.id, async () => {
+      const { base, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {
         const base = await service.getBase(ctx, req.params.id);
         const { params } = await policyAt(ctx.db, base.decisionDate);
         const issuer = `${params.cityName}人力资源和社会保障局`;

@@ -91,7 +91,7 @@ export function completionRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      return p.documents.forRequest(req, reply, ctx.actor.id, async () => {
+      return p.documents.forRequest(reply, ctx.actor.id, async () => {
         const { row, view } = await certificates.certificateToPrint(ctx, req.params.id);
         const { params } = await policyAt(ctx.db, view.content.issuedOn);
         const print = { certificate: view, keyId: row.keyId, fingerprint: certificates.signatureFingerprint(row.signature), cityName: params.cityName };
@@ -169,7 +169,7 @@ export function completionRoutes(r: Router, p: Platform): void {
   );
   r.get("/api/v1/training-projects/:id/survey-results.xlsx", { schema: { tags, summary: "The survey's aggregates and comments as Excel", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
-    return p.documents.forRequest(req, reply, ctx.actor.id, async () => {
+    return p.documents.forRequest(reply, ctx.actor.id, async () => {
       const results = await survey.surveyResults(ctx, req.params.id);
       const title = (await loadProject(ctx.db, req.params.id))!.title;
       return sendFile(reply, XLSX_TYPE, `培训效果评估-${title}.xlsx`, await survey.surveyResultsWorkbook(ctx, results, title));
@@ -185,7 +185,7 @@ export function completionRoutes(r: Router, p: Platform): void {
   );
   r.get("/api/v1/training-projects/:id/archive.zip", { schema: { tags, summary: "The whole archive: one ZIP of PDFs and Excel files", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
-    return p.documents.forRequest(req, reply, ctx.actor.id, async () => {
+    return p.documents.forRequest(reply, ctx.actor.id, async () => {
       const { filename, bytes } = await archiveZip(ctx, req.params.id);
       return sendFile(reply, "application/zip", filename, bytes);
     });

@@ -133,7 +133,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The printable sign-in sheet of a session (A4)", params: SessionParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const { filename, bytes } = await p.documents.forRequest(req, reply, ctx.actor.id, () => signInSheetPdf(ctx, req.params.id, req.params.sessionId));
+      const { filename, bytes } = await p.documents.forRequest(reply, ctx.actor.id, () => signInSheetPdf(ctx, req.params.id, req.params.sessionId));
       return reply.type("application/pdf").header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(filename)}`).send(bytes);
     },
   );

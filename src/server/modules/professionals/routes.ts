@@ -149,7 +149,7 @@ function recordRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The hours statement as a printable PDF", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const { payload, view, pdf } = await p.documents.forRequest(req, reply, ctx.actor.id, async () => {
+      const { payload, view, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {
         const { payload, view } = await readHoursStatement(ctx, req.params.id);
         const { params } = await policyAt(ctx.db, shanghaiDate(new Date(payload.issuedAt)));
         const meta = { cityName: params.cityName, issuer: `${params.cityName}人力资源和社会保障局`, verifyUrl: verifyUrlOf(p, view.code) };

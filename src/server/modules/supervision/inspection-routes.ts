@@ -124,7 +124,7 @@ export function inspectionRoutes(r: Router, p: Platform): void {
   r.get("/api/v1/inspections/:id/report.pdf", { schema: { tags, summary: "The printable inspection report", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
     const view = await getInspection(ctx, req.params.id);
-    const bytes = await p.documents.forRequest(req, reply, ctx.actor.id, () => ctx.documents.build({ kind: "inspectionPdf", inspection: view }));
+    const bytes = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "inspectionPdf", inspection: view }));
     return sendFile(reply, { bytes, name: `检查考核报告-${view.baseName}-${view.year}.pdf`, mime: "application/pdf" }, true);
   });
   r.get(
