@@ -12,6 +12,7 @@ import { createClock, type Clock } from "./platform/clock.js";
 import type { AppConfig } from "./platform/config.js";
 import type { Platform } from "./platform/context.js";
 import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
+import { DocumentJobs } from "./platform/documents.js";
 import { registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
@@ -65,7 +66,7 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
   try {
     await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
     const clock = opts.clock ?? createClock({ testClock: config.testClock });
-    const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), handle };
+    const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), documents: new DocumentJobs(config), handle };
     await ensureBaselinePolicy(platform);
     await ensureBaselineSurveyForm(platform);
     await sealLegacyIdNumbers(platform);
@@ -123,6 +124,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   registerErrorHandling(app);
+  platform.documents.log = app.log;
+  app.decorate("documents", platform.documents);
   // Which methods each path takes, for 405, and the error answers each documents (every route registers
   // after this hook, and before swagger reads it).
   const routeMethods = new RouteMethods();
@@ -199,6 +202,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
         const sealed = await sealAuditChain(platform, "shutdown").catch((err: unknown) => app.log.error({ err }, "audit checkpoint at shutdown failed"));
         if (sealed && !sealed.written && sealed.reason === "broken") app.log.error({ problem: sealed.problem, seq: sealed.seq }, "audit chain fails verification: no checkpoint signed");
       }
+      await platform.documents.close();
       await platform.handle.close();
     },
   };

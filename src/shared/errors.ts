@@ -112,6 +112,13 @@ export const ERROR_CODES = {
     en: "Too many failed sign-ins; try again in {retryAfterSeconds} seconds",
   },
   RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
+  // issue 10 item 5: heavy documents are built by worker threads, a few at a time per user
+  DOCUMENT_JOBS_BUSY: {
+    status: 429,
+    zh: "您已有 {limit} 个文件正在生成，请 {retryAfterSeconds} 秒后再试",
+    en: "You already have {limit} documents being built; try again in {retryAfterSeconds} seconds",
+  },
+  DOCUMENT_FAILED: { status: 503, zh: "文件生成失败，请稍后重试", en: "The document could not be built; please try again later" },
   // ---- base accreditation (第四条, 第五条) ----
   FORM_INCOMPLETE: { status: 422, zh: "申报表尚有 {count} 项未填写完整，请补充后再提交", en: "The application form lacks {count} items; complete them before submitting" },
   FORM_NOT_EDITABLE: { status: 409, zh: "申报表已提交，当前状态下不能修改", en: "The form cannot be edited in its current status" },

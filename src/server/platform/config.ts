@@ -1,7 +1,9 @@
 // Configuration from the environment (DESIGN.md "Configuration and demo data"); every value optional.
+import os from "node:os";
 import path from "node:path";
+import type { DocumentConfig } from "./documents.js";
 
-export interface AppConfig {
+export interface AppConfig extends DocumentConfig {
   port: number;
   host: string;
   dataDir: string;
@@ -98,6 +100,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     // issue 10 item 1: "at least every hour", so never less often than every 60 minutes.
     auditCheckpointMinutes: Math.min(60, Math.max(1, Number(env.CEBASE_AUDIT_CHECKPOINT_MINUTES ?? 60) || 60)),
     secretKey: env.CEBASE_SECRET_KEY || undefined,
+    // issue 10 item 5: one core stays with the event loop; the others draw documents
+    documentThreads: Number(env.CEBASE_DOCUMENT_THREADS ?? Math.max(1, os.availableParallelism() - 1)),
+    documentJobsPerUser: Number(env.CEBASE_DOCUMENT_JOBS_PER_USER ?? 2),
+    documentTimeoutMs: Number(env.CEBASE_DOCUMENT_TIMEOUT_SECONDS ?? 300) * 1000,
+    excelInlineRows: Number(env.CEBASE_EXCEL_INLINE_ROWS ?? 500),
     ...overrides,
   };
 }

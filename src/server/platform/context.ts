@@ -3,6 +3,7 @@ import type { Role } from "../../shared/roles.js";
 import type { Clock } from "./clock.js";
 import type { Db, DialectName, Tx } from "./db.js";
 import type { AppConfig } from "./config.js";
+import type { DocumentJobs } from "./documents.js";
 import type { Secrets } from "./secrets.js";
 
 export interface Platform {
@@ -11,6 +12,8 @@ export interface Platform {
   clock: Clock;
   config: AppConfig;
   secrets: Secrets;
+  /** The document worker pool and its per-user limit (issue 10 item 5). */
+  documents: DocumentJobs;
 }
 
 export interface Actor {

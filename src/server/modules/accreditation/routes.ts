@@ -7,7 +7,6 @@ import { policyAt } from "../policy/service.js";
 import { actorCtx } from "../../platform/http.js";
 import { DomainError } from "../../platform/errors.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { renderApplicationPdf } from "./pdf.js";
 import { listObjections, resolveObjection } from "./notice.js";
 import * as service from "./service.js";
 
@@ -131,7 +130,8 @@ export function accreditationRoutes(r: Router, p: Platform): void {
       // 第五条（三）: an expert prints the file only after declaring no conflict of interest.
       if (!view.form) throw new DomainError("CONFLICT_NOT_DECLARED");
       const { params } = await policyAt(ctx.db, ctx.clock.today());
-      const pdf = await renderApplicationPdf(view, { cityName: params.cityName, printedAt: ctx.clock.nowIso() });
+      const meta = { cityName: params.cityName, printedAt: ctx.clock.nowIso() };
+      const pdf = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "applicationPdf", application: view, meta }));
       return reply
         .type("application/pdf")
         .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`申报表-${view.form?.basics?.baseName ?? view.id}.pdf`)}`)

@@ -7,7 +7,6 @@ import type { Platform } from "../../platform/context.js";
 import { actorCtx, ctxOf } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
-import { renderPlaquePdf } from "../accreditation/pdf.js";
 import * as service from "./service.js";
 
 const BaseQuery = Type.Object(
@@ -36,10 +35,12 @@ export function baseRoutes(r: Router, p: Platform): void {
     { schema: { tags: ["bases"], summary: "The plaque certificate (第五条（四）) with a verification QR code", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const base = await service.getBase(ctx, req.params.id);
-      const { params } = await policyAt(ctx.db, base.decisionDate);
-      const issuer = `${params.cityName}人力资源和社会保障局`;
-      const pdf = await renderPlaquePdf(base, { cityName: params.cityName, issuer });
+      const { base, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {
+        const base = await service.getBase(ctx, req.params.id);
+        const { params } = await policyAt(ctx.db, base.decisionDate);
+        const issuer = `${params.cityName}人力资源和社会保障局`;
+        return { base, pdf: await ctx.documents.build({ kind: "plaquePdf", base, meta: { cityName: params.cityName, issuer } }) };
+      });
       return reply
         .type("application/pdf")
         .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`匾牌-${base.name}.pdf`)}`)

@@ -1,23 +1,21 @@
 // 建档 (第十七条): after a course the base files, by year and by project, the training notice, the
 // curriculum, the sign-in records, the certificates issued and the evaluation. The archive view checks
 // each item for completeness; the download packs them into one ZIP of PDFs and Excel files.
-import JSZip from "jszip";
 import type { ArchiveView } from "../../../shared/delivery.js";
 import type { Lang } from "../../../shared/errors.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import type { ZipEntry } from "../../platform/document-jobs.js";
 import { DomainError } from "../../platform/errors.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { loadProject, type ProjectRecord } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
-import { renderCurriculumPdf, renderNoticePdf } from "./archive-pdf.js";
-import { renderCertificatePdf } from "./certificate-pdf.js";
 import { presentCertificate, signatureFingerprint, type CertificateRow } from "./certificates.js";
-import { renderSignInSheetPdf } from "./signin-sheet.js";
-import { resultsOf, surveyResultsWorkbook } from "./survey.js";
-import { workbookBytes } from "./workbooks.js";
+import { signInSheetPrint } from "./signin-sheet.js";
+import { resultsOf, surveyResultsSheets } from "./survey.js";
+import { plainSheet } from "./workbooks.js";
 
 const FILES = {
   notice: "01-培训通知.pdf",
@@ -176,42 +174,48 @@ export async function archiveZip(ctx: Ctx, projectId: string): Promise<{ filenam
   const project = await loadInScope(trx, ctx, projectId);
   const f = await factsOf(trx, project);
   const people = new Set(f.certificates.map((c) => c.professionalId));
-  const zip = new JSZip();
-  zip.file(FILES.notice, await renderNoticePdf(project));
-  zip.file(FILES.curriculum, await renderCurriculumPdf(project));
+  // issue 10 item 5: the database is read here; a document worker draws every file and packs the ZIP
+  const entries: ZipEntry[] = [
+    { name: FILES.notice, job: { kind: "noticePdf", project } },
+    { name: FILES.curriculum, job: { kind: "curriculumPdf", project } },
+  ];
   for (const [i, s] of project.sessions.entries()) {
-    const sheet = await renderSignInSheetPdf(ctx, project.id, s.id);
+    const sheet = await signInSheetPrint(ctx, project.id, s.id);
     for (const id of sheet.professionalIds) people.add(id);
-    zip.file(FILES.signIn(i, s), sheet.bytes);
+    entries.push({ name: FILES.signIn(i, s), job: { kind: "signInSheetPdf", sheet: sheet.print } });
   }
   const views = f.certificates.map((c) => ({ row: c, view: presentCertificate(ctx, c) }));
-  zip.file(
-    FILES.register,
-    await workbookBytes([
-      {
-        name: "结业证书登记表",
-        columns: [
-          { header: "证书编号", width: 20, value: (x: (typeof views)[number]) => x.view.serial },
-          { header: "姓名", width: 10, value: (x) => x.view.content.holderName },
-          { header: "身份证号", width: 22, value: (x) => x.view.content.holderIdNumberMasked },
-          { header: "工作单位", width: 30, value: (x) => x.row.employer },
-          { header: "学时", width: 8, value: (x) => x.view.content.hours },
-          { header: "发证日期", width: 12, value: (x) => x.view.content.issuedOn },
-          { header: "状态", width: 8, value: (x) => (x.view.status === "revoked" ? "已撤销" : "有效") },
-          { header: "撤销原因", width: 30, value: (x) => x.view.revokedReason },
-        ],
-        rows: views,
-      },
-    ]),
-  );
+  entries.push({
+    name: FILES.register,
+    job: {
+      kind: "workbook",
+      sheets: [
+        plainSheet({
+          name: "结业证书登记表",
+          columns: [
+            { header: "证书编号", width: 20, value: (x: (typeof views)[number]) => x.view.serial },
+            { header: "姓名", width: 10, value: (x) => x.view.content.holderName },
+            { header: "身份证号", width: 22, value: (x) => x.view.content.holderIdNumberMasked },
+            { header: "工作单位", width: 30, value: (x) => x.row.employer },
+            { header: "学时", width: 8, value: (x) => x.view.content.hours },
+            { header: "发证日期", width: 12, value: (x) => x.view.content.issuedOn },
+            { header: "状态", width: 8, value: (x) => (x.view.status === "revoked" ? "已撤销" : "有效") },
+            { header: "撤销原因", width: 30, value: (x) => x.view.revokedReason },
+          ],
+          rows: views,
+        }),
+      ],
+    },
+  });
   if (views.length) {
     const { params } = await policyAt(trx, project.endDate);
     for (const { row, view } of views) {
-      zip.file(FILES.certificate(view.serial), await renderCertificatePdf({ certificate: view, keyId: row.keyId, fingerprint: signatureFingerprint(row.signature), cityName: params.cityName }));
+      const print = { certificate: view, keyId: row.keyId, fingerprint: signatureFingerprint(row.signature), cityName: params.cityName };
+      entries.push({ name: FILES.certificate(view.serial), job: { kind: "certificatePdf", print } });
     }
   }
-  zip.file(FILES.evaluation, await surveyResultsWorkbook(await resultsOf(trx, project), project.title));
-  const bytes = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+  entries.push({ name: FILES.evaluation, job: { kind: "workbook", sheets: surveyResultsSheets(await resultsOf(trx, project), project.title) } });
+  const bytes = await ctx.documents.build({ kind: "zip", entries });
   await auditPersonalDataRead(ctx, { action: "archive.downloaded", resourceType: "trainingProject", resourceId: project.id, count: people.size, format: "zip" });
   return { filename: `培训档案-${project.filingNo ?? ""}-${safeName(project.title)}.zip`, bytes };
 }

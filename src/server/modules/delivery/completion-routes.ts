@@ -25,7 +25,6 @@ import { errorResponses, type Router } from "../../platform/routing.js";
 import { loadProject, takeProjectStep } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
 import { archiveView, archiveZip } from "./archive.js";
-import { renderCertificatePdf } from "./certificate-pdf.js";
 import * as certificates from "./certificates.js";
 import { getCompletion } from "./completion.js";
 import * as survey from "./survey.js";
@@ -92,10 +91,12 @@ export function completionRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const { row, view } = await certificates.certificateToPrint(ctx, req.params.id);
-      const { params } = await policyAt(ctx.db, view.content.issuedOn);
-      const pdf = await renderCertificatePdf({ certificate: view, keyId: row.keyId, fingerprint: certificates.signatureFingerprint(row.signature), cityName: params.cityName });
-      return sendFile(reply, "application/pdf", `结业证书-${view.serial}.pdf`, pdf, "inline");
+      return p.documents.forRequest(reply, ctx.actor.id, async () => {
+        const { row, view } = await certificates.certificateToPrint(ctx, req.params.id);
+        const { params } = await policyAt(ctx.db, view.content.issuedOn);
+        const print = { certificate: view, keyId: row.keyId, fingerprint: certificates.signatureFingerprint(row.signature), cityName: params.cityName };
+        return sendFile(reply, "application/pdf", `结业证书-${view.serial}.pdf`, await ctx.documents.build({ kind: "certificatePdf", print }), "inline");
+      });
     },
   );
   r.post(
@@ -168,9 +169,11 @@ export function completionRoutes(r: Router, p: Platform): void {
   );
   r.get("/api/v1/training-projects/:id/survey-results.xlsx", { schema: { tags, summary: "The survey's aggregates and comments as Excel", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
-    const results = await survey.surveyResults(ctx, req.params.id);
-    const title = (await loadProject(ctx.db, req.params.id))!.title;
-    return sendFile(reply, XLSX_TYPE, `培训效果评估-${title}.xlsx`, await survey.surveyResultsWorkbook(results, title));
+    return p.documents.forRequest(reply, ctx.actor.id, async () => {
+      const results = await survey.surveyResults(ctx, req.params.id);
+      const title = (await loadProject(ctx.db, req.params.id))!.title;
+      return sendFile(reply, XLSX_TYPE, `培训效果评估-${title}.xlsx`, await survey.surveyResultsWorkbook(ctx, results, title));
+    });
   });
 
   // ---- 第十七条 建档 ----
@@ -181,7 +184,10 @@ export function completionRoutes(r: Router, p: Platform): void {
     async (req) => archiveView(actorCtx(p, req), req.params.id, requestLang(req)),
   );
   r.get("/api/v1/training-projects/:id/archive.zip", { schema: { tags, summary: "The whole archive: one ZIP of PDFs and Excel files", params: IdParams } }, async (req, reply) => {
-    const { filename, bytes } = await archiveZip(actorCtx(p, req), req.params.id);
-    return sendFile(reply, "application/zip", filename, bytes);
+    const ctx = actorCtx(p, req);
+    return p.documents.forRequest(reply, ctx.actor.id, async () => {
+      const { filename, bytes } = await archiveZip(ctx, req.params.id);
+      return sendFile(reply, "application/zip", filename, bytes);
+    });
   });
 }

@@ -132,7 +132,8 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
     "/api/v1/training-projects/:id/sessions/:sessionId/sign-in-sheet.pdf",
     { schema: { tags, summary: "The printable sign-in sheet of a session (A4)", params: SessionParams } },
     async (req, reply) => {
-      const { filename, bytes } = await signInSheetPdf(actorCtx(p, req), req.params.id, req.params.sessionId);
+      const ctx = actorCtx(p, req);
+      const { filename, bytes } = await p.documents.forRequest(reply, ctx.actor.id, () => signInSheetPdf(ctx, req.params.id, req.params.sessionId));
       return reply.type("application/pdf").header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(filename)}`).send(bytes);
     },
   );

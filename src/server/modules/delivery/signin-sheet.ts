@@ -5,18 +5,15 @@ import ExcelJS from "exceljs";
 import type { ImportRowError } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { chineseDate, createDocument, GRAY, PageFlow, stampPageNumbers } from "../../platform/pdf.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { readWorkbook } from "../filing/plan-excel.js";
 import { attendanceRows, importCheckIns, requireAttendanceEditable, type AttendanceRow } from "./checkins.js";
 import { cellText, columnsOf, findHeaderRow } from "./excel-cells.js";
+import { clockTime, type SignInSheetPrint } from "./signin-sheet-pdf.js";
 import { projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
 
-const METHOD_NAMES: Record<string, string> = { qr: "扫码", manual: "补签", import: "签到表" };
 export const SHEET_IMPORT_REASON = "签到表导入";
 
-/** An instant as HH:MM in Asia/Shanghai. */
-const clockTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);
 
 async function load(ctx: Ctx, projectId: string, sessionId: string, action: "checkIn.read" | "checkIn.manual") {
   const p = await projectInScope(ctx.db, ctx, projectId, action);
@@ -40,46 +37,28 @@ async function audited(ctx: Ctx, sessionId: string, format: "pdf" | "xlsx", shee
 }
 
 export async function signInSheetPdf(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
-  return audited(ctx, sessionId, "pdf", await renderSignInSheetPdf(ctx, projectId, sessionId));
+  return audited(ctx, sessionId, "pdf", await renderSignInSheet(ctx, projectId, sessionId));
 }
 
-/** The sheet as PDF, unaudited: for the project archive, whose download is audited once as a whole. */
-export async function renderSignInSheetPdf(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
+/** What the printed sheet shows, read on the request thread: the PDF itself is drawn by a document worker. */
+export async function signInSheetPrint(ctx: Ctx, projectId: string, sessionId: string): Promise<{ print: SignInSheetPrint; filename: string; professionalIds: string[] }> {
   const { p, s, rows } = await load(ctx, projectId, sessionId, "checkIn.read");
-  const kit = await createDocument({ title: `签到表 · ${p.title}`, subject: `${p.baseName} · ${s.date}` });
-  const flow = new PageFlow(kit, undefined, { top: 56, right: 48, bottom: 64, left: 48 });
-  flow.text("培训签到表", { font: kit.boldFont, size: 18, align: "center" });
-  flow.gap(8);
-  const facts: [string, string][] = [
-    ["培训项目", p.title],
-    ["备案号", p.filingNo ?? "（未备案）"],
-    ["举办基地", p.baseName],
-    ["课程", `第 ${s.seq + 1} 次课：${s.title}（${s.hours} 学时）`],
-    ["时间", `${chineseDate(s.date)} ${s.startTime}—${s.endTime}`],
-    ["授课教师", s.teacher],
-    ["地点", p.venue],
-  ];
-  for (const [k, v] of facts) flow.text(`${k}：${v}`, { font: kit.font, size: 10.5, leading: 1.6 });
-  flow.gap(6);
-  const checkedIn = rows.filter((r) => r.checkIn).length;
-  flow.text(`应到 ${rows.length} 人，已签到 ${checkedIn} 人。未签到人员请在“本人签名”栏签字。`, { font: kit.font, size: 9.5, color: GRAY });
-  flow.gap(6);
-  flow.table(
-    [
-      { title: "序号", weight: 0.6, align: "center" },
-      { title: "姓名", weight: 1.2 },
-      { title: "身份证号码", weight: 2 },
-      { title: "工作单位", weight: 2.6 },
-      { title: "签到时间", weight: 1.4, align: "center" },
-      { title: "本人签名", weight: 1.6 },
-    ],
-    rows.map((r, i) => [String(i + 1), r.name, r.idNumber, r.employer, r.checkIn ? `${clockTime(r.checkIn.checkedInAt)} ${METHOD_NAMES[r.checkIn.method]}` : "", ""]),
-    { size: 10, emptyRows: 10 },
-  );
-  flow.gap(24);
-  flow.text(`经办人（签字）：____________\u3000\u3000\u3000\u3000打印时间：${chineseDate(ctx.clock.nowIso())} ${clockTime(ctx.clock.nowIso())}`, { font: kit.font, size: 10.5 });
-  stampPageNumbers(kit);
-  return { filename: `${fileStem(p, s)}.pdf`, bytes: Buffer.from(await kit.doc.save()), professionalIds: rows.map((r) => r.professionalId) };
+  return {
+    print: {
+      project: { title: p.title, filingNo: p.filingNo, baseName: p.baseName, venue: p.venue },
+      session: { seq: s.seq, title: s.title, hours: s.hours, date: s.date, startTime: s.startTime, endTime: s.endTime, teacher: s.teacher },
+      rows: rows.map((r) => ({ name: r.name, idNumber: r.idNumber, employer: r.employer, checkIn: r.checkIn && { checkedInAt: r.checkIn.checkedInAt, method: r.checkIn.method } })),
+      printedAt: ctx.clock.nowIso(),
+    },
+    filename: `${fileStem(p, s)}.pdf`,
+    professionalIds: rows.map((r) => r.professionalId),
+  };
+}
+
+/** The sheet as PDF, unaudited, built by a document worker (issue 10 item 5). */
+async function renderSignInSheet(ctx: Ctx, projectId: string, sessionId: string): Promise<SignInSheet> {
+  const { print, filename, professionalIds } = await signInSheetPrint(ctx, projectId, sessionId);
+  return { filename, bytes: Buffer.from(await ctx.documents.build({ kind: "signInSheetPdf", sheet: print })), professionalIds };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,13 +12,14 @@ import { appendAudit } from "../../platform/audit.js";
 import { authorize } from "../../platform/authz.js";
 import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
+import type { PlainSheet } from "../../platform/document-jobs.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { baseScope } from "../filing/bases.js";
 import { loadProject, type ProjectRecord } from "../filing/projects.js";
 import { BASELINE_EFFECTIVE_FROM } from "../policy/defaults.js";
 import { requireProfessional } from "../professionals/profiles.js";
-import { workbookBytes } from "./workbooks.js";
+import { plainSheet, type Sheet } from "./workbooks.js";
 
 /** The default questionnaire: five 1–5 scales and a free comment. */
 export const BASELINE_SURVEY: SurveyQuestion[] = [
@@ -223,11 +224,16 @@ export async function resultsOf(trx: Tx, project: { id: string; startDate: strin
 type QuestionResult = SurveyResultsView["questions"][number];
 
 /** The evaluation summary as Excel: the scores per question, then every comment. */
-export async function surveyResultsWorkbook(results: SurveyResultsView, projectTitle: string): Promise<Buffer> {
+export async function surveyResultsWorkbook(ctx: Ctx, results: SurveyResultsView, projectTitle: string): Promise<Uint8Array> {
+  return ctx.documents.build({ kind: "workbook", sheets: surveyResultsSheets(results, projectTitle) });
+}
+
+/** The evaluation summary's three worksheets as plain values (built into bytes by a document worker). */
+export function surveyResultsSheets(results: SurveyResultsView, projectTitle: string): PlainSheet[] {
   const scales = results.questions.filter((q) => q.kind === "scale");
   const comments = results.questions.flatMap((q) => q.comments.map((text) => ({ label: q.label, text })));
   const overall: QuestionResult = { key: "", label: "全部评分项平均", kind: "scale", average: results.overall, distribution: [], comments: [] };
-  return workbookBytes([
+  const sheets: Sheet<any>[] = [
     {
       name: "评估汇总",
       columns: [
@@ -259,5 +265,6 @@ export async function surveyResultsWorkbook(results: SurveyResultsView, projectT
         ["参训人数", results.attendees],
       ],
     },
-  ]);
+  ];
+  return sheets.map(plainSheet);
 }

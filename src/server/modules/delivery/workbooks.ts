@@ -1,7 +1,8 @@
-// Excel files of delivery (the certificate register, the evaluation summary): built as bytes, so the
-// same workbook is downloaded on its own or packed into a project's archive.
-import ExcelJS from "exceljs";
+// Excel files of delivery (the certificate register, the evaluation summary): described as plain sheets,
+// built into bytes by a document worker, so the same workbook is downloaded on its own or packed into a
+// project's archive.
 import type { FastifyReply } from "fastify";
+import type { PlainSheet } from "../../platform/document-jobs.js";
 import type { SheetColumn } from "../../platform/excel.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -12,16 +13,9 @@ export interface Sheet<T> {
   rows: T[];
 }
 
-export async function workbookBytes(sheets: Sheet<any>[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "cebase";
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-    ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(s.columns.map((c) => c.value(r)));
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/** A sheet's column functions applied here, so the values travel to a document worker as plain data. */
+export function plainSheet<T>(s: Sheet<T>): PlainSheet {
+  return { name: s.name, columns: s.columns.map((c) => ({ header: c.header, width: c.width })), rows: s.rows.map((r) => s.columns.map((c) => c.value(r))) };
 }
 
 /** A download with a Chinese file name (RFC 6266 filename*, as the other downloads of the platform). */

@@ -29,7 +29,6 @@ import { getProfessional, listProfessionals, myProfile, registerProfessional, up
 import { learningRecordOf, learningYearsOf } from "./learning.js";
 import { reissueClaimCode } from "./claims.js";
 import { signUp } from "./signup.js";
-import { renderHoursStatementPdf } from "./statement-pdf.js";
 import { CODE_LENGTH, issueHoursStatement, readHoursStatement, verifyHoursStatement, verifyUrlOf } from "./statements.js";
 
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
@@ -165,9 +164,12 @@ function recordRoutes(r: Router, p: Platform): void {
     { schema: { tags, summary: "The hours statement as a printable PDF", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
-      const { payload, view } = await readHoursStatement(ctx, req.params.id);
-      const { params } = await policyAt(ctx.db, shanghaiDate(new Date(payload.issuedAt)));
-      const pdf = await renderHoursStatementPdf(payload, { cityName: params.cityName, issuer: `${params.cityName}人力资源和社会保障局`, verifyUrl: verifyUrlOf(p, view.code) });
+      const { payload, view, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {
+        const { payload, view } = await readHoursStatement(ctx, req.params.id);
+        const { params } = await policyAt(ctx.db, shanghaiDate(new Date(payload.issuedAt)));
+        const meta = { cityName: params.cityName, issuer: `${params.cityName}人力资源和社会保障局`, verifyUrl: verifyUrlOf(p, view.code) };
+        return { payload, view, pdf: await ctx.documents.build({ kind: "hoursStatementPdf", statement: payload, meta }) };
+      });
       return reply
         .type("application/pdf")
         .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`学时证明-${payload.year}-${view.code}.pdf`)}`)

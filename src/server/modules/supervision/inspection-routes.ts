@@ -23,7 +23,6 @@ import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { renderInspectionPdf } from "./inspection-pdf.js";
 import { inspectableBases, listInspections } from "./inspection-queries.js";
 import { getScheme, measuresFile, putScheme } from "./inspection-schemes.js";
 import { createInspection, getInspection, inspectionFile, takeInspectionStep, updateInspection } from "./inspection-service.js";
@@ -123,8 +122,9 @@ export function inspectionRoutes(r: Router, p: Platform): void {
     async (req) => takeInspectionStep(actorCtx(p, req), req.params.id, req.params.action, req.body),
   );
   r.get("/api/v1/inspections/:id/report.pdf", { schema: { tags, summary: "The printable inspection report", params: IdParams } }, async (req, reply) => {
-    const view = await getInspection(actorCtx(p, req), req.params.id);
-    const bytes = await renderInspectionPdf(view);
+    const ctx = actorCtx(p, req);
+    const view = await getInspection(ctx, req.params.id);
+    const bytes = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "inspectionPdf", inspection: view }));
     return sendFile(reply, { bytes, name: `检查考核报告-${view.baseName}-${view.year}.pdf`, mime: "application/pdf" }, true);
   });
   r.get(
