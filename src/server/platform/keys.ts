@@ -32,7 +32,7 @@ const keyIdOfSealing = (version: number) => `sealing-v${version}`;
 
 /** The first versions on a database that has none (a new one, or one from before migration 010). */
 async function ensureFirstVersions(p: Platform): Promise<void> {
-  const now = p.clock.nowIso();
+  const now = new Date(p.clock.systemNow()).toISOString(); // security time, as sessions and throttles
   const first = p.secrets.signingKey(1);
   await p.db
     .insertInto("keyVersions")
@@ -78,7 +78,7 @@ export async function listKeyVersions(p: Platform, purpose: "signing" | "sealing
  */
 export async function rotateKeys(ctx: Ctx): Promise<{ signing: KeyVersionView; sealing: KeyVersionView; retiring: string }> {
   await ensureFirstVersions(ctx);
-  const now = ctx.clock.nowIso();
+  const now = new Date(ctx.clock.systemNow()).toISOString();
   const retiring = new Date(Date.parse(now) + KEY_REFRESH_MS).toISOString();
   const result = await ctx.db.transaction().execute(async (trx) => {
     const current = await activeVersions({ ...ctx, db: trx });
