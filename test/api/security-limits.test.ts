@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp, type App } from "../../src/server/app.js";
 import { createClock } from "../../src/server/platform/clock.js";
+import { createDbBackoffStore } from "../../src/server/platform/ratelimit-db.js";
 import type { AppConfig } from "../../src/server/platform/config.js";
 import { givenCertificate } from "../support/certificates.js";
 import { expectError, filingCast, givenActiveBase, ok } from "../support/filing.js";
@@ -151,6 +152,26 @@ describe.runIf(dialects.includes("postgres"))("two instances on one PostgreSQL",
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await from(i % 2 === 0 ? a.baseUrl : bUrl, address, method, url)).status);
     expect(statuses).toEqual([404, 404, 404, 429]);
+  });
+
+  it("never admits more attempts than the rule allows when both instances take at once", async () => {
+    const stores = [createDbBackoffStore(a.app.platform.db), createDbBackoffStore(b.platform.db)];
+    const rule = { freeAttempts: 5, baseDelayMs: 60_000, maxDelayMs: 60_000, windowMs: MINUTE };
+    const now = Date.now();
+    const takes = await Promise.all(Array.from({ length: 24 }, (_, i) => stores[i % 2].take("account:race", now, rule)));
+    const admitted = takes.filter((t) => t.admitted).length;
+    // Five free attempts and the one after them; every later one waits.
+    expect(admitted).toBeGreaterThan(0);
+    expect(admitted).toBeLessThanOrEqual(6);
+    expect(await stores[0].waitUntil("account:race", now, rule)).toBe(admitted === 6 ? now + 60_000 : null);
+  });
+
+  it("deletes expired counters through the expiry index, not on every request", async () => {
+    const db = a.app.platform.db;
+    const past = Date.now() - 2 * MINUTE;
+    await db.insertInto("rateLimits").values({ key: "expired-test", count: 9, startedAt: past, lastAt: past, expiresAt: past + 1 }).execute();
+    await createDbBackoffStore(db).hitWindow("limit:sweep:1", Date.now(), MINUTE); // a fresh instance sweeps at its first count
+    expect(await db.selectFrom("rateLimits").select("key").where("key", "=", "expired-test").executeTakeFirst()).toBeUndefined();
   });
 
   it("keeps the counters in one table, with no username or address in the clear", async () => {
