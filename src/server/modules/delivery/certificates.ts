@@ -340,7 +340,7 @@ export async function signingKeys(ctx: Platform) {
       publicKeyPem: r.publicKeyPem ?? ctx.secrets.signingKey(r.version).publicKeyPem,
       validFrom: r.validFrom,
       retiredAt: r.retiredAt,
-      active: r.keyId === ctx.secrets.signingKeyId,
+      active: r.retiredAt === null,
     })),
   };
 }
