@@ -41,6 +41,7 @@ import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
 import { sealAuditChain } from "./platform/audit-seal.js";
+import { loadKeyVersions, refreshKeyVersions } from "./platform/keys.js";
 import { sealLegacyIdNumbers, sealLegacyPhones } from "./modules/professionals/identity.js";
 import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 
@@ -67,6 +68,7 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
     await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
     const clock = opts.clock ?? createClock({ testClock: config.testClock });
     const platform = { db: handle.db, dialect: handle.dialect, clock, config, secrets: loadSecrets(config), documents: new DocumentJobs(config), handle };
+    await loadKeyVersions(platform); // issue 10 item 12: the active signing and sealing versions
     await ensureBaselinePolicy(platform);
     await ensureBaselineSurveyForm(platform);
     await sealLegacyIdNumbers(platform);
@@ -143,6 +145,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   registerSessionHandling(app, platform);
+  // Issue 10 item 12: a key rotation reaches this instance within KEY_REFRESH_MS, with no restart.
+  app.addHook("onRequest", async () => refreshKeyVersions(platform));
 
   await app.register(async (scope) => {
     const r = typed(scope);

@@ -14,6 +14,7 @@ import { validateInput } from "./platform/validate.js";
 import { isDatabaseEmpty, loadDemoData } from "./demo/seed.js";
 import { insertUser } from "./modules/users/service.js";
 import { backupDatabase, restoreDatabase } from "./platform/backup.js";
+import { countStaleSealed, KEY_REFRESH_MS, resealAll, rotateKeys } from "./platform/keys.js";
 import { createOrganization } from "./modules/organizations/service.js";
 
 const HELP = `cebase — 专业技术人员继续教育基地服务平台
@@ -35,6 +36,9 @@ Usage:
                                     SQLite online backup, or pg_dump's custom format for PostgreSQL
   cebase restore FILE               load a backup into an empty data directory or database, then check the audit chain;
                                     refuses a non-empty one. The master key is not in the backup (see README)
+  cebase rotate-key [--no-wait]     next signing and sealing key versions, safe while serving: earlier signatures still
+                                    verify; stored personal data is re-sealed in batches, again after running instances
+                                    switch (30 s; --no-wait when no instance is running)
 
 Environment: PORT, HOST, CEBASE_DATA_DIR, DATABASE_URL, CEBASE_DEMO, CEBASE_TEST_CLOCK, CEBASE_DEBUG (see README).`;
 
@@ -138,6 +142,22 @@ async function restore(file: string) {
   else if (r.foreignKeyIds.length) console.error(`the master key in place did not sign certificates with key ${r.foreignKeyIds.join(", ")}: use the key the backup was made with`);
 }
 
+// Issue 10 item 12: rotation while serving. Instances re-read the versions within KEY_REFRESH_MS and may
+// seal under the old version until then: the second pass after that catches what they wrote.
+async function rotateKey(ctx: Ctx, waitForInstances: boolean) {
+  const r = await rotateKeys(ctx);
+  console.log(`signing key ${r.signing.keyId} (version ${r.signing.version}) and sealing version ${r.sealing.version} are active; the previous ones retire at ${r.retiring}`);
+  let resealed = await resealAll(ctx);
+  if (waitForInstances) {
+    console.log(`re-sealed ${resealed} values; waiting ${(KEY_REFRESH_MS + 5_000) / 1000} s for running instances to switch…`);
+    await new Promise((resolve) => setTimeout(resolve, KEY_REFRESH_MS + 5_000));
+    resealed += await resealAll(ctx);
+  }
+  const left = await countStaleSealed(ctx);
+  console.log(`re-sealed ${resealed} values under sealing version ${r.sealing.version}; ${left} left under earlier versions`);
+  if (left > 0) process.exitCode = 1;
+}
+
 async function main(argv: string[]) {
   const [cmd, sub, ...rest] = argv;
   const key = [cmd, sub].filter(Boolean).join(" ");
@@ -158,6 +178,10 @@ async function main(argv: string[]) {
   if (cmd === "backup" || cmd === "restore") {
     if (!sub || rest.length) throw new Error(`usage: cebase ${cmd} FILE`);
     return cmd === "backup" ? backup(sub) : restore(sub);
+  }
+  if (cmd === "rotate-key") {
+    const { values } = parseArgs({ args: argv.slice(1), options: { "no-wait": { type: "boolean" } } });
+    return withPlatform((p) => rotateKey(systemCtx(p), !values["no-wait"]));
   }
   if (key === "demo load") {
     return withPlatform(async (p) => {

@@ -319,6 +319,20 @@ export const CertificateVerification = Type.Object({
 export type CertificateVerification = Static<typeof CertificateVerification>;
 
 export const SigningKeyView = Type.Object({ algorithm: Type.Literal("Ed25519"), keyId: Type.String(), publicKeyPem: Type.String() });
+/** Issue 10 item 12: every signing key, retired ones included, with the time it signed in. */
+export const SigningKeyList = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      algorithm: Type.Literal("Ed25519"),
+      keyId: Type.String(),
+      version: Type.Integer(),
+      publicKeyPem: Type.String(),
+      validFrom: Type.String(),
+      retiredAt: Type.Union([Type.String(), Type.Null()]),
+      active: Type.Boolean(),
+    }),
+  ),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Evaluation survey (培训效果评估)

@@ -85,7 +85,7 @@ describe.each(dialects)("completion and certificates on %s", (dialect) => {
     const mine = ok(await c.pro1.get("/api/v1/me/certificates")).items;
     expect(mine).toHaveLength(1);
     const cert = mine[0];
-    expect(cert.serial).toMatch(/^JJZS-2026-\d{6}$/);
+    expect(cert.serial).toMatch(/^JJZS-2026-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/);
     expect(cert).toMatchObject({ status: "valid", revokedAt: null, availableActions: [] });
     expect(cert.content).toMatchObject({
       serial: cert.serial,

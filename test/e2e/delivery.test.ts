@@ -27,7 +27,7 @@ const AFTER = "2026-12-14T05:00:00.000Z"; // 13:00: the last session is over
 const PRO1 = "周晓东";
 const ADDED = { name: "林海燕", idNumber: syntheticIdNumber("19900815", 362), employer: "威海市立医院", title: "主治医师" };
 const IMPORTED = { name: "孙立强", idNumber: syntheticIdNumber("19850420", 517), employer: "威海市第二中学", title: "一级教师" };
-const SERIAL = /^JJZS-2026-\d{6}$/;
+const SERIAL = /^JJZS-2026-\d{6}-[0-9A-HJKMNP-TV-Z]{6}$/;
 const DECLARED = { title: "2026 山东省智能制造学术年会", hours: 8, earnedOn: "2026-11-20" };
 
 /** The 认领码 dialog shows the person's code: read it and close the dialog. */

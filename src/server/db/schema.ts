@@ -1,5 +1,6 @@
 // The Database interface Kysely types every query with. Column names are snake_case in SQL and
 // mapped to camelCase by the CamelCasePlugin, so code reads `orgId` while the table has `org_id`.
+import type { LimitsAndKeysTables } from "./schema-keys.js";
 import type { SupervisionTables } from "./schema-supervision.js";
 
 export interface OrganizationsTable {
@@ -510,7 +511,7 @@ export interface SurveyResponsesTable {
   createdAt: string;
 }
 
-export interface Database extends SupervisionTables {
+export interface Database extends SupervisionTables, LimitsAndKeysTables {
   organizations: OrganizationsTable;
   users: UsersTable;
   userRoles: UserRolesTable;

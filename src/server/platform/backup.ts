@@ -205,16 +205,16 @@ async function inspectRestored(target: Target, dialect: DialectName): Promise<Re
     const keyIds = (await handle.db.selectFrom("certificates").select("keyId").distinct().execute()).map((r) => r.keyId);
     // Looked up, never created: restore must not make a new master key that would sign with another key.
     const hasMasterKey = !!target.secretKey || fs.existsSync(path.join(target.dataDir, "secret.key"));
-    const secrets = hasMasterKey ? loadSecrets(target) : null;
-    const inPlace = secrets?.signingKeyId ?? null;
+    // Any version of the master key's signing keys counts as its own (issue 10 item 12: rotated keys).
+    const inPlace = hasMasterKey ? loadSecrets(target) : null;
     // Without the master key only the links are checked (the keyed segment and checkpoints need it).
-    const audit = await verifyAuditChain({ db: handle.db, keys: secrets?.audit ?? null, checkpointFiles: [] });
+    const audit = await verifyAuditChain({ db: handle.db, keys: inPlace?.audit ?? null, checkpointFiles: [] });
     return {
       dialect,
       tables: Object.keys(counts).length,
       rows: Object.values(counts).reduce((a, b) => a + b, 0),
       audit,
-      foreignKeyIds: keyIds.filter((k) => k !== inPlace),
+      foreignKeyIds: keyIds.filter((k) => !inPlace || inPlace.signingVersionOf(k) === null),
       hasMasterKey,
     };
   } finally {

@@ -34,6 +34,8 @@ export interface AppConfig extends DocumentConfig {
   loginThrottle: LoginThrottleConfig;
   /** Public objections per client address (第五条（三）: anyone may object, but not flood). */
   objectionRateLimit: { max: number; windowMs: number };
+  /** Public look-ups per client address (certificates, hours statements, objection receipts): each its own count (issue 10 item 11). */
+  publicLookupRateLimit: { max: number; windowMs: number };
   version: string;
   /** Proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default. */
   trustedProxies: string[];
@@ -93,6 +95,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
       burstWindowMs: Number(env.CEBASE_LOGIN_BURST_WINDOW_MINUTES ?? 10) * 60_000,
     },
     objectionRateLimit: { max: Number(env.CEBASE_OBJECTION_RATE_MAX ?? 5), windowMs: 60 * 60_000 },
+    publicLookupRateLimit: { max: Number(env.CEBASE_PUBLIC_LOOKUP_RATE_MAX ?? 120), windowMs: 60_000 },
     version: env.npm_package_version ?? "0.1.0",
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),

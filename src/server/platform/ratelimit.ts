@@ -1,27 +1,21 @@
-// Counters of requests, kept in memory of this instance: a fixed-window limiter per key (client address)
-// and the backoff counters of sign-in throttling. Behind a load balancer each instance counts its own
-// share, which still bounds guessing per instance.
+// Counters of requests: a fixed-window limiter per key (client address) for the public routes and the
+// backoff counters of sign-in throttling, both over one `BackoffStore`. On SQLite the store is this
+// instance's memory; on PostgreSQL it is the `rate_limits` table (platform/ratelimit-db.ts), so every
+// instance behind a load balancer counts against one limit (issue 10, item 11). `platform/limits.ts`
+// picks the store and is the one way a route is limited.
 import type { BackoffRule } from "./config.js";
 
 export interface RateLimiter {
-  /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
-  hit(key: string, now: number): number;
+  /** Counts one hit; answers the seconds to wait when over the limit, else 0. */
+  hit(key: string, now: number): Promise<number>;
 }
 
-export function createRateLimiter(max: number, windowMs: number): RateLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
+/** At most `max` hits per key in each fixed window of `windowMs`, counted in `store` under `name`. */
+export function createRateLimiter(max: number, windowMs: number, store: BackoffStore = createMemoryBackoffStore(), name = "limit"): RateLimiter {
   return {
-    hit(key, now) {
-      if (windows.size > 10000) {
-        for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
-      }
-      const w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        windows.set(key, { start: now, count: 1 });
-        return 0;
-      }
-      w.count++;
-      return w.count > max ? Math.ceil((w.start + windowMs - now) / 1000) : 0;
+    async hit(key, now) {
+      const w = await store.hitWindow(`${name}:${key}`, now, windowMs);
+      return w.count > max ? Math.max(1, Math.ceil((w.resetAt - now) / 1000)) : 0;
     },
   };
 }
@@ -36,6 +30,12 @@ export interface AttemptCount {
   lastAt: number;
 }
 
+/** Events counted in the current window of a key, and the instant that window closes. */
+export interface WindowCount {
+  count: number;
+  resetAt: number;
+}
+
 /** `take`'s answer: admitted (the attempt is counted) or the instant to wait for. */
 export type Take = { admitted: true; before: AttemptCount | null; after: AttemptCount } | { admitted: false; retryAt: number };
 
@@ -48,8 +48,8 @@ export interface BackoffStore {
   count(key: string, now: number, rule: BackoffRule): Promise<void>;
   /** Forgets a key altogether. */
   forget(key: string): Promise<void>;
-  /** Counts one event in the current fixed window of `key` (a window opens at the first event after the last one closed); answers the count. */
-  countInWindow(key: string, now: number, windowMs: number): Promise<number>;
+  /** Counts one event in the current fixed window of `key` (a window opens at the first event after the last one closed); answers the count and when the window closes. */
+  hitWindow(key: string, now: number, windowMs: number): Promise<WindowCount>;
 }
 
 /** The wait after `attempts` counted attempts: none for the free ones, then doubling up to the cap. */
@@ -105,14 +105,14 @@ export function createMemoryBackoffStore(maxKeys = 100_000): BackoffStore {
     async forget(key) {
       counts.delete(key);
     },
-    async countInWindow(key, now, windowMs) {
+    async hitWindow(key, now, windowMs) {
       let w = windows.get(key);
       if (!w || now - w.start >= w.windowMs) {
         w = { start: now, count: 0, windowMs };
         windows.set(key, w);
         prune(windows, (x) => now - x.start >= x.windowMs);
       }
-      return ++w.count;
+      return { count: ++w.count, resetAt: w.start + w.windowMs };
     },
   };
 }

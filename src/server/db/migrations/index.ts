@@ -8,8 +8,9 @@ import * as m004 from "./004_delivery.js";
 import * as m005 from "./005_supervision.js";
 import * as m006 from "./006_password_policy.js";
 import * as m007 from "./007_audit_seal.js";
-import * as m009 from "./009_claim_codes.js";
 import * as m008 from "./008_duties_two_factor.js";
+import * as m009 from "./009_claim_codes.js";
+import * as m010 from "./010_limits_and_keys.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   "005_supervision": m005,
   "006_password_policy": m006,
   "007_audit_seal": m007,
-  "009_claim_codes": m009,
   "008_duties_two_factor": m008,
+  "009_claim_codes": m009,
+  "010_limits_and_keys": m010,
 };

@@ -6,7 +6,7 @@ import { ChangePasswordBody, IdParams, LoginBody, Nullable, SessionView } from "
 import type { Platform } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { actorCtx, clearSessionCookie, ctxOf, setSessionCookie } from "../../platform/http.js";
-import { createRateLimiter } from "../../platform/ratelimit.js";
+import { limitStoreOf, routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { listSessions, revokeSession } from "./account-sessions.js";
 import * as service from "./service.js";
@@ -29,8 +29,9 @@ const TotpCodeBody = Type.Object({ code: Type.String({ minLength: 1, maxLength: 
 const RecoveryCodes = Type.Object({ recoveryCodes: Type.Array(Type.String()) });
 
 export function authRoutes(r: Router, p: Platform): void {
-  const limiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
-  const throttle = createLoginThrottle(p.config.loginThrottle);
+  // Issue 10 item 11: the counters are shared by every instance on PostgreSQL.
+  const limit = routeLimit(p, "login", p.config.loginRateLimit);
+  const throttle = createLoginThrottle(p.config.loginThrottle, limitStoreOf(p));
 
   r.post(
     "/api/v1/auth/login",
@@ -45,11 +46,7 @@ export function authRoutes(r: Router, p: Platform): void {
       },
     },
     async (req, reply) => {
-      const wait = limiter.hit(req.ip, p.clock.systemNow());
-      if (wait > 0) {
-        reply.header("Retry-After", String(wait));
-        throw new DomainError("LOGIN_RATE_LIMITED", { retryAfterSeconds: wait });
-      }
+      await limit.enforce(req.ip, reply, "LOGIN_RATE_LIMITED");
       const userAgent = req.headers["user-agent"] ?? null;
       const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password, userAgent, req.body.totp).catch((err: unknown) => {
         if (err instanceof DomainError && err.code === "LOGIN_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));

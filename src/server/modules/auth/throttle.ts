@@ -47,7 +47,7 @@ export function createLoginThrottle(config: LoginThrottleConfig, store: BackoffS
       await store.count(admission.addressKey, now, config.address);
     },
     async isBurst(now) {
-      return (await store.countInWindow(BURST_KEY, now, config.burstWindowMs)) === config.burstThreshold;
+      return (await store.hitWindow(BURST_KEY, now, config.burstWindowMs)).count === config.burstThreshold;
     },
   };
 }

@@ -2,7 +2,7 @@
 // serial and an Ed25519 signature over its content, can be checked by anyone (public verification and
 // the published key), and can be revoked with a reason, one by one or all of a project's at once,
 // which takes their hours out of the record.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { CertificateContent, CertificateVerification, CertificateView } from "../../../shared/delivery.js";
 import { maskName } from "../../../shared/delivery.js";
 import type { SubjectType } from "../../../shared/filing.js";
@@ -13,6 +13,7 @@ import type { Tx } from "../../platform/db.js";
 import type { BasesTable, CertificatesTable } from "../../db/schema.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
+import { listKeyVersions } from "../../platform/keys.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { nextNumber } from "../accreditation/queries.js";
 import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
@@ -33,9 +34,18 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** 继教证书 serials: JJZS-<year of issue>-<six digits>, numbered within the year. */
+/** Crockford's base 32 (no I, L, O, U): a serial read aloud or retyped is not misread. */
+const SERIAL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const SERIAL_RANDOM_LENGTH = 6;
+
+/**
+ * 继教证书 serials: JJZS-<year of issue>-<six digits>-<six random characters>, numbered within the year.
+ * Issue 10 item 11: the random part (30 bits) makes a serial unguessable from its neighbours, so walking
+ * the numbers finds nothing. Serials issued before it (no random part) still verify: they are printed.
+ */
 export async function nextSerial(trx: Tx, year: number): Promise<string> {
-  return `JJZS-${year}-${String(await nextNumber(trx, `certificate:${year}`)).padStart(6, "0")}`;
+  const random = [...randomBytes(SERIAL_RANDOM_LENGTH)].map((b) => SERIAL_ALPHABET[b & 31]).join("");
+  return `JJZS-${year}-${String(await nextNumber(trx, `certificate:${year}`)).padStart(6, "0")}-${random}`;
 }
 
 export const verifyUrlOf = (p: Platform, serial: string) => `${p.config.publicUrl}/verify/certificates/${encodeURIComponent(serial)}`;
@@ -288,10 +298,11 @@ export async function revokeProjectCertificates(ctx: Ctx, projectId: string, rea
 
 /** Anyone checks a serial: genuine (the signature holds over the stored content) and not revoked. */
 export async function verifyCertificate(ctx: Ctx, serial: string): Promise<CertificateVerification> {
-  const r = await certificates(ctx.db).where("certificates.serial", "=", serial).executeTakeFirst();
+  const r = await certificates(ctx.db).where("certificates.serial", "=", serial.trim().toUpperCase()).executeTakeFirst();
   if (!r) throw new DomainError("NOT_FOUND");
   const content = contentOf(r.payload);
-  const signatureValid = !!content && content.serial === r.serial && ctx.secrets.verify(r.payload, r.signature);
+  // Issue 10 item 12: checked with the key that signed it, current or retired.
+  const signatureValid = !!content && content.serial === r.serial && ctx.secrets.verify(r.payload, r.signature, r.keyId);
   const c = content ?? unreadable({ ...r, version: Number(r.version) });
   const status = r.status as CertificateVerification["status"];
   return {
@@ -316,4 +327,20 @@ export async function verifyCertificate(ctx: Ctx, serial: string): Promise<Certi
 
 export function signingKey(ctx: Platform) {
   return { algorithm: "Ed25519" as const, keyId: ctx.secrets.signingKeyId, publicKeyPem: ctx.secrets.publicKeyPem };
+}
+
+/** Every signing key with its validity, the active one first (issue 10 item 12: retired keys stay published). */
+export async function signingKeys(ctx: Platform) {
+  const rows = await listKeyVersions(ctx, "signing");
+  return {
+    items: rows.map((r) => ({
+      algorithm: "Ed25519" as const,
+      keyId: r.keyId,
+      version: r.version,
+      publicKeyPem: r.publicKeyPem ?? ctx.secrets.signingKey(r.version).publicKeyPem,
+      validFrom: r.validFrom,
+      retiredAt: r.retiredAt,
+      active: r.retiredAt === null,
+    })),
+  };
 }

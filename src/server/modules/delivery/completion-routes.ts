@@ -10,6 +10,7 @@ import {
   CompletionView,
   ProjectSurveyView,
   RevokeBody,
+  SigningKeyList,
   SigningKeyView,
   SurveyFormInput,
   SurveyFormView,
@@ -20,7 +21,7 @@ import { BulkRevokeResult } from "../../../shared/supervision/violations.js";
 import type { Platform } from "../../platform/context.js";
 import { DomainError, requestLang } from "../../platform/errors.js";
 import { actorCtx, ctxOf } from "../../platform/http.js";
-import { createRateLimiter } from "../../platform/ratelimit.js";
+import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { loadProject, takeProjectStep } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
@@ -33,8 +34,6 @@ import { sendFile, XLSX_TYPE } from "./workbooks.js";
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const StepBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
 const SerialParams = obj({ serial: Type.String({ minLength: 6, maxLength: 40, pattern: "^[0-9A-Za-z-]+$" }) });
-/** Public look-ups per client address and minute: generous for people, a bound on walking serials. */
-const VERIFY_RATE = { max: 120, windowMs: 60_000 };
 
 export function completionRoutes(r: Router, p: Platform): void {
   let tags = ["completion"];
@@ -120,7 +119,8 @@ export function completionRoutes(r: Router, p: Platform): void {
 
   // ---- public verification ----
   tags = ["public"];
-  const limiter = createRateLimiter(VERIFY_RATE.max, VERIFY_RATE.windowMs);
+  // Public look-ups per client address: generous for people, a bound on walking serials (issue 10 item 11).
+  const verifyLimit = routeLimit(p, "certificateLookup", p.config.publicLookupRateLimit);
   r.get(
     "/api/v1/public/certificates/:serial",
     {
@@ -128,11 +128,7 @@ export function completionRoutes(r: Router, p: Platform): void {
       schema: { tags, summary: "Verify a certificate: genuine and not revoked; the holder's name partly masked", params: SerialParams, response: { 200: CertificateVerification, ...errorResponses, 429: errorResponses[400] } },
     },
     async (req, reply) => {
-      const wait = limiter.hit(req.ip, p.clock.systemNow());
-      if (wait > 0) {
-        reply.header("Retry-After", String(wait));
-        throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
-      }
+      await verifyLimit.enforce(req.ip, reply);
       return certificates.verifyCertificate(ctxOf(p, req), req.params.serial);
     },
   );
@@ -140,6 +136,19 @@ export function completionRoutes(r: Router, p: Platform): void {
     "/api/v1/public/signing-key",
     { config: { public: true }, schema: { tags, summary: "The Ed25519 public key certificates and hours statements are signed with", response: { 200: SigningKeyView } } },
     async () => certificates.signingKey(p),
+  );
+  r.get(
+    "/api/v1/public/signing-keys",
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: "Every Ed25519 key certificates and hours statements were signed with, retired ones included, with validity",
+        description: "A document names its key id; it was signed while that key was valid (validFrom up to retiredAt).",
+        response: { 200: SigningKeyList },
+      },
+    },
+    async () => certificates.signingKeys(p),
   );
 
   // ---- 培训效果评估 ----

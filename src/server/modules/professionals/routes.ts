@@ -19,9 +19,8 @@ import {
 } from "../../../shared/delivery.js";
 import { shanghaiDate } from "../../platform/clock.js";
 import type { Platform } from "../../platform/context.js";
-import { DomainError } from "../../platform/errors.js";
 import { actorCtx, ctxOf } from "../../platform/http.js";
-import { createRateLimiter } from "../../platform/ratelimit.js";
+import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
@@ -48,7 +47,7 @@ export function professionalRoutes(r: Router, p: Platform): void {
 function profileRoutes(r: Router, p: Platform): void {
   const tags = ["professionals"];
   // The same per-address limit as sign-in: a training venue behind one address still signs up a class.
-  const signUpLimiter = createRateLimiter(p.config.loginRateLimit.max, p.config.loginRateLimit.windowMs);
+  const signUpLimit = routeLimit(p, "signUp", p.config.loginRateLimit);
   r.post(
     "/api/v1/public/professionals/sign-up",
     {
@@ -62,11 +61,7 @@ function profileRoutes(r: Router, p: Platform): void {
       },
     },
     async (req, reply) => {
-      const wait = signUpLimiter.hit(req.ip, p.clock.systemNow());
-      if (wait > 0) {
-        reply.header("Retry-After", String(wait));
-        throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
-      }
+      await signUpLimit.enforce(req.ip, reply);
       await signUp(ctxOf(p, req), req.body);
       return reply.code(202).send({ status: "received" as const });
     },
@@ -129,6 +124,8 @@ function profileRoutes(r: Router, p: Platform): void {
 
 function recordRoutes(r: Router, p: Platform): void {
   const tags = ["learning record"];
+  // Issue 10 item 11: public checks of statements are limited per address, across instances.
+  const statementLookupLimit = routeLimit(p, "statementLookup", p.config.publicLookupRateLimit);
   r.get(
     "/api/v1/me/learning-record",
     { schema: { tags, summary: "My learning record of a year (default: this year)", querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
@@ -184,10 +181,13 @@ function recordRoutes(r: Router, p: Platform): void {
         tags: ["public"],
         summary: "Check an hours statement by its verification code",
         params: obj({ code: Type.String({ minLength: CODE_LENGTH, maxLength: CODE_LENGTH, pattern: "^[0-9A-Za-z]+$" }) }),
-        response: { 200: HoursStatementVerification, ...errorResponses },
+        response: { 200: HoursStatementVerification, ...withTooMany },
       },
     },
-    async (req) => verifyHoursStatement(ctxOf(p, req), req.params.code),
+    async (req, reply) => {
+      await statementLookupLimit.enforce(req.ip, reply);
+      return verifyHoursStatement(ctxOf(p, req), req.params.code);
+    },
   );
 }
 

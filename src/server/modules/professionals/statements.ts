@@ -130,7 +130,8 @@ export async function verifyHoursStatement(ctx: Ctx, code: string): Promise<Hour
   const row = await ctx.db.selectFrom("hoursStatements").selectAll().where("code", "=", code.toUpperCase()).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
   const p = parsePayload(row.payload);
-  const valid = row.keyId === ctx.secrets.signingKeyId && ctx.secrets.verify(row.payload, row.signature) && p.code === row.code;
+  // Issue 10 item 12: checked with the key that signed it, current or retired; the payload names it too.
+  const valid = p.keyId === row.keyId && ctx.secrets.verify(row.payload, row.signature, row.keyId) && p.code === row.code;
   const num = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? n : 0);
   // A statement is a snapshot: a certificate revoked or hours accepted since leave it genuine but out of date.
   const now = await buildLearningRecord(ctx.db, row.professionalId, Number(row.year));

@@ -4,16 +4,17 @@ import { Type } from "typebox";
 import { NoticeView } from "../../../shared/accreditation.js";
 import { IdParams } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
-import { DomainError } from "../../platform/errors.js";
 import { ctxOf } from "../../platform/http.js";
-import { createRateLimiter } from "../../platform/ratelimit.js";
+import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { currentNotices, fileObjection, objectionByReceipt, publicNotice } from "../accreditation/notice.js";
 
 const tags = ["public"];
 
 export function publicRoutes(r: Router, p: Platform): void {
-  const objectionLimiter = createRateLimiter(p.config.objectionRateLimit.max, p.config.objectionRateLimit.windowMs);
+  // Issue 10 item 11: filing and looking up objections are limited per address, across instances.
+  const objectionLimit = routeLimit(p, "objection", p.config.objectionRateLimit);
+  const lookupLimit = routeLimit(p, "objectionLookup", p.config.publicLookupRateLimit);
   r.get(
     "/api/v1/public/notices",
     { config: { public: true }, schema: { tags, summary: "Current public notices", response: { 200: Type.Object({ items: Type.Array(NoticeView) }) } } },
@@ -44,11 +45,7 @@ export function publicRoutes(r: Router, p: Platform): void {
       },
     },
     async (req, reply) => {
-      const wait = objectionLimiter.hit(req.ip, p.clock.systemNow());
-      if (wait > 0) {
-        reply.header("Retry-After", String(wait));
-        throw new DomainError("RATE_LIMITED", { retryAfterSeconds: wait });
-      }
+      await objectionLimit.enforce(req.ip, reply);
       return reply.code(201).send(await fileObjection(ctxOf(p, req), req.params.id, req.body));
     },
   );
@@ -70,9 +67,13 @@ export function publicRoutes(r: Router, p: Platform): void {
             resolvedAt: Type.Union([Type.String(), Type.Null()]),
           }),
           ...errorResponses,
+          429: errorResponses[400],
         },
       },
     },
-    async (req) => objectionByReceipt(ctxOf(p, req), req.params.receiptNo),
+    async (req, reply) => {
+      await lookupLimit.enforce(req.ip, reply);
+      return objectionByReceipt(ctxOf(p, req), req.params.receiptNo);
+    },
   );
 }
