@@ -1,6 +1,8 @@
 // Worlds for the crash and two-instance tests: a room of enrolled professionals with sessions today
 // (written straight to the database, as bench/check-in.ts does: these tests are about check-in, not
 // enrolment), and applications whose public notice has run its course, ready to publish.
+import type { Kysely } from "kysely";
+import type { Database } from "../../src/server/db/schema.js";
 import type { Platform } from "../../src/server/platform/context.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { hashPassword } from "../../src/server/platform/passwords.js";
@@ -12,6 +14,8 @@ import { cast, givenApplication } from "./accreditation.js";
 import { Client, type TestServer } from "./harness.js";
 
 export interface Room {
+  baseId: string;
+  staffId: string;
   projectId: string;
   sessionIds: string[];
   usernames: string[];
@@ -62,7 +66,24 @@ export async function givenCheckInRoom(p: Platform, people: number, sessions: nu
         .execute();
     }
   });
-  return { projectId, sessionIds, usernames };
+  return { baseId, staffId: staff.id, projectId, sessionIds, usernames };
+}
+
+/** `count` filed projects of the room's base whose class starts today: the project-status job starts each (第十七条). */
+export async function givenProjectsStartingToday(db: Kysely<Database>, room: Room, today: string, count: number, label: string): Promise<string[]> {
+  const now = new Date().toISOString();
+  const ids = Array.from({ length: count }, () => newId());
+  await db
+    .insertInto("trainingProjects")
+    .values(
+      ids.map((id, i) => ({
+        id, baseId: room.baseId, annualPlanId: null, planItemKey: null, adHoc: 1, adHocReason: "双实例测试", status: "filed", title: `${label}专题培训${i + 1}`,
+        subjectType: "professional", specialty: "智能制造", startDate: today, endDate: today, hours: 2, mode: "offline", venue: "报告厅", capacity: 50, feeFen: 0,
+        teachers: "[]", description: "", filingNo: `威继教备〔${label}〕${i + 1}号`, filedAt: now, concludedAt: null, concludedBy: null, createdBy: room.staffId, createdAt: now, updatedAt: now, version: 1,
+      })),
+    )
+    .execute();
+  return ids;
 }
 
 export interface Publishable {
