@@ -4,6 +4,7 @@
 // due time, one sign-in limit holds across both, and a SIGKILL of the instance holding the job leases
 // loses no acknowledged check-in while the other takes the jobs over once the lease has run out.
 // PostgreSQL only: SQLite is the one-machine database.
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/server/demo/seed.js";
 import type { Client } from "../support/harness.js";
@@ -127,6 +128,24 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
       if (res.status === 429) expect(res.body.error.code).toBe("LOGIN_THROTTLED");
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429]);
+  });
+
+  it("keeps serving when the database drops every connection (a failover or a restart of PostgreSQL)", async () => {
+    const token = (await sameSessionOn(staff, a.url).get(`/api/v1/training-projects/${room.projectId}/sessions/${room.sessionIds[1]}/check-in-code`)).body.token;
+    // Both pools hold open connections, idle between requests.
+    const first = await burst(people.slice(0, 40), 20, (c) => sameSessionOn(c, people.indexOf(c) % 2 ? b.url : a.url).post("/api/v1/check-ins", { token }));
+    expect(first.every(isAcknowledged)).toBe(true);
+    const { db, close } = await world.db();
+    try {
+      const dropped = await sql<{ n: number }>`select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(db);
+      expect(Number(dropped.rows[0].n)).toBeGreaterThan(0);
+    } finally {
+      await close();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    expect([a.child.exitCode ?? a.child.signalCode, b.child.exitCode ?? b.child.signalCode], `stderr:\n${a.stderr()}\n${b.stderr()}`).toEqual([null, null]);
+    const second = await burst(people.slice(40, 80), 20, (c) => sameSessionOn(c, people.indexOf(c) % 2 ? b.url : a.url).post("/api/v1/check-ins", { token }));
+    expect(second.every(isAcknowledged), JSON.stringify(second.find((o) => !isAcknowledged(o)))).toBe(true);
   });
 
   it("loses no acknowledged check-in when the instance holding the job leases is killed, and the other takes the jobs over", async () => {

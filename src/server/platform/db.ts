@@ -58,6 +58,12 @@ export function openDb(opts: DbOptions): DbHandle {
       max: 10,
       ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
     });
+    // issue 10 (two instances, a killed one loses nothing): a failover or a restart of PostgreSQL drops
+    // every connection; pg then emits 'error' on the pool (an idle connection) or on the client (one in
+    // use), which without a listener ends the process. The query under way fails and its transaction
+    // rolls back; the pool discards the dead connection and the next query opens a fresh one.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
