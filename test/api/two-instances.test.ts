@@ -7,7 +7,7 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoData } from "../../src/server/demo/seed.js";
-import type { Client } from "../support/harness.js";
+import { Client } from "../support/harness.js";
 import { burst, buildServer, freshWorld, isAcknowledged, killAll, prepareWith, startInstance, verifyAuditCli, type Instance, type World } from "../support/instances.js";
 import { givenCheckInRoom, givenProjectsStartingToday, sameSessionOn, signInAll, type Room } from "../support/crash-world.js";
 
@@ -19,8 +19,12 @@ import { givenCheckInRoom, givenProjectsStartingToday, sameSessionOn, signInAll,
 const LIMITS_SHARED_ACROSS_INSTANCES = false;
 
 const PEOPLE = 120;
+/** A transaction left idle this long by a hung instance is ended by PostgreSQL, its locks with it. */
+const IDLE_IN_TRANSACTION_SECONDS = 2;
+/** platform/audit.ts: the advisory lock every audited write takes on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 0x0ce0a0d1;
 /** Jobs tick every half second, so a lease (two intervals) runs out one second after its holder dies. */
-const JOB_ENV = { CEBASE_JOB_INTERVAL_SECONDS: "0.5" };
+const INSTANCE_ENV = { CEBASE_JOB_INTERVAL_SECONDS: "0.5", CEBASE_PG_IDLE_IN_TRANSACTION_SECONDS: String(IDLE_IN_TRANSACTION_SECONDS) };
 
 beforeAll(() => buildServer(), 300_000);
 afterAll(() => killAll());
@@ -50,10 +54,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
     world = await freshWorld("postgres");
     ({ room, today } = await prepareWith(world, async (app) => {
       await loadDemoData(app.platform, { accreditation: false, filing: false });
-      return { room: await givenCheckInRoom(app.platform, PEOPLE, 2, "twin"), today: app.platform.clock.today() };
+      return { room: await givenCheckInRoom(app.platform, PEOPLE, 3, "twin"), today: app.platform.clock.today() };
     }));
-    a = await startInstance(world, JOB_ENV);
-    b = await startInstance(world, JOB_ENV);
+    a = await startInstance(world, INSTANCE_ENV);
+    b = await startInstance(world, INSTANCE_ENV);
     people = await signInAll(a.url, room.usernames);
     [staff] = await signInAll(b.url, ["base"]);
   }, 240_000);
@@ -146,6 +150,54 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
     expect([a.child.exitCode ?? a.child.signalCode, b.child.exitCode ?? b.child.signalCode], `stderr:\n${a.stderr()}\n${b.stderr()}`).toEqual([null, null]);
     const second = await burst(people.slice(40, 80), 20, (c) => sameSessionOn(c, people.indexOf(c) % 2 ? b.url : a.url).post("/api/v1/check-ins", { token }));
     expect(second.every(isAcknowledged), JSON.stringify(second.find((o) => !isAcknowledged(o)))).toBe(true);
+  });
+
+  it("lets the others write again soon after an instance froze inside a transaction (a hung or cut-off host)", async () => {
+    // A third instance signs people in over and over: each sign-in appends to the audit chain under its lock.
+    const frozen = await startInstance(world, INSTANCE_ENV);
+    let streaming = true;
+    const streams = Array.from({ length: 6 }, async () => {
+      while (streaming) await new Client(frozen.url).login("pro2").catch(() => undefined);
+    });
+    // Held by a connection left idle inside its transaction: the live instances never sit on the lock that long.
+    const chainLockHeldByAnIdleTransaction = async () => {
+      const { db, close } = await world.db();
+      try {
+        const r = await sql<{ n: number }>`select count(*) as n from pg_locks l join pg_stat_activity a on a.pid = l.pid
+          where l.locktype = 'advisory' and l.granted and l.objid = ${AUDIT_CHAIN_LOCK} and a.state = 'idle in transaction' and a.state_change < now() - interval '300 milliseconds'`.execute(db);
+        return Number(r.rows[0].n) > 0;
+      } finally {
+        await close();
+      }
+    };
+    // Freeze it (SIGSTOP) at moments until it is caught holding the lock, as a host that hangs would.
+    let caught = false;
+    for (let attempt = 0; attempt < 60 && !caught; attempt++) {
+      await new Promise((r) => setTimeout(r, 5 + Math.random() * 20));
+      frozen.child.kill("SIGSTOP");
+      await new Promise((r) => setTimeout(r, 400));
+      caught = await chainLockHeldByAnIdleTransaction();
+      if (!caught) frozen.child.kill("SIGCONT");
+    }
+    streaming = false;
+    expect(caught, "the frozen instance held the audit chain's lock").toBe(true);
+    try {
+      // 第十七条 check-in on a live instance: audited, so it needs the lock the frozen one holds.
+      const token = (await sameSessionOn(staff, b.url).get(`/api/v1/training-projects/${room.projectId}/sessions/${room.sessionIds[2]}/check-in-code`)).body.token;
+      const started = Date.now();
+      const headers = { "content-type": "application/json", cookie: people[0].cookie, "x-csrf-token": people[0].csrfToken };
+      const status = await fetch(`${b.url}/api/v1/check-ins`, { method: "POST", headers, body: JSON.stringify({ token }), signal: AbortSignal.timeout(30_000) }).then(
+        (r) => r.status,
+        (e: Error) => e.name,
+      );
+      const waited = Date.now() - started;
+      expect(status).toBe(201);
+      expect(waited).toBeLessThan(IDLE_IN_TRANSACTION_SECONDS * 1000 + 5000);
+      console.log(`two instances (postgres): an instance frozen inside a transaction held the others' writes ${(waited / 1000).toFixed(1)} s (limit ${IDLE_IN_TRANSACTION_SECONDS} s)`);
+    } finally {
+      await frozen.kill9();
+      await Promise.all(streams);
+    }
   });
 
   it("loses no acknowledged check-in when the instance holding the job leases is killed, and the other takes the jobs over", async () => {

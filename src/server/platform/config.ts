@@ -37,6 +37,8 @@ export interface AppConfig {
   publicUrl: string;
   /** How often the scheduled jobs (reminders, project status) run; 0 turns the scheduler off. */
   jobIntervalMs: number;
+  /** PostgreSQL: a session idle this long inside a transaction is ended, its locks released (a hung instance). */
+  pgIdleInTransactionMs: number;
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
   secretKey?: string;
 }
@@ -90,6 +92,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),
     publicUrl: (env.CEBASE_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${env.PORT ?? 3000}`).replace(/\/$/, ""),
     jobIntervalMs: Number(env.CEBASE_JOB_INTERVAL_SECONDS ?? 60) * 1000,
+    pgIdleInTransactionMs: Number(env.CEBASE_PG_IDLE_IN_TRANSACTION_SECONDS ?? 60) * 1000,
     secretKey: env.CEBASE_SECRET_KEY || undefined,
     ...overrides,
   };
