@@ -25,7 +25,36 @@ function stale(output, inputs) {
   return inputs.some((i) => newestMtime(path.join(root, i)) > built);
 }
 
-export function build({ server = true, web = true, quiet = false } = {}) {
+// One build at a time across processes (test files building in parallel, `npm start` beside a test):
+// tsc rewrites dist/node file by file, and a server started meanwhile would import a half-written file.
+// A lock directory older than the longest build is left over from a killed build and is taken over.
+function whileLocked(fn) {
+  const lock = path.join(root, "dist", ".build-lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (err) {
+      if (err.code !== "EEXIST") throw err;
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 10 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(pause, 0, 0, 200);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function build(options = {}) {
+  return whileLocked(() => buildUnlocked(options));
+}
+
+function buildUnlocked({ server = true, web = true, quiet = false } = {}) {
   const log = (m) => quiet || console.error(m);
   const serverOut = path.join(root, "dist/node/server/main.js");
   if (server && stale(serverOut, ["src/server", "src/shared"])) {

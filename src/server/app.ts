@@ -63,7 +63,7 @@ export interface BuildOptions {
 }
 
 export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<OpenPlatform> {
-  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema });
+  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, idleInTransactionMs: config.pgIdleInTransactionMs });
   try {
     await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
     const clock = opts.clock ?? createClock({ testClock: config.testClock });

@@ -45,6 +45,8 @@ export interface AppConfig extends DocumentConfig {
   jobIntervalMs: number;
   /** How often the audit chain's head is signed into a checkpoint, in minutes (1–60; issue 10 item 1). 0 (tests only) turns checkpoints off. */
   auditCheckpointMinutes: number;
+  /** PostgreSQL: a session idle this long inside a transaction is ended, its locks released (a hung instance). */
+  pgIdleInTransactionMs: number;
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
   secretKey?: string;
 }
@@ -102,6 +104,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     jobIntervalMs: Number(env.CEBASE_JOB_INTERVAL_SECONDS ?? 60) * 1000,
     // issue 10 item 1: "at least every hour", so never less often than every 60 minutes.
     auditCheckpointMinutes: Math.min(60, Math.max(1, Number(env.CEBASE_AUDIT_CHECKPOINT_MINUTES ?? 60) || 60)),
+    pgIdleInTransactionMs: Number(env.CEBASE_PG_IDLE_IN_TRANSACTION_SECONDS ?? 60) * 1000,
     secretKey: env.CEBASE_SECRET_KEY || undefined,
     // issue 10 item 5: one core stays with the event loop; the others draw documents
     documentThreads: Number(env.CEBASE_DOCUMENT_THREADS ?? Math.max(1, os.availableParallelism() - 1)),

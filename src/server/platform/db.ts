@@ -23,6 +23,8 @@ export interface DbOptions {
   dataDir: string;
   /** PostgreSQL schema to use (tests give each suite its own). */
   pgSchema?: string;
+  /** PostgreSQL ends a session left idle this long inside a transaction, releasing its locks (default 60 s). */
+  idleInTransactionMs?: number;
 }
 
 // pg returns int8 counts as strings and timestamps as Date; we store text, but keep counts numeric.
@@ -53,11 +55,21 @@ export function createPrivateFile(file: string): void {
 export function openDb(opts: DbOptions): DbHandle {
   const plugins = [new CamelCasePlugin()];
   if (opts.databaseUrl && /^postgres(ql)?:\/\//.test(opts.databaseUrl)) {
+    // issue 10 (two instances): an instance whose host hangs or is cut off inside a transaction would hold
+    // its locks (the audit chain's among them, so every instance's audited writes) until TCP gives up,
+    // hours later; PostgreSQL ends such a session after idleInTransactionMs and the others carry on.
+    const settings = [`idle_in_transaction_session_timeout=${Math.round(opts.idleInTransactionMs ?? 60_000)}`, ...(opts.pgSchema ? [`search_path=${opts.pgSchema}`] : [])];
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
-      ...(opts.pgSchema ? { options: `-c search_path=${opts.pgSchema}` } : {}),
+      options: settings.map((s) => `-c ${s}`).join(" "),
     });
+    // issue 10 (two instances, a killed one loses nothing): a failover or a restart of PostgreSQL drops
+    // every connection; pg then emits 'error' on the pool (an idle connection) or on the client (one in
+    // use), which without a listener ends the process. The query under way fails and its transaction
+    // rolls back; the pool discards the dead connection and the next query opens a fresh one.
+    pool.on("error", () => undefined);
+    pool.on("connect", (client) => client.on("error", () => undefined));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
