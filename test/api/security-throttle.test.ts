@@ -135,8 +135,12 @@ describe.each(dialects)("sign-in throttling on %s", (dialect) => {
 
   it("counts parallel guesses one by one: no more passwords are checked than the free attempts and one", async () => {
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(s, "10.4.0.1", "supervisor", `Guess#${i}x`)));
-    expect(guesses.filter((g) => g.status === 401)).toHaveLength(6);
-    expect(guesses.filter((g) => g.status === 429)).toHaveLength(6);
+    // At most the 5 free attempts and one are checked. On PostgreSQL the shared store (item 11) refuses an
+    // attempt that loses its compare-and-set too often rather than admit it, so a free one may be refused.
+    const checked = guesses.filter((g) => g.status === 401).length;
+    expect(checked).toBeGreaterThanOrEqual(dialect === "sqlite" ? 6 : 1);
+    expect(checked).toBeLessThanOrEqual(6);
+    expect(guesses.filter((g) => g.status === 429)).toHaveLength(12 - checked);
     expect(guesses.every((g) => g.body.error.details?.remainingAttempts === undefined)).toBe(true);
   });
 });
