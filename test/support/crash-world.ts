@@ -12,6 +12,7 @@ import { idNumberCheckChar } from "../../src/shared/identifiers.js";
 import { addDays } from "../../src/server/platform/calendar.js";
 import { cast, givenApplication } from "./accreditation.js";
 import { Client, type TestServer } from "./harness.js";
+import { demoCode } from "./instances.js";
 
 export interface Room {
   baseId: string;
@@ -123,7 +124,7 @@ export async function signInAll(url: string, usernames: string[], width = 16): P
     Array.from({ length: width }, async () => {
       while (next < usernames.length) {
         const i = next++;
-        const c = new Client(url);
+        const c = new Client(url, demoCode);
         const res = await c.login(usernames[i]);
         if (res.status !== 200) throw new Error(`sign-in of ${usernames[i]} failed: ${res.status} ${JSON.stringify(res.body)}`);
         out[i] = c;

@@ -16,6 +16,21 @@ import type { Database } from "../../src/server/db/schema.js";
 import { configFromEnv } from "../../src/server/platform/config.js";
 import { openDb, type DialectName } from "../../src/server/platform/db.js";
 import { Client } from "./harness.js";
+import { DEMO_TOTP_SECRET, DEMO_TOTP_USERNAMES } from "../../src/server/demo/seed.js";
+import { totpAt, totpStep, TOTP_STEP_SECONDS } from "../../src/server/platform/totp.js";
+
+const lastSteps = new Map<string, number>();
+/**
+ * issue 10 item 8: a demo account that needs a second factor signs in with a code of the demo secret on
+ * the real clock (the servers here are other processes). A code works once, so a second sign-in within
+ * one step takes the next one (the server accepts one step ahead).
+ */
+export function demoCode(username: string): string | undefined {
+  if (!DEMO_TOTP_USERNAMES.has(username)) return undefined;
+  const step = Math.max(totpStep(Date.now()), (lastSteps.get(username) ?? -1) + 1);
+  lastSteps.set(username, step);
+  return totpAt(DEMO_TOTP_SECRET, step * TOTP_STEP_SECONDS * 1000);
+}
 
 const main = path.resolve("dist/node/server/main.js");
 
@@ -80,7 +95,7 @@ export async function prepareWith<T>(world: World, fn: (app: App, client: (usern
   try {
     const url = await app.app.listen({ port: 0, host: "127.0.0.1" });
     return await fn(app, async (username) => {
-      const c = new Client(url);
+      const c = new Client(url, demoCode);
       if (username) {
         const res = await c.login(username);
         if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${JSON.stringify(res.body)}`);
