@@ -5,30 +5,18 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../src/server/app.js";
 import { backupDatabase, countRows, restoreDatabase } from "../../src/server/platform/backup.js";
 import { configFromEnv, type AppConfig } from "../../src/server/platform/config.js";
 import { openDb, type DialectName } from "../../src/server/platform/db.js";
 import { verifyAuditChain } from "../../src/server/platform/audit.js";
-import { dialects, startServer, type TestServer } from "../support/harness.js";
+import { dialects, onPgServer, startServer, type TestServer } from "../support/harness.js";
 
 type Target = Pick<AppConfig, "dataDir" | "databaseUrl" | "pgSchema">;
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 const main = path.resolve("src/server/main.ts");
-
-/** Runs the database statement on the server's maintenance connection (databases are created outside one). */
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.each(dialects)("backup and restore on %s", { timeout: 240_000 }, (dialect: DialectName) => {
   let s: TestServer;
@@ -40,7 +28,7 @@ describe.each(dialects)("backup and restore on %s", { timeout: 240_000 }, (diale
   }, 240_000);
   afterAll(async () => {
     await s.close();
-    for (const name of databases) await onServer(`drop database if exists "${name}" with (force)`);
+    for (const name of databases) await onPgServer(`drop database if exists "${name}" with (force)`);
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -51,7 +39,7 @@ describe.each(dialects)("backup and restore on %s", { timeout: 240_000 }, (diale
     fs.copyFileSync(path.join(source().dataDir, "secret.key"), path.join(dataDir, "secret.key"));
     if (dialect === "sqlite") return { dataDir };
     const name = `cebase_restore_${randomBytes(4).toString("hex")}`;
-    await onServer(`create database "${name}"`);
+    await onPgServer(`create database "${name}"`);
     databases.push(name);
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${name}`;

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // @ts-expect-error: the build script is plain JavaScript without type declarations
 import { build } from "../../scripts/build.mjs";
 import { migrateToLatest, openDb, type DialectName } from "../../src/server/platform/db.js";
-import { dialects } from "../support/harness.js";
+import { dialects, onPgServer } from "../support/harness.js";
 
 const bin = path.resolve("bin/cebase.mjs");
 
@@ -98,16 +98,7 @@ interface StartDatabase {
 async function freshDatabase(dialect: DialectName, dataDir: string): Promise<StartDatabase> {
   if (dialect === "sqlite") return { env: {}, jobLeaseCount: async () => jobLeaseCount(dataDir), drop: async () => undefined };
   const name = `cebase_startup_${randomBytes(5).toString("hex")}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`create database "${name}"`);
+  await onPgServer(`create database "${name}"`);
   const url = new URL(process.env.TEST_DATABASE_URL!);
   url.pathname = `/${name}`;
   return {
@@ -121,7 +112,7 @@ async function freshDatabase(dialect: DialectName, dataDir: string): Promise<Sta
         await client.end();
       }
     },
-    drop: () => admin(`drop database if exists "${name}" with (force)`),
+    drop: () => onPgServer(`drop database if exists "${name}" with (force)`),
   };
 }
 

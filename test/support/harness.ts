@@ -4,6 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { buildApp, type App } from "../../src/server/app.js";
 import { createClock, type Clock } from "../../src/server/platform/clock.js";
 import { configFromEnv, type AppConfig } from "../../src/server/platform/config.js";
@@ -157,6 +158,17 @@ const signedInClients = new WeakMap<TestServer, Map<string, Promise<Client>>>();
  * One signed-in client per server and account, for the administrators a suite only borrows (issue 10
  * item 9: the auditor reads the audit trail, the system administrator keeps the calendar and accounts).
  */
+/** Runs a statement on the PostgreSQL server's maintenance connection (databases are created and dropped outside one). */
+export async function onPgServer(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 export function signedIn(s: TestServer, username: string): Promise<Client> {
   let byUser = signedInClients.get(s);
   if (!byUser) signedInClients.set(s, (byUser = new Map()));

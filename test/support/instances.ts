@@ -7,7 +7,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import type { Kysely } from "kysely";
 // @ts-expect-error: the build script is plain JavaScript without type declarations
 import { build } from "../../scripts/build.mjs";
@@ -15,7 +14,7 @@ import { buildApp, type App } from "../../src/server/app.js";
 import type { Database } from "../../src/server/db/schema.js";
 import { configFromEnv } from "../../src/server/platform/config.js";
 import { openDb, type DialectName } from "../../src/server/platform/db.js";
-import { Client } from "./harness.js";
+import { Client, onPgServer } from "./harness.js";
 import { DEMO_TOTP_SECRET, DEMO_TOTP_USERNAMES } from "../../src/server/demo/seed.js";
 import { totpAt, totpStep, TOTP_STEP_SECONDS } from "../../src/server/platform/totp.js";
 
@@ -49,23 +48,13 @@ export interface World {
   drop(): Promise<void>;
 }
 
-async function adminQuery(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 export async function freshWorld(dialect: DialectName): Promise<World> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-crash-"));
   let databaseUrl: string | undefined;
   let name: string | undefined;
   if (dialect === "postgres") {
     name = `cebase_crash_${randomBytes(5).toString("hex")}`;
-    await adminQuery(`create database "${name}"`);
+    await onPgServer(`create database "${name}"`);
     const url = new URL(process.env.TEST_DATABASE_URL!);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
@@ -79,7 +68,7 @@ export async function freshWorld(dialect: DialectName): Promise<World> {
       return { db: handle.db, close: () => handle.close() };
     },
     async drop() {
-      if (name) await adminQuery(`drop database if exists "${name}" with (force)`);
+      if (name) await onPgServer(`drop database if exists "${name}" with (force)`);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -5,23 +5,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, startServer, type TestServer } from "../../../test/support/harness.js";
+import { dialects, onPgServer, startServer, type TestServer } from "../../../test/support/harness.js";
 import { appendAudit } from "./audit.js";
 import { sealAuditChain } from "./audit-seal.js";
 import { backupDatabase, restoreDatabase } from "./backup.js";
 import { openDb } from "./db.js";
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.each(dialects)("the audit trail through backup and restore on %s", (dialect) => {
   let s: TestServer;
@@ -33,7 +22,7 @@ describe.each(dialects)("the audit trail through backup and restore on %s", (dia
   });
   afterAll(async () => {
     await s?.close();
-    if (database) await onServer(`drop database if exists "${database}" with (force)`);
+    if (database) await onPgServer(`drop database if exists "${database}" with (force)`);
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -49,7 +38,7 @@ describe.each(dialects)("the audit trail through backup and restore on %s", (dia
     let target: { dataDir: string; databaseUrl?: string; pgSchema?: string } = { dataDir };
     if (dialect === "postgres") {
       database = `cebase_audit_${randomBytes(4).toString("hex")}`;
-      await onServer(`create database "${database}"`);
+      await onPgServer(`create database "${database}"`);
       const url = new URL(process.env.TEST_DATABASE_URL!);
       url.pathname = `/${database}`;
       target = { dataDir, databaseUrl: url.toString(), pgSchema: p.config.pgSchema };

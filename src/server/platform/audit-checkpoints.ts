@@ -5,20 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.js";
+import type { AuditCheckpointsTable, Database } from "../db/schema.js";
 import type { AuditKeys } from "./audit-keys.js";
 
-export interface AuditCheckpoint {
-  seq: number;
-  hash: string;
-  at: string;
-  keyId: string;
-  /** The first sequence of the keyed chain: entries before it are SHA-256 linked (migration 007). */
-  keyedFrom: number;
-  reason: "scheduled" | "shutdown";
-  /** Ed25519 over `checkpointText(…)`, base64. */
-  signature: string;
-}
+/**
+ * A checkpoint as stored (`audit_checkpoints`, migration 007) and appended to the file: `keyedFrom` is the
+ * first sequence of the keyed chain; `signature` is Ed25519 over `checkpointText(…)`, base64.
+ */
+export type AuditCheckpoint = AuditCheckpointsTable;
 
 export const CHECKPOINT_FILE = "audit-checkpoints.jsonl";
 

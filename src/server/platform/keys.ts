@@ -8,6 +8,7 @@
 import type { Kysely } from "kysely";
 import { appendAudit } from "./audit.js";
 import type { Ctx, Platform } from "./context.js";
+import type { KeyVersionsTable } from "../db/schema-keys.js";
 
 /** How long a running instance may keep signing and sealing with a version after a rotation. */
 export const KEY_REFRESH_MS = 30_000;
@@ -23,14 +24,7 @@ export const SEALED_COLUMNS: ReadonlyArray<{ table: string; column: string; key?
   { table: "userTotp", column: "secretSealed", key: "userId" }, // issue 10 item 8: TOTP secrets
 ];
 
-export interface KeyVersionView {
-  purpose: "signing" | "sealing";
-  version: number;
-  keyId: string;
-  publicKeyPem: string | null;
-  validFrom: string;
-  retiredAt: string | null;
-}
+export type KeyVersionView = KeyVersionsTable;
 
 const keyIdOfSealing = (version: number) => `sealing-v${version}`;
 
