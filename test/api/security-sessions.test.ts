@@ -91,7 +91,7 @@ describe.each(dialects)("sessions of an account on %s", (dialect) => {
 
   const signIn = async (username: string, userAgent: string) => {
     const c = s.client();
-    const totp = c.codeFor(username);
+    const totp = await c.codeFor(username);
     expect((await c.request("POST", "/api/v1/auth/login", { username, password: DEMO_PASSWORD, ...(totp ? { totp } : {}) }, { "user-agent": userAgent })).status).toBe(200);
     return c;
   };

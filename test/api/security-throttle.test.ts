@@ -25,11 +25,11 @@ async function startThrottled(dialect: Parameters<typeof startServer>[0], thrott
   });
 }
 
-function signIn(s: TestServer, address: string, username: string, password?: string, lang = "zh-CN"): Promise<Response> {
+async function signIn(s: TestServer, address: string, username: string, password?: string, lang = "zh-CN"): Promise<Response> {
   const c = s.client();
   c.lang = lang;
   // issue 10 item 8: with the right password, a demo account that needs one sends its second factor too
-  const totp = password === undefined ? c.codeFor(username) : undefined;
+  const totp = password === undefined ? await c.codeFor(username) : undefined;
   return c.request("POST", "/api/v1/auth/login", { username, password: password ?? "Demo#2026", ...(totp ? { totp } : {}) }, { "x-forwarded-for": address });
 }
 

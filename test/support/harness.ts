@@ -25,7 +25,10 @@ export class Client {
   csrfToken = "";
   lang = "zh-CN";
   /** issue 10 item 8: the code a demo account signs in with (the server's client() sets it). */
-  constructor(readonly baseUrl: string, readonly codeFor: (username: string) => string | undefined = () => undefined) {}
+  constructor(
+    readonly baseUrl: string,
+    readonly codeFor: (username: string) => string | undefined | Promise<string | undefined> = () => undefined,
+  ) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
     const h: Record<string, string> = { "accept-language": this.lang, ...headers };
@@ -63,7 +66,8 @@ export class Client {
     return this.request<T>("DELETE", url);
   }
   /** Signs in; a demo account that needs a second factor sends a fresh code of the demo secret with its password. */
-  async login(username: string, password = DEMO_PASSWORD, totp = password === DEMO_PASSWORD ? this.codeFor(username) : undefined): Promise<Response> {
+  async login(username: string, password = DEMO_PASSWORD, code = password === DEMO_PASSWORD ? this.codeFor(username) : undefined): Promise<Response> {
+    const totp = await code;
     return this.post("/api/v1/auth/login", totp === undefined ? { username, password } : { username, password, totp });
   }
 }
