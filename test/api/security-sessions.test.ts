@@ -142,10 +142,21 @@ describe.each(dialects)("sessions of an account on %s", (dialect) => {
     expect(cookie).toMatch(/;\s*Path=\//i);
     expect(cookie).not.toMatch(/Domain=/i);
     expect(res.headers.get("strict-transport-security")).toMatch(/^max-age=\d{7,}/);
-    c.cookie = `__Host-${c.cookie}`;
+    expect(c.cookie).toMatch(/^__Host-cebase_session=/);
     const me = await c.request("GET", "/api/v1/auth/me", undefined, tls);
     expect(me.status).toBe(200);
     expect(me.headers.get("strict-transport-security")).toBeTruthy();
+  });
+
+  it("behind TLS signs nothing in with a plain-named session cookie (it could be planted over HTTP)", async () => {
+    const tls = { "x-forwarded-proto": "https" };
+    const c = s.client();
+    expect((await c.request("POST", "/api/v1/auth/login", { username: "pro1", password: DEMO_PASSWORD }, tls)).status).toBe(200);
+    const planted = s.client();
+    planted.cookie = c.cookie.replace(/^__Host-/, "");
+    expect(planted.cookie).toMatch(/^cebase_session=/);
+    expect((await planted.request("GET", "/api/v1/auth/me", undefined, tls)).status).toBe(401);
+    expect((await c.request("GET", "/api/v1/auth/me", undefined, tls)).status).toBe(200);
   });
 
   it("over plain HTTP keeps the plain cookie name without Secure and sends no HSTS", async () => {

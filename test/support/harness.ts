@@ -42,8 +42,8 @@ export class Client {
     const res = await fetch(this.baseUrl + url, { method, headers: h, body: payload as BodyInit | undefined });
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) {
-      const m = /cebase_session=([^;]*)/.exec(setCookie);
-      if (m) this.cookie = m[1] ? `cebase_session=${m[1]}` : "";
+      const m = /((?:__Host-)?cebase_session)=([^;]*)/.exec(setCookie);
+      if (m) this.cookie = m[2] ? `${m[1]}=${m[2]}` : "";
     }
     const type = res.headers.get("content-type") ?? "";
     const data = type.includes("json") ? await res.json() : type.startsWith("text") ? await res.text() : Buffer.from(await res.arrayBuffer());

@@ -75,8 +75,9 @@ function sessionCookieName(p: Platform, req: FastifyRequest): string {
 }
 
 function sessionToken(p: Platform, req: FastifyRequest): string | undefined {
-  // The plain name still counts over TLS for routes that set it themselves (professional sign-up).
-  return req.cookies[sessionCookieName(p, req)] ?? req.cookies[SESSION_COOKIE];
+  // issue 10 item 10: over TLS only the `__Host-` name counts; a plain-named cookie could have been
+  // planted by a sibling subdomain or over plain HTTP, so it signs nothing in.
+  return req.cookies[sessionCookieName(p, req)];
 }
 
 export function setSessionCookie(p: Platform, req: FastifyRequest, reply: FastifyReply, token: string): void {

@@ -123,6 +123,9 @@ export const userApi = {
     api.post<UserView>(`${V1}/users/${enc(id)}/actions/reset-password`, { password }),
   unlock: (id: string, version: number) => api.post<UserView>(`${V1}/users/${enc(id)}/actions/unlock`, { version }),
   resetTotp: (id: string) => api.post<unknown>(`${V1}/users/${enc(id)}/actions/reset-totp`, {}),
+  /** issue 10 item 10: the security administrator's view of another account's sessions. */
+  sessions: (id: string) => api.get<{ items: AccountSession[] }>(`${V1}/users/${enc(id)}/sessions`),
+  revokeSession: (id: string, sessionId: string) => api.delete<unknown>(`${V1}/users/${enc(id)}/sessions/${enc(sessionId)}`),
   exportUrl: (query: Query) => `${V1}/users/export.xlsx${queryString(query)}`,
 };
 

@@ -1,5 +1,6 @@
 // 用户管理 (bureau): accounts with their organization and roles; create/edit, disable/enable,
-// reset password (temporary, changed at next sign-in), unlock after failed sign-ins, export.
+// reset password (temporary, changed at next sign-in), unlock after failed sign-ins, export; the
+// security administrator also sees and ends an account's sessions (AccountSessionsModal).
 import { useState } from "react";
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
@@ -15,6 +16,7 @@ import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant, isFuture } from "../../format";
 import { useSession } from "../../session/SessionContext";
+import { AccountSessionsModal } from "./AccountSessionsModal";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserFormModal } from "./UserFormModal";
 import { FilterButtons } from "../../components/FilterButtons";
@@ -30,6 +32,7 @@ export default function UsersPage() {
   const list = usePagedList(userApi.list);
   const [editing, setEditing] = useState<UserView | null | undefined>(undefined);
   const [resetting, setResetting] = useState<UserView | null>(null);
+  const [viewingSessions, setViewingSessions] = useState<UserView | null>(null);
   const [filterForm] = Form.useForm();
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -95,6 +98,11 @@ export default function UsersPage() {
             {canEdit && (
               <Button type="link" onClick={() => setResetting(r)}>
                 {t("user.resetPassword")}
+              </Button>
+            )}
+            {canSecure && (
+              <Button type="link" onClick={() => setViewingSessions(r)}>
+                {t("user.sessions")}
               </Button>
             )}
             {canSecure &&
@@ -172,6 +180,7 @@ export default function UsersPage() {
           list.reload();
         }}
       />
+      <AccountSessionsModal user={viewingSessions} onClose={() => setViewingSessions(null)} />
       <ResetPasswordModal
         user={resetting}
         onClose={() => setResetting(null)}
