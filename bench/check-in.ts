@@ -15,6 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { demoCode } from "../test/support/demo-code.js";
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 2000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 100);
@@ -38,11 +39,8 @@ interface Ready {
 async function serveApp(): Promise<void> {
   const { buildApp } = await import("../src/server/app.js");
   const { configFromEnv } = await import("../src/server/platform/config.js");
-  const { DEMO_PASSWORD, loadDemoData } = await import("../src/server/demo/seed.js");
-  const { hashPassword } = await import("../src/server/platform/passwords.js");
-  const { sealIdNumber } = await import("../src/server/modules/professionals/identity.js");
-  const { newId } = await import("../src/server/platform/ids.js");
-  const { idNumberCheckChar } = await import("../src/shared/identifiers.js");
+  const { loadDemoData } = await import("../src/server/demo/seed.js");
+  const { givenCheckInRoom } = await import("../test/support/check-in-room.js");
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cebase-bench-checkin-"));
   const config = configFromEnv(
@@ -54,82 +52,8 @@ async function serveApp(): Promise<void> {
   await loadDemoData(p, { accreditation: false, filing: false });
 
   // The fixtures are written straight to the database: it is a bench of check-in, not of enrolment.
-  const today = p.clock.today();
-  const year = Number(today.slice(0, 4));
-  const now = p.clock.nowIso();
-  const user = (username: string) => p.db.selectFrom("users").select(["id", "orgId"]).where("username", "=", username).executeTakeFirstOrThrow();
-  const [staff, supervisor] = await Promise.all([user("base"), user("supervisor")]);
-  const passwordHash = await hashPassword(DEMO_PASSWORD, config.scryptN);
-  const baseId = newId();
-  const projectId = newId();
-  const sessionIds = Array.from({ length: ROUNDS + 1 }, () => newId());
-  const usernames: string[] = [];
-  await p.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("bases")
-      .values({ id: baseId, applicationId: null, hostOrgId: staff.orgId, supervisorOrgId: supervisor.orgId, name: "压测继续教育基地", decisionNo: "威人社发〔2025〕1号", decisionDate: "2025-06-09", plaqueSerial: "BENCH-1", specialtyFields: "[]", district: "环翠区", status: "active", createdAt: now, updatedAt: now, version: 1 })
-      .execute();
-    await trx
-      .insertInto("trainingProjects")
-      .values({
-        id: projectId,
-        baseId,
-        annualPlanId: null,
-        planItemKey: null,
-        adHoc: 1,
-        adHocReason: "压测",
-        status: "filed",
-        title: "智能制造专题培训（压测）",
-        subjectType: "professional",
-        specialty: "智能制造",
-        startDate: today,
-        endDate: today,
-        hours: 6,
-        mode: "offline",
-        venue: "报告厅",
-        capacity: PEOPLE,
-        feeFen: 0,
-        teachers: "[]",
-        description: "",
-        filingNo: "威继教备〔压测〕1号",
-        filedAt: now,
-        concludedAt: null,
-        concludedBy: null,
-        createdBy: staff.id,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    await trx
-      .insertInto("projectSessions")
-      .values(sessionIds.map((id, seq) => ({ id, projectId, seq, date: today, startTime: `${String(8 + 2 * seq).padStart(2, "0")}:00`, endTime: `${String(9 + 2 * seq).padStart(2, "0")}:30`, title: `第${seq + 1}讲`, teacher: "李建华", hours: 1.5 })))
-      .execute();
-    for (let i = 0; i < PEOPLE; i++) {
-      const id = newId();
-      const username = `bench${i}`;
-      usernames.push(username);
-      const first17 = `371002${1960 + (i % 40)}${String(1 + (i % 12)).padStart(2, "0")}${String(1 + (i % 28)).padStart(2, "0")}${String(i % 1000).padStart(3, "0")}`;
-      await trx
-        .insertInto("users")
-        .values({ id, username, displayName: `学员${i}`, orgId: staff.orgId, passwordHash, mustChangePassword: 0, failedLogins: 0, phone: null, ...sealIdNumber(p.secrets, first17 + idNumberCheckChar(first17)), createdAt: now, updatedAt: now, version: 1 })
-        .execute();
-      await trx.insertInto("userRoles").values({ userId: id, role: "professional" }).execute();
-      await trx.insertInto("professionals").values({ id, employer: "威海市立医院", title: "工程师", specialty: "智能制造", createdBy: null, createdAt: now, updatedAt: now, version: 1 }).execute();
-      await trx
-        .insertInto("enrollments")
-        .values({ id: newId(), projectId, professionalId: id, status: "enrolled", source: "self", completed: null, attendedSessions: null, createdBy: id, createdAt: now, updatedAt: now, version: 1 })
-        .execute();
-      // a few entries in the learning record, so the record lookup reads something
-      for (const [k, subjectType, hours] of [[1, "general", 12], [2, "professional", 24], [3, "professional", 18]] as const) {
-        const earnedOn = `${year}-0${k}-1${k}`;
-        await trx
-          .insertInto("learningEntries")
-          .values({ id: newId(), professionalId: id, year, source: "project", subjectType, hours, title: `培训项目${k}`, earnedOn, days: JSON.stringify({ [earnedOn]: Math.min(8, hours) }), projectId: null, certificateId: null, declarationId: null, status: "counted", revokedAt: null, revokedReason: null, createdAt: now })
-          .execute();
-      }
-    }
-  });
+  const year = Number(p.clock.today().slice(0, 4));
+  const { projectId, sessionIds, usernames } = await givenCheckInRoom(p, { people: PEOPLE, sessions: ROUNDS + 1, prefix: "bench", label: "压测", sessionHours: 1.5, learningEntries: true });
   const url = await app.app.listen({ port: 0, host: "127.0.0.1" });
   let profiler: import("node:inspector/promises").Session | undefined;
   let profiling = false;
@@ -224,7 +148,7 @@ interface SignedIn {
 }
 
 async function signIn(url: string, username: string): Promise<SignedIn> {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "Demo#2026" }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "Demo#2026", totp: await demoCode(username) }) });
   if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: /cebase_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0], csrf: body.csrfToken };

@@ -13,6 +13,7 @@ import { addDays } from "../src/server/platform/calendar.js";
 import { configFromEnv } from "../src/server/platform/config.js";
 import { newId } from "../src/server/platform/ids.js";
 import { loadDemoData } from "../src/server/demo/seed.js";
+import { demoCode } from "../test/support/demo-code.js";
 
 const BIG = Number(process.env.BENCH_BIG ?? 5000);
 const EACH = Number(process.env.BENCH_EACH ?? 500);
@@ -90,7 +91,7 @@ console.log(`seeded ${PROJECTS} courses, ${people} enrolled people in ${((perfor
 
 const url = await app.app.listen({ port: 0, host: "127.0.0.1" });
 async function signIn(username: string) {
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "Demo#2026" }) });
+  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "Demo#2026", totp: await demoCode(username) }) });
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const cookie = /cebase_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
   return (method: string, route: string, body?: unknown) =>

@@ -47,7 +47,7 @@ describe.each(dialects)("SIGKILL of a serving instance (%s)", { timeout: 300_000
     world = await freshWorld(dialect);
     ({ room, apps } = await prepareWith(world, async (app, client) => {
       await loadDemoData(app.platform, { accreditation: false, filing: false });
-      const room = await givenCheckInRoom(app.platform, PEOPLE, KILL_POINTS.length + 1);
+      const room = await givenCheckInRoom(app.platform, { people: PEOPLE, sessions: KILL_POINTS.length + 1, prefix: "crash", label: "断电测试" });
       const apps = await givenPublishable({ as: (u: string) => client(u) }, app.platform, KILL_POINTS.length * PUBLISH_PER_TRIAL);
       return { room, apps };
     }));

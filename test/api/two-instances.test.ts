@@ -54,7 +54,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("two instances on one PostgreSQL
     world = await freshWorld("postgres");
     ({ room, today } = await prepareWith(world, async (app) => {
       await loadDemoData(app.platform, { accreditation: false, filing: false });
-      return { room: await givenCheckInRoom(app.platform, PEOPLE, 3, "twin"), today: app.platform.clock.today() };
+      return { room: await givenCheckInRoom(app.platform, { people: PEOPLE, sessions: 3, prefix: "twin", label: "双实例测试" }), today: app.platform.clock.today() };
     }));
     a = await startInstance(world, INSTANCE_ENV);
     b = await startInstance(world, INSTANCE_ENV);
