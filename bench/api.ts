@@ -36,14 +36,27 @@ const logins: number[] = [];
 for (let i = 0; i < 20; i++) logins.push(await timed(() => login()));
 stats("POST /auth/login (scrypt N=2^15)", logins);
 
-const res = await login("bureau");
-const cookie = /cebase_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
+/** A signed-in reader; a refused read stops the bench rather than timing the refusal. */
+async function reader(username: string) {
+  const res = await login(username);
+  if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
+  const cookie = /cebase_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0];
+  return async (url: string) => {
+    const r = await fetch(`${base}${url}`, { headers: { cookie } });
+    if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${await r.text()}`);
+    return r.json();
+  };
+}
+
+const bureau = await reader("bureau");
 const lists: number[] = [];
-for (let i = 0; i < 500; i++) lists.push(await timed(() => fetch(`${base}/api/v1/users?role=expert`, { headers: { cookie } }).then((r) => r.json())));
+for (let i = 0; i < 500; i++) lists.push(await timed(() => bureau("/api/v1/users?role=expert")));
 stats("GET /users?role=expert", lists);
 
+// issue 10 item 9: the audit trail is the audit administrator's to read
+const auditor = await reader("auditor");
 const audits: number[] = [];
-for (let i = 0; i < 500; i++) audits.push(await timed(() => fetch(`${base}/api/v1/audit-events?pageSize=20`, { headers: { cookie } }).then((r) => r.json())));
+for (let i = 0; i < 500; i++) audits.push(await timed(() => auditor("/api/v1/audit-events?pageSize=20")));
 stats("GET /audit-events?pageSize=20", audits);
 
 const ctx = { ...app.platform, actor: null, ip: null };
