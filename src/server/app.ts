@@ -17,7 +17,7 @@ import { answerClientError, answerFrameworkError, registerErrorHandling, sendErr
 import { registerSessionHandling } from "./platform/http.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
-import { makeAjv } from "./platform/validate.js";
+import { makeAjv, registerNulRefusal } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { calendarRoutes } from "./modules/calendar/routes.js";
@@ -129,6 +129,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   registerErrorHandling(app);
+  registerNulRefusal(app);
   platform.documents.log = app.log;
   app.decorate("documents", platform.documents);
   // Which methods each path takes, for 405, and the error answers each documents (every route registers
