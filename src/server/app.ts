@@ -13,11 +13,11 @@ import type { AppConfig } from "./platform/config.js";
 import type { Platform } from "./platform/context.js";
 import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
 import { DocumentJobs } from "./platform/documents.js";
-import { registerErrorHandling, sendError } from "./platform/errors.js";
+import { answerClientError, answerFrameworkError, registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
-import { makeAjv } from "./platform/validate.js";
+import { makeAjv, registerNulRefusal } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
 import { calendarRoutes } from "./modules/calendar/routes.js";
@@ -107,6 +107,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     bodyLimit: 1024 * 1024,
     // Only a configured proxy may name the client's address: rate limits and the audit log rely on it.
     trustProxy: config.trustedProxies.length ? config.trustedProxies : false,
+    // issue 10 ("Tests that stay", fuzzing): refusals made before a route runs answer in the error shape too
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   });
   const strict = makeAjv(false);
   const coercing = makeAjv(true);
@@ -126,6 +129,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
 
   registerErrorHandling(app);
+  registerNulRefusal(app);
   platform.documents.log = app.log;
   app.decorate("documents", platform.documents);
   // Which methods each path takes, for 405, and the error answers each documents (every route registers

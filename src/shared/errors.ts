@@ -14,6 +14,11 @@ export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, zh: "请求无法处理", en: "The request cannot be processed" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { status: 413, zh: "提交的内容过大", en: "The request body is too large" },
+  // issue 10 ("Tests that stay", fuzzing): what Node and the router refuse before a route runs has the shape too
+  BAD_URL: { status: 400, zh: "请求地址无效", en: "The request URL is invalid" },
+  URI_TOO_LONG: { status: 414, zh: "请求地址过长", en: "The request URL is too long" },
+  HEADERS_TOO_LARGE: { status: 431, zh: "请求头过大", en: "The request headers are too large" },
+  REQUEST_TIMEOUT: { status: 408, zh: "请求超时", en: "The request timed out" },
   UNAUTHENTICATED: { status: 401, zh: "请先登录", en: "Please sign in" },
   SESSION_EXPIRED: { status: 401, zh: "长时间未操作，会话已过期，请重新登录", en: "Your session expired; please sign in again" },
   INVALID_CREDENTIALS: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },

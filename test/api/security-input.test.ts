@@ -1,6 +1,6 @@
 // Issue 10 item 14, input: uploads are checked by parsing their content, file names lose control and bidi
 // characters, ID numbers with a future birth date or an unknown division code are refused, and `%`, `_` and
-// the escape character typed into a search stand for themselves.
+// the escape character typed into a search stand for themselves, and no text may hold U+0000.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../src/server/demo/seed.js";
 import { idNumberCheckChar } from "../../src/shared/identifiers.js";
@@ -167,6 +167,28 @@ describe.each(dialects)("input checks on %s", (dialect) => {
 
     it.each(SEARCHES)("the professionals directory searched for %j finds only names containing it", async (q, expected) => {
       expect(await found(`/api/v1/professionals?pageSize=100&keyword=${encodeURIComponent(q)}`, "name")).toEqual(expected);
+    });
+  });
+
+  describe("no text holds U+0000 (found by the schema fuzzing: a 500 on PostgreSQL)", () => {
+    it.each([
+      ["a path parameter", "GET", "/api/v1/public/plaques/%00", undefined, "params"],
+      ["a query string", "GET", "/api/v1/public/bases?q=a%00b", undefined, "querystring"],
+      ["a query string's key", "GET", "/api/v1/public/bases?a%00=b", undefined, "querystring"],
+      ["a sign-in's username", "POST", "/api/v1/auth/login", { username: "a\u0000b", password: "x" }, "body"],
+    ] as const)("refuses it in %s with 400 VALIDATION_FAILED, changing nothing", async (_label, method, url, body, part) => {
+      const before = await s.app.platform.db.selectFrom("auditEvents").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirstOrThrow();
+      const res = await s.client().request(method, url, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({ code: "VALIDATION_FAILED", details: { part, errors: [{ rule: "noNul" }] } });
+      const after = await s.app.platform.db.selectFrom("auditEvents").select((eb) => eb.fn.max("seq").as("seq")).executeTakeFirstOrThrow();
+      expect(Number(after.seq)).toBe(Number(before.seq));
+    });
+
+    it("refuses it in a field of a signed-in user's body, naming the field", async () => {
+      const res = await c.bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "节\u0000日" });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.errors[0]).toMatchObject({ path: "/name", rule: "noNul" });
     });
   });
 });

@@ -44,7 +44,33 @@ describe.each(dialects)("API surface on %s", (dialect) => {
   it("answers an oversized body with 413", async () => {
     const res = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "x".repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
-    expect(res.body.error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(res.body.error).toEqual({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大" });
+  });
+
+  it("answers headers over Node's limit with 431 HEADERS_TOO_LARGE in the error shape", async () => {
+    const res = await s.client().request("GET", "/api/v1/health", undefined, { "x-padding": "x".repeat(20 * 1024) });
+    expect(res.status).toBe(431);
+    expect(res.body).toEqual({ error: { code: "HEADERS_TOO_LARGE", message: "请求头过大" } });
+  });
+
+  it("answers a path that is not valid percent-encoded UTF-8 with 400 BAD_URL", async () => {
+    for (const url of ["/api/v1/users/%ED%A0%80", "/api/v1/users/%C0%AE%C0%AE", "/api/v1/organizations/%E0%A4%A"]) {
+      const res = await bureau.get(url);
+      expect(res.status, url).toBe(400);
+      expect(res.body.error, url).toEqual({ code: "BAD_URL", message: "请求地址无效" });
+    }
+  });
+
+  it("answers a path parameter over the router's length with 414 URI_TOO_LONG", async () => {
+    const res = await bureau.get(`/api/v1/organizations/${"a".repeat(500)}`);
+    expect(res.status).toBe(414);
+    expect(res.body.error.code).toBe("URI_TOO_LONG");
+  });
+
+  it("answers a body of a type no route reads with 415 in the error shape", async () => {
+    const res = await bureau.request("POST", "/api/v1/calendar/overrides", "<override/>", { "content-type": "application/xml" });
+    expect(res.status).toBe(415);
+    expect(res.body.error).toEqual({ code: "UNSUPPORTED_MEDIA_TYPE", message: "不支持的内容类型" });
   });
 
   it("gives messages in English when asked", async () => {

@@ -1,5 +1,6 @@
 // One error class for everything a user can cause, and the one handler that turns any failure into
 // DESIGN.md's error shape in the request's language. Never a stack trace to the client.
+import type { Socket } from "node:net";
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ERROR_CODES, errorMessage, type ErrorCode, type Lang } from "../../shared/errors.js";
 
@@ -77,4 +78,36 @@ export function registerErrorHandling(app: FastifyInstance): void {
     req.log.error({ errName: err.name, errCode: code, constraint: (err as { constraint?: string }).constraint, stack: err.stack?.split("\n").slice(1, 6).join("\n") }, "unhandled error");
     return sendError(req, reply, "INTERNAL");
   });
+}
+
+/**
+ * issue 10 ("Tests that stay", fuzzing): what the router refuses before any route runs (a path that is
+ * not valid percent-encoded UTF-8, a path parameter over the router's length) answers in the error shape,
+ * not in Fastify's own. Passed to Fastify as `frameworkErrors`.
+ */
+export function answerFrameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === "FST_ERR_BAD_URL") return sendError(req, reply, "BAD_URL");
+  if (err.code === "FST_ERR_MAX_PARAM_LENGTH") return sendError(req, reply, "URI_TOO_LONG");
+  return sendError(req, reply, "BAD_REQUEST");
+}
+
+/** The raw answer on a socket whose request Node could not parse: no request, so no language; zh-CN. */
+function rawErrorAnswer(code: "HEADERS_TOO_LARGE" | "REQUEST_TIMEOUT" | "BAD_REQUEST"): string {
+  const status = ERROR_CODES[code].status;
+  const body = JSON.stringify({ error: { code, message: errorMessage(code, "zh-CN") } });
+  const reason = { HEADERS_TOO_LARGE: "Request Header Fields Too Large", REQUEST_TIMEOUT: "Request Timeout", BAD_REQUEST: "Bad Request" }[code];
+  return `HTTP/1.1 ${status} ${reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`;
+}
+
+/**
+ * issue 10 ("Tests that stay", fuzzing): a request Node refuses while parsing it (headers over its 16 KB
+ * limit, a malformed request line, a timeout) answers in the error shape on the raw socket: 431
+ * HEADERS_TOO_LARGE, 408 REQUEST_TIMEOUT, otherwise 400 BAD_REQUEST. Passed to Fastify as
+ * `clientErrorHandler`.
+ */
+export function answerClientError(err: Error & { code?: string }, socket: Socket): void {
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const code = err.code === "HPE_HEADER_OVERFLOW" ? "HEADERS_TOO_LARGE" : err.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "REQUEST_TIMEOUT" : "BAD_REQUEST";
+  if (socket.writable) socket.write(rawErrorAnswer(code));
+  socket.destroy(err);
 }
