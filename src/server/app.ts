@@ -42,7 +42,9 @@ import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
 import { sealAuditChain } from "./platform/audit-seal.js";
 import { loadKeyVersions, refreshKeyVersions } from "./platform/keys.js";
-import { sealLegacyIdNumbers, sealLegacyPhones } from "./modules/professionals/identity.js";
+import { LEGACY_ID_NUMBERS, LEGACY_PHONES } from "./modules/professionals/identity.js";
+import { LEGACY_CONTACT_PHONES } from "./platform/contact-phones.js";
+import { sealLegacyColumn } from "./platform/legacy-sealing.js";
 import { ensureBaselineSurveyForm } from "./modules/delivery/survey.js";
 
 export interface App {
@@ -71,8 +73,8 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
     await loadKeyVersions(platform); // issue 10 item 12: the active signing and sealing versions
     await ensureBaselinePolicy(platform);
     await ensureBaselineSurveyForm(platform);
-    await sealLegacyIdNumbers(platform);
-    await sealLegacyPhones(platform);
+    // issue 10 item 7: personal data an older version left in clear, sealed in batches
+    for (const legacy of [LEGACY_ID_NUMBERS, LEGACY_PHONES, ...LEGACY_CONTACT_PHONES]) await sealLegacyColumn(platform, legacy);
     return platform;
   } catch (err) {
     // A handle opened here is closed here: a failed start leaves no pool or file open behind it.

@@ -116,6 +116,12 @@ export const ERROR_CODES = {
     zh: "登录失败次数过多，请 {retryAfterSeconds} 秒后再试",
     en: "Too many failed sign-ins; try again in {retryAfterSeconds} seconds",
   },
+  // issue 10 item 8: too many wrong second-factor codes for one account
+  TOTP_THROTTLED: {
+    status: 429,
+    zh: "动态验证码错误次数过多，请 {retryAfterSeconds} 秒后再试",
+    en: "Too many wrong verification codes; try again in {retryAfterSeconds} seconds",
+  },
   RATE_LIMITED: { status: 429, zh: "请求过于频繁，请稍后再试", en: "Too many requests; try again later" },
   // issue 10 item 5: heavy documents are built by worker threads, a few at a time per user
   DOCUMENT_JOBS_BUSY: {

@@ -2,7 +2,8 @@
 // base handed the person, and sign-up answers alike whether an ID number or username exists or not.
 // Issue 10 item 7 (remainder): phone numbers sealed like ID numbers, masked in lists.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sealLegacyPhones } from "../../src/server/modules/professionals/identity.js";
+import { LEGACY_PHONES } from "../../src/server/modules/professionals/identity.js";
+import { sealLegacyColumn } from "../../src/server/platform/legacy-sealing.js";
 import { UNCLAIMED_PASSWORD } from "../../src/server/modules/professionals/profiles.js";
 import { expectError, filingCast, givenActiveBase, ok, type FilingCast } from "../support/filing.js";
 import { dialects, startServer, type Client, type Response, type TestServer } from "../support/harness.js";
@@ -146,7 +147,7 @@ describe.each(dialects)("claiming a registered learning record on %s", (dialect)
   it("seals phones left in clear by an older version at start-up and empties the column", async () => {
     const { id } = await givenRegisteredPerson("孙明华");
     await db().updateTable("users").set({ phone: "13906313333", phoneEnc: null, phoneMasked: null }).where("id", "=", id).execute();
-    expect(await sealLegacyPhones(s.app.platform)).toBe(1);
+    expect(await sealLegacyColumn(s.app.platform, LEGACY_PHONES)).toBe(1);
     const row = await userRow(id);
     expect(row).toMatchObject({ phone: null, phoneMasked: "139****3333" });
     expect(s.app.platform.secrets.decrypt(row.phoneEnc!)).toBe("13906313333");

@@ -161,8 +161,12 @@ export interface ChangeReportsTable {
   id: string;
   baseId: string;
   status: string;
+  /** JSON; a `contactPhone` in it is masked, the whole one sealed in contactPhoneEnc (011). */
   changes: string;
+  /** JSON; a `contactPhone` in it is masked, the whole one sealed in previousContactPhoneEnc (011). */
   previous: string;
+  contactPhoneEnc: string | null;
+  previousContactPhoneEnc: string | null;
   reason: string;
   evidenceFileIds: string;
   priorSupervisorOrgId: string;

@@ -12,7 +12,12 @@ export interface OrganizationsTable {
   creditCode: string;
   creditCodeOverride: number;
   contactName: string;
+  /** Legacy plaintext (001, NOT NULL): start-up seals it into the two columns below and leaves "". */
   contactPhone: string;
+  /** 011: sealed contact phone (issue 10 item 7), as users' phones. */
+  contactPhoneEnc: string | null;
+  /** 011: 0631***8888, for public pages without decrypting. */
+  contactPhoneMasked: string | null;
   address: string;
   status: string;
   createdAt: string;
@@ -192,7 +197,10 @@ export interface BaseApplicationsTable {
   supervisorOrgId: string;
   status: string;
   baseName: string;
+  /** JSON; its `basics.contactPhone` holds the masked phone, the whole one is in contactPhoneEnc (011). */
   form: string;
+  /** 011: the sealed contact phone of the form (issue 10 item 7). */
+  contactPhoneEnc: string | null;
   submittedAt: string | null;
   createdBy: string | null;
   createdAt: string;
@@ -263,7 +271,12 @@ export interface BasesTable {
   // 第二十七条: facts a change report may change (null until first reported)
   address: string | null;
   contactName: string | null;
+  /** Legacy plaintext (005): start-up seals it into the two columns below and empties it. */
   contactPhone: string | null;
+  /** 011: sealed contact phone (issue 10 item 7). */
+  contactPhoneEnc: string | null;
+  /** 011: masked, what the public registry shows. */
+  contactPhoneMasked: string | null;
   legalRepresentative: string | null;
   // 第十九条: commended in a review of this year, with its good practice published
   commendedYear: number | null;

@@ -2,6 +2,7 @@
 // each with its own host organization and a staff account, published last spring like the first two.
 import type { OrgType } from "../../shared/roles.js";
 import { appendAudit } from "../platform/audit.js";
+import { sealContactPhone } from "../platform/contact-phones.js";
 import { inTransaction, type Ctx, type Platform } from "../platform/context.js";
 import { newId } from "../platform/ids.js";
 import { hashPassword } from "../platform/passwords.js";
@@ -52,7 +53,8 @@ export async function givenDemoBase(p: Platform, o: DemoBaseInput): Promise<Demo
         creditCode: demoCreditCode("5", o.creditSerial),
         creditCodeOverride: 0,
         contactName: o.staff.displayName.replace(/（.*$/, ""),
-        contactPhone: o.staff.phone,
+        contactPhone: "",
+        ...sealContactPhone(ctx.secrets, o.staff.phone), // issue 10 item 7
         address: `山东省威海市${o.region}`,
         status: "active",
         createdAt: now,
@@ -93,7 +95,7 @@ export async function givenDemoBase(p: Platform, o: DemoBaseInput): Promise<Demo
         status: "active",
         address: `山东省威海市${o.region}`,
         contactName: o.staff.displayName.replace(/（.*$/, ""),
-        contactPhone: o.staff.phone,
+        ...sealContactPhone(ctx.secrets, o.staff.phone),
         legalRepresentative: o.legalRepresentative,
         createdAt: now,
         updatedAt: now,

@@ -3,6 +3,7 @@
 import { creditCodeCheckChar, idNumberCheckChar } from "../../shared/identifiers.js";
 import { needsSecondFactor, type OrgType, type Role } from "../../shared/roles.js";
 import { appendAudit } from "../platform/audit.js";
+import { sealContactPhone } from "../platform/contact-phones.js";
 import { inTransaction, type Ctx, type Platform } from "../platform/context.js";
 import { newId } from "../platform/ids.js";
 import { hashPassword } from "../platform/passwords.js";
@@ -118,7 +119,8 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
           creditCode: demoCreditCode(o.kind, serial++),
           creditCodeOverride: 0,
           contactName: o.contactName,
-          contactPhone: "0631-5" + String(serial).slice(-6),
+          contactPhone: "",
+          ...sealContactPhone(ctx.secrets, "0631-5" + String(serial).slice(-6)), // issue 10 item 7
           address: `山东省威海市${o.region}`,
           status: "active",
           createdAt: now,

@@ -67,6 +67,16 @@ export interface LoginThrottleConfig {
   /** Failed or refused sign-ins in one window that raise the alarm (one audit entry, bureau notified). */
   burstThreshold: number;
   burstWindowMs: number;
+  /** issue 10 item 8: wrong second-factor codes per account before further codes wait out the window (default 5 in 15 minutes). */
+  secondFactor?: BackoffRule;
+}
+
+/**
+ * issue 10 item 8: `max` wrong codes, each within `windowMs` of the one before, and the account waits
+ * `windowMs` after the last before its next code is checked (max 0 or less: no limit).
+ */
+export function secondFactorRule(max: number, windowMs: number): BackoffRule {
+  return max > 0 ? { freeAttempts: max - 1, baseDelayMs: windowMs, maxDelayMs: windowMs, windowMs } : { freeAttempts: Number.MAX_SAFE_INTEGER, baseDelayMs: 0, maxDelayMs: 0, windowMs };
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<AppConfig> = {}): AppConfig {
@@ -95,6 +105,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
       address: { freeAttempts: Number(env.CEBASE_LOGIN_ADDRESS_FREE_ATTEMPTS ?? 20), baseDelayMs: 5_000, maxDelayMs: Number(env.CEBASE_LOGIN_ADDRESS_MAX_WAIT_SECONDS ?? 900) * 1000, windowMs: 60 * 60_000 },
       burstThreshold: Number(env.CEBASE_LOGIN_BURST_THRESHOLD ?? 100),
       burstWindowMs: Number(env.CEBASE_LOGIN_BURST_WINDOW_MINUTES ?? 10) * 60_000,
+      secondFactor: secondFactorRule(Number(env.CEBASE_TOTP_MAX_FAILURES ?? 5), Number(env.CEBASE_TOTP_FAILURE_WINDOW_MINUTES ?? 15) * 60_000),
     },
     objectionRateLimit: { max: Number(env.CEBASE_OBJECTION_RATE_MAX ?? 5), windowMs: 60 * 60_000 },
     publicLookupRateLimit: { max: Number(env.CEBASE_PUBLIC_LOOKUP_RATE_MAX ?? 120), windowMs: 60_000 },

@@ -22,6 +22,12 @@ export const SEALED_COLUMNS: ReadonlyArray<{ table: string; column: string; key?
   { table: "users", column: "idNumberEnc" },
   { table: "users", column: "phoneEnc" }, // issue 10 item 7: phones sealed like ID numbers
   { table: "userTotp", column: "secretSealed", key: "userId" }, // issue 10 item 8: TOTP secrets
+  // issue 10 item 7: contact phones of organizations, bases, applications and change reports (011)
+  { table: "organizations", column: "contactPhoneEnc" },
+  { table: "bases", column: "contactPhoneEnc" },
+  { table: "baseApplications", column: "contactPhoneEnc" },
+  { table: "changeReports", column: "contactPhoneEnc" },
+  { table: "changeReports", column: "previousContactPhoneEnc" },
 ];
 
 export type KeyVersionView = KeyVersionsTable;

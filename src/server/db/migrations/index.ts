@@ -11,6 +11,7 @@ import * as m007 from "./007_audit_seal.js";
 import * as m008 from "./008_duties_two_factor.js";
 import * as m009 from "./009_claim_codes.js";
 import * as m010 from "./010_limits_and_keys.js";
+import * as m011 from "./011_contact_phones.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "008_duties_two_factor": m008,
   "009_claim_codes": m009,
   "010_limits_and_keys": m010,
+  "011_contact_phones": m011,
 };

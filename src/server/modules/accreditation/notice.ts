@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import type { NoticeView, ObjectionView } from "../../../shared/accreditation.js";
 import { maskPhone } from "../../../shared/identifiers.js";
 import { appendAudit } from "../../platform/audit.js";
+import { revealContactPhone, sealContactPhone } from "../../platform/contact-phones.js";
 import { authorize } from "../../platform/authz.js";
 import { addDays } from "../../platform/calendar.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
@@ -77,7 +78,8 @@ export async function createBase(trx: Tx, ctx: Ctx, record: ApplicationRecord) {
       // The base's own address and contact from its 申报表; later changes come by change report (第二十七条).
       address: record.form.basics?.address?.trim() || null,
       contactName: record.form.basics?.contactName?.trim() || null,
-      contactPhone: record.form.basics?.contactPhone?.trim() || null,
+      // issue 10 item 7: the phone sealed from the start
+      ...sealContactPhone(ctx.secrets, revealContactPhone(ctx.secrets, record.contactPhoneEnc)),
       status: "active",
       createdAt: now,
       updatedAt: now,

@@ -12,7 +12,9 @@ export interface ApplicationRecord {
   applicantOrgId: string;
   supervisorOrgId: string;
   baseName: string;
+  /** As stored: `basics.contactPhone` masked (issue 10 item 7); the service reveals it to those who may see it. */
   form: ApplicationForm;
+  contactPhoneEnc: string | null;
   panelUserIds: string[];
   submittedAt: string | null;
   createdAt: string;

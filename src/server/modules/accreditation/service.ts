@@ -9,6 +9,7 @@ import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { cleanFileName } from "../../platform/files.js";
+import { revealPhoneField, sealPhoneField } from "../../platform/contact-phones.js";
 import { newId } from "../../platform/ids.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
@@ -70,7 +71,8 @@ export async function presentApplication(trx: Tx, ctx: Ctx, r: q.ApplicationReco
     applicantOrgName: names.get(r.applicantOrgId) ?? "",
     supervisorOrgId: r.supervisorOrgId,
     supervisorOrgName: names.get(r.supervisorOrgId) ?? "",
-    form: r.form,
+    // issue 10 item 7: a panel expert reads the phone masked, as the form stores it
+    form: readsOnlyAsExpert(ctx, r) ? r.form : formOf(ctx, r),
     missing: missingParts(r.form),
     history,
     availableActions: actions,
@@ -158,9 +160,21 @@ async function checkAttachments(trx: Tx, orgId: string, form: ApplicationForm): 
   if (missing.length) throw new DomainError("NOT_FOUND", { fileIds: missing });
 }
 
-/** The form as stored: attachment names lose control and bidi characters, like the names of uploads. */
-const storedForm = (form: ApplicationForm) =>
-  JSON.stringify(form.attachments ? { ...form, attachments: form.attachments.map((a) => ({ ...a, name: cleanFileName(a.name) })) } : form);
+/**
+ * The form as stored: attachment names lose control and bidi characters, like the names of uploads;
+ * issue 10 item 7: the contact phone is sealed aside, the form keeps it masked.
+ */
+function storedForm(ctx: Ctx, form: ApplicationForm): { form: string; contactPhoneEnc: string | null } {
+  const cleaned = form.attachments ? { ...form, attachments: form.attachments.map((a) => ({ ...a, name: cleanFileName(a.name) })) } : form;
+  if (!cleaned.basics) return { form: JSON.stringify(cleaned), contactPhoneEnc: null };
+  const { value, enc } = sealPhoneField(ctx.secrets, cleaned.basics);
+  return { form: JSON.stringify({ ...cleaned, basics: value }), contactPhoneEnc: enc };
+}
+
+/** The form with its whole contact phone, for the applicant's staff, its supervising unit and the bureau. */
+export function formOf(ctx: Ctx, r: q.ApplicationRecord): ApplicationForm {
+  return r.form.basics ? { ...r.form, basics: revealPhoneField(ctx.secrets, r.form.basics, r.contactPhoneEnc) } : r.form;
+}
 
 const baseNameOf = (form: ApplicationForm) => form.basics?.baseName?.trim() ?? "";
 
@@ -181,7 +195,7 @@ export async function createApplication(ctx: Ctx, input: { supervisorOrgId: stri
         supervisorOrgId: input.supervisorOrgId,
         status: wf.initial,
         baseName: baseNameOf(input.form),
-        form: storedForm(input.form),
+        ...storedForm(ctx, input.form),
         submittedAt: null,
         createdBy: actor.id,
         createdAt: now,
@@ -208,7 +222,7 @@ export async function updateApplication(ctx: Ctx, id: string, input: { form: App
     const res = await trx
       .updateTable("baseApplications")
       .set({
-        form: storedForm(input.form),
+        ...storedForm(ctx, input.form),
         baseName: baseNameOf(input.form),
         supervisorOrgId: input.supervisorOrgId ?? r.supervisorOrgId,
         updatedAt: ctx.clock.nowIso(),

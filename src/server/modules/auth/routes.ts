@@ -40,7 +40,7 @@ export function authRoutes(r: Router, p: Platform): void {
       schema: {
         tags,
         summary: "Sign in",
-        description: "Bureau, supervisor and administrator accounts, and any account that enrolled, also send `totp` (six digits, or a recovery code): none answers 401 TOTP_REQUIRED, a wrong or reused one 401 TOTP_INVALID, and no session opens. A required account not enrolled yet gets a session that can only enrol (403 TOTP_ENROLMENT_REQUIRED elsewhere). Failed sign-ins slow down the username tried (existing or not) and the client address with growing waits: while either must wait the answer is 429 LOGIN_THROTTLED with Retry-After. No account is ever locked by failures.",
+        description: "Bureau, supervisor and administrator accounts, and any account that enrolled, also send `totp` (six digits, or a recovery code): none answers 401 TOTP_REQUIRED, a wrong or reused one 401 TOTP_INVALID, and no session opens. A required account not enrolled yet gets a session that can only enrol (403 TOTP_ENROLMENT_REQUIRED elsewhere). Failed sign-ins slow down the username tried (existing or not) and the client address with growing waits: while either must wait the answer is 429 LOGIN_THROTTLED with Retry-After. After 5 wrong second-factor codes of one account (CEBASE_TOTP_MAX_FAILURES) its next codes answer 429 TOTP_THROTTLED with Retry-After, unchecked, for 15 minutes. No account is ever locked by failures.",
         body: LoginBody,
         response: { 200: SessionView, ...errorResponses, 429: errorResponses[400] },
       },
@@ -49,7 +49,7 @@ export function authRoutes(r: Router, p: Platform): void {
       await limit.enforce(req.ip, reply, "LOGIN_RATE_LIMITED");
       const userAgent = req.headers["user-agent"] ?? null;
       const { token, view } = await service.login(ctxOf(p, req), throttle, req.body.username, req.body.password, userAgent, req.body.totp).catch((err: unknown) => {
-        if (err instanceof DomainError && err.code === "LOGIN_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));
+        if (err instanceof DomainError && (err.code === "LOGIN_THROTTLED" || err.code === "TOTP_THROTTLED")) reply.header("Retry-After", String(err.details.retryAfterSeconds));
         throw err;
       });
       setSessionCookie(p, req, reply, token);

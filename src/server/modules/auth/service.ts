@@ -62,14 +62,24 @@ export async function login(
   }
   // issue 10 item 8: a stolen password alone never opens an account with a second factor. The account's
   // throttle is forgotten only once the second factor passes, so codes are guessed no faster than passwords.
+  // issue 10 item 8: after CEBASE_TOTP_MAX_FAILURES wrong codes the account's next codes are refused
+  // unchecked until the window has passed, whatever the address (only the password's holder hears it).
+  const codeWait = await throttle.secondFactorWait(user.id, now);
+  if (codeWait !== null) {
+    await recordFailure(ctx, username, user.id, "totpThrottled");
+    await countTowardBurst(ctx, throttle, now);
+    throw new DomainError("TOTP_THROTTLED", { retryAfterSeconds: codeWait });
+  }
   const secondFactor = await proveSecondFactor(ctx, user.id, totp).catch(async (err: unknown) => {
     if (err instanceof DomainError && err.code === "TOTP_INVALID") {
       await throttle.failed(admission, now);
+      await throttle.secondFactorFailed(user.id, now);
       await recordFailure(ctx, username, user.id, "totpInvalid");
       await countTowardBurst(ctx, throttle, now);
     }
     throw err;
   });
+  if (secondFactor) await throttle.secondFactorPassed(user.id);
   await throttle.succeeded(admission);
   const { token, csrfToken } = await inTransaction(ctx, async (trx) => {
     // An expired password is changed first, by the same path as an administrator-set one.

@@ -2,8 +2,9 @@
 // down the username tried, whether it exists or not (so no answer tells which accounts exist), and the
 // client's address, with waits that double. An account's waits stay short (30 s by default), so its
 // owner still gets in from a fresh address; one address guessing many accounts waits up to 15 minutes.
-// Refusals are 429 + Retry-After: nothing sleeps on the server.
-import type { LoginThrottleConfig } from "../../platform/config.js";
+// Refusals are 429 + Retry-After: nothing sleeps on the server. Apart from these, an account's wrong
+// second-factor codes are counted on their own (issue 10 item 8): after a few, codes wait out a window.
+import { secondFactorRule, type LoginThrottleConfig } from "../../platform/config.js";
 import { createMemoryBackoffStore, type BackoffStore } from "../../platform/ratelimit.js";
 
 export type Admission = { admitted: true; accountKey: string; addressKey: string } | { admitted: false; retryAfterSeconds: number };
@@ -23,11 +24,20 @@ export interface LoginThrottle {
   failed(admission: Admission & { admitted: true }, now: number): Promise<void>;
   /** Counts one failed or refused sign-in; true only for the one that reaches the threshold of its window. */
   isBurst(now: number): Promise<boolean>;
+  /** issue 10 item 8: seconds the account must wait before its next second-factor code is checked, or null. */
+  secondFactorWait(userId: string, now: number): Promise<number | null>;
+  /** A wrong second-factor code (TOTP or recovery code) was sent for the account. */
+  secondFactorFailed(userId: string, now: number): Promise<void>;
+  /** The second factor passed: the account's wrong codes are forgotten. */
+  secondFactorPassed(userId: string): Promise<void>;
 }
+
+const secondFactorKey = (userId: string) => `totp:${userId}`;
 
 const BURST_KEY = "burst:login";
 
 export function createLoginThrottle(config: LoginThrottleConfig, store: BackoffStore = createMemoryBackoffStore()): LoginThrottle {
+  const secondFactor = config.secondFactor ?? secondFactorRule(5, 15 * 60_000);
   const waitSeconds = (retryAt: number, now: number) => Math.max(1, Math.ceil((retryAt - now) / 1000));
   return {
     config,
@@ -48,6 +58,16 @@ export function createLoginThrottle(config: LoginThrottleConfig, store: BackoffS
     },
     async isBurst(now) {
       return (await store.hitWindow(BURST_KEY, now, config.burstWindowMs)).count === config.burstThreshold;
+    },
+    async secondFactorWait(userId, now) {
+      const retryAt = await store.waitUntil(secondFactorKey(userId), now, secondFactor);
+      return retryAt === null ? null : waitSeconds(retryAt, now);
+    },
+    async secondFactorFailed(userId, now) {
+      await store.count(secondFactorKey(userId), now, secondFactor);
+    },
+    async secondFactorPassed(userId) {
+      await store.forget(secondFactorKey(userId));
     },
   };
 }

@@ -2,9 +2,9 @@
 // for active bases, for the public with verification of a plaque.
 import type { BaseView } from "../../../shared/accreditation.js";
 import { maskName } from "../../../shared/delivery.js";
-import { maskPhone } from "../../../shared/identifiers.js";
 import type { PlaqueVerification } from "../../../shared/supervision/change-reports.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { revealContactPhone } from "../../platform/contact-phones.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
@@ -67,7 +67,8 @@ const columns = [
   "bases.status",
   "bases.address",
   "bases.contactName",
-  "bases.contactPhone",
+  "bases.contactPhoneEnc",
+  "bases.contactPhoneMasked",
   "bases.legalRepresentative",
   "bases.commendedYear",
   "bases.goodPractice",
@@ -77,15 +78,23 @@ const columns = [
   "bases.revocationBasis",
 ] as const;
 
-type Row = { specialtyFields: string; status: string; id: string } & Omit<BaseView, "specialtyFields" | "status" | "verifyUrl" | "formerNames">;
+type Row = { specialtyFields: string; status: string; id: string; contactPhoneEnc: string | null; contactPhoneMasked: string | null } & Omit<
+  BaseView,
+  "specialtyFields" | "status" | "verifyUrl" | "formerNames" | "contactPhone"
+>;
 
 /** 第二十七条: the QR code carries the serial, so a plaque superseded by a reissue says so (已换发). */
 export function verifyUrl(p: Platform, id: string, plaqueSerial: string): string {
   return `${p.config.publicUrl}/public/bases/${id}?serial=${encodeURIComponent(plaqueSerial)}`;
 }
 
-const present = (p: Platform, formerNames: Map<string, BaseView["formerNames"]>) => (r: Row): BaseView => ({
+/**
+ * issue 10 item 7: the contact phone is sealed; those who may read the base (its own staff, its supervisor,
+ * the bureau) see it whole, the public only its masked copy, which needs no key.
+ */
+const present = (p: Platform, formerNames: Map<string, BaseView["formerNames"]>, whole: boolean) => ({ contactPhoneEnc, contactPhoneMasked, ...r }: Row): BaseView => ({
   ...r,
+  contactPhone: whole ? revealContactPhone(p.secrets, contactPhoneEnc) : contactPhoneMasked,
   specialtyFields: JSON.parse(r.specialtyFields) as string[],
   status: r.status as BaseView["status"],
   verifyUrl: verifyUrl(p, r.id, r.plaqueSerial),
@@ -113,28 +122,29 @@ async function formerNamesOf(trx: Tx, ids: string[]): Promise<Map<string, BaseVi
 
 /** What anyone may see of a base: its contact person's name and phone are personal data, so masked. */
 function forPublic(b: BaseView): BaseView {
-  return { ...b, contactName: b.contactName && maskName(b.contactName), contactPhone: b.contactPhone && maskPhone(b.contactPhone) };
+  return { ...b, contactName: b.contactName && maskName(b.contactName) };
 }
 
-async function presentRows(trx: Tx, p: Platform, rows: Row[]): Promise<BaseView[]> {
+/** `whole`: for a reader within the base's scope; otherwise the phone stays masked. */
+async function presentRows(trx: Tx, p: Platform, rows: Row[], whole: boolean): Promise<BaseView[]> {
   const names = await formerNamesOf(trx, rows.map((r) => r.id));
-  return rows.map(present(p, names));
+  return rows.map(present(p, names, whole));
 }
 
-async function page(ctx: Ctx, query: PageRequest & BaseFilter, restrict: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>): Promise<Page<BaseView>> {
+async function page(ctx: Ctx, query: PageRequest & BaseFilter, restrict: (q: ReturnType<typeof filtered>) => ReturnType<typeof filtered>, whole: boolean): Promise<Page<BaseView>> {
   const { page, pageSize, offset } = pageWindow(query);
   const base = restrict(filtered(ctx.db, query));
   const [count, rows] = await Promise.all([
     base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     base.select(columns).orderBy("bases.decisionDate", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
   ]);
-  return { items: await presentRows(ctx.db, ctx, rows), total: Number(count.n), page, pageSize };
+  return { items: await presentRows(ctx.db, ctx, rows, whole), total: Number(count.n), page, pageSize };
 }
 
 export async function listBases(ctx: Ctx, query: PageRequest & BaseFilter): Promise<Page<BaseView>> {
   const where = scopeWhere<any, "bases">(ctx.actor, "base.read", { orgId: "bases.hostOrgId", supervisorOrgId: "bases.supervisorOrgId" });
   if (!where) throw new DomainError("FORBIDDEN");
-  return page(ctx, query, (q) => q.where(where as never));
+  return page(ctx, query, (q) => q.where(where as never), true);
 }
 
 /**
@@ -149,19 +159,19 @@ export async function listPublicBases(ctx: Ctx, query: PageRequest & BaseFilter)
       base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
       base.select(columns).orderBy("bases.revokedAt", "desc").orderBy("bases.name").limit(pageSize).offset(offset).execute(),
     ]);
-    return { items: (await presentRows(ctx.db, ctx, rows)).map(forPublic), total: Number(count.n), page: n, pageSize };
+    return { items: (await presentRows(ctx.db, ctx, rows, false)).map(forPublic), total: Number(count.n), page: n, pageSize };
   }
-  const shown = await page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"));
+  const shown = await page(ctx, query, (q) => q.where("bases.status", "!=", "revoked"), false);
   return { ...shown, items: shown.items.map(forPublic) };
 }
 
-async function find(trx: Tx, p: Platform, id: string): Promise<BaseView | undefined> {
+async function find(trx: Tx, p: Platform, id: string, whole: boolean): Promise<BaseView | undefined> {
   const r = await selectBases(trx).select(columns).where("bases.id", "=", id).executeTakeFirst();
-  return r ? (await presentRows(trx, p, [r]))[0] : undefined;
+  return r ? (await presentRows(trx, p, [r], whole))[0] : undefined;
 }
 
 export async function getBase(ctx: Ctx, id: string): Promise<BaseView> {
-  const b = await find(ctx.db, ctx, id);
+  const b = await find(ctx.db, ctx, id, true);
   if (!b || !can(ctx.actor, "base.read", { orgId: b.hostOrgId, supervisorOrgId: b.supervisorOrgId })) {
     authorize(ctx.actor, "base.read");
     throw new DomainError("NOT_FOUND");
@@ -171,7 +181,7 @@ export async function getBase(ctx: Ctx, id: string): Promise<BaseView> {
 
 /** The verification page behind a plaque's QR code: any base, including a revoked one, says what it is. */
 export async function verifyBase(ctx: Ctx, id: string): Promise<BaseView> {
-  const b = await find(ctx.db, ctx, id);
+  const b = await find(ctx.db, ctx, id, false);
   if (!b) throw new DomainError("NOT_FOUND");
   return forPublic(b);
 }

@@ -33,7 +33,7 @@ const viewColumns = [
   "organizations.creditCode",
   "organizations.creditCodeOverride",
   "organizations.contactName",
-  "organizations.contactPhone",
+  "organizations.contactPhoneEnc",
   "organizations.address",
   "organizations.status",
   "organizations.createdAt",
@@ -41,15 +41,19 @@ const viewColumns = [
   "organizations.version",
 ] as const;
 
-type OrgRow = Omit<OrganizationView, "creditCodeOverride" | "type" | "status" | "parentName"> & {
+type OrgRow = Omit<OrganizationView, "creditCodeOverride" | "type" | "status" | "parentName" | "contactPhone"> & {
   creditCodeOverride: number;
   type: string;
   status: string;
   parentName: string | null;
+  contactPhoneEnc: string | null;
 };
 
-export function toView(r: OrgRow): OrganizationView {
-  return { ...r, creditCodeOverride: r.creditCodeOverride === 1 } as OrganizationView;
+/** An organization as stored: its contact phone sealed (issue 10 item 7); the service reveals it. */
+export type OrgRecord = Omit<OrganizationView, "contactPhone"> & { contactPhoneEnc: string | null };
+
+export function toRecord(r: OrgRow): OrgRecord {
+  return { ...r, creditCodeOverride: r.creditCodeOverride === 1 } as OrgRecord;
 }
 
 export async function countOrganizations(trx: Tx, scope: OrgScope, f: OrgFilter): Promise<number> {
@@ -67,17 +71,17 @@ export async function listOrganizations(trx: Tx, scope: OrgScope, f: OrgFilter, 
     .limit(limit)
     .offset(offset)
     .execute();
-  return rows.map(toView);
+  return rows.map(toRecord);
 }
 
-export async function findOrganization(trx: Tx, id: string): Promise<OrganizationView | undefined> {
+export async function findOrganization(trx: Tx, id: string): Promise<OrgRecord | undefined> {
   const r = await trx
     .selectFrom("organizations")
     .leftJoin("organizations as parent", "parent.id", "organizations.parentId")
     .select([...viewColumns, "parent.name as parentName"])
     .where("organizations.id", "=", id)
     .executeTakeFirst();
-  return r ? toView(r) : undefined;
+  return r ? toRecord(r) : undefined;
 }
 
 export async function creditCodeOwner(trx: Tx, creditCode: string): Promise<string | undefined> {

@@ -3,8 +3,10 @@
 import type { OrganizationCreateBody, OrganizationUpdateBody, OrganizationView } from "../../../shared/api.js";
 import { isValidCreditCode } from "../../../shared/identifiers.js";
 import { appendAudit } from "../../platform/audit.js";
+import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { authorize, can, scopeWhere } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
+import { revealContactPhone, sealContactPhone } from "../../platform/contact-phones.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
@@ -12,6 +14,9 @@ import { pageWindow, type Page, type PageRequest } from "../../platform/paging.j
 import * as q from "./queries.js";
 
 const scopeOf = (o: { id: string }) => ({ orgId: o.id });
+
+/** issue 10 item 7: whoever may read the organization (its own staff, the bureau, the administrators) sees its phone whole. */
+const present = (ctx: Ctx) => ({ contactPhoneEnc, ...o }: q.OrgRecord): OrganizationView => ({ ...o, contactPhone: revealContactPhone(ctx.secrets, contactPhoneEnc) ?? "" });
 
 function orgScope(ctx: Ctx) {
   const where = scopeWhere<any, "organizations">(ctx.actor, "organization.read", { orgId: "organizations.id" });
@@ -26,18 +31,21 @@ export async function listOrganizations(ctx: Ctx, query: PageRequest & q.OrgFilt
     q.countOrganizations(ctx.db, scope, query),
     q.listOrganizations(ctx.db, scope, query, pageSize, offset),
   ]);
-  return { items, total, page, pageSize };
+  return { items: items.map(present(ctx)), total, page, pageSize };
 }
 
+/** The rows of the Excel export; issue 10 item 7: it carries the contact phones whole, so it is audited. */
 export async function exportOrganizations(ctx: Ctx, filter: q.OrgFilter, limit: number): Promise<OrganizationView[]> {
-  return q.listOrganizations(ctx.db, orgScope(ctx), filter, limit, 0);
+  const rows = (await q.listOrganizations(ctx.db, orgScope(ctx), filter, limit, 0)).map(present(ctx));
+  await auditPersonalDataRead(ctx, { action: "organizations.exported", resourceType: "organization", resourceId: null, count: rows.length, format: "xlsx" });
+  return rows;
 }
 
 export async function getOrganization(ctx: Ctx, id: string, trx: Tx = ctx.db): Promise<OrganizationView> {
   const org = await q.findOrganization(trx, id);
   if (!org) throw new DomainError("NOT_FOUND");
   authorize(ctx.actor, "organization.read", scopeOf(org));
-  return org;
+  return present(ctx)(org);
 }
 
 /** GB 32100 check; only the bureau may record an early code that fails it, and that is audited. */
@@ -85,7 +93,9 @@ export async function createOrganization(ctx: Ctx, input: OrganizationCreateBody
           creditCode,
           creditCodeOverride: overridden ? 1 : 0,
           contactName: input.contactName.trim(),
-          contactPhone: input.contactPhone.trim(),
+          // issue 10 item 7: the phone sealed, the plaintext column (NOT NULL since 001) left empty
+          contactPhone: "",
+          ...sealContactPhone(ctx.secrets, input.contactPhone),
           address: (input.address ?? "").trim(),
           status: "active",
           createdAt: now,
@@ -99,7 +109,7 @@ export async function createOrganization(ctx: Ctx, input: OrganizationCreateBody
         resourceId: id,
         detail: { name: input.name, type: input.type, creditCode, creditCodeOverride: overridden },
       });
-      return (await q.findOrganization(trx, id))!;
+      return present(ctx)((await q.findOrganization(trx, id))!);
     }),
   );
 }
@@ -125,9 +135,11 @@ export async function updateOrganization(ctx: Ctx, id: string, input: Organizati
         const v = fields[key];
         if (v !== undefined && v !== org[key]) changes[key] = typeof v === "string" ? v.trim() : v;
       }
+      // issue 10 item 7: a new phone is stored sealed (the audit names the field, never the number)
+      const sealed = changes.contactPhone !== undefined ? { contactPhone: "", ...sealContactPhone(ctx.secrets, changes.contactPhone as string) } : {};
       const res = await trx
         .updateTable("organizations")
-        .set({ ...changes, updatedAt: ctx.clock.nowIso(), version: version + 1 })
+        .set({ ...changes, ...sealed, updatedAt: ctx.clock.nowIso(), version: version + 1 })
         .where("id", "=", id)
         .where("version", "=", version)
         .executeTakeFirst();
@@ -139,7 +151,7 @@ export async function updateOrganization(ctx: Ctx, id: string, input: Organizati
         resourceId: id,
         detail: { changed: Object.keys(changes), name: changes.name ?? org.name },
       });
-      return (await q.findOrganization(trx, id))!;
+      return present(ctx)((await q.findOrganization(trx, id))!);
     }),
   );
 }
@@ -162,7 +174,7 @@ export async function setOrganizationStatus(ctx: Ctx, id: string, version: numbe
       resourceId: id,
       detail: { name: org.name },
     });
-    return (await q.findOrganization(trx, id))!;
+    return present(ctx)((await q.findOrganization(trx, id))!);
   });
 }
 

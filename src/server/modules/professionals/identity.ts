@@ -2,8 +2,8 @@
 // both listed masked. Only the person and the bureau ever see them whole (DESIGN.md "API conventions";
 // 个人信息保护法 第五十一条; issue 10 item 7: phone numbers sealed like ID numbers).
 import { maskIdNumber, maskPhone } from "../../../shared/identifiers.js";
-import type { Platform } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
+import type { LegacyColumn } from "../../platform/legacy-sealing.js";
 import type { Secrets } from "../../platform/secrets.js";
 
 export interface SealedIdNumber {
@@ -35,17 +35,13 @@ export function revealIdNumber(secrets: Secrets, idNumberEnc: string | null): st
   return idNumberEnc ? secrets.decrypt(idNumberEnc) : null;
 }
 
-/** Databases from before 004 hold ID numbers in plaintext: seal them at start-up and empty the column. */
-export async function sealLegacyIdNumbers(p: Platform): Promise<number> {
-  const rows = await p.db.selectFrom("users").select(["id", "idNumber"]).where("idNumber", "is not", null).execute();
-  if (rows.length === 0) return 0;
-  await p.db.transaction().execute(async (trx) => {
-    for (const r of rows) {
-      await trx.updateTable("users").set({ ...sealIdNumber(p.secrets, r.idNumber!), idNumber: null }).where("id", "=", r.id).execute();
-    }
-  });
-  return rows.length;
-}
+/** Databases from before 004 hold ID numbers in plaintext: start-up seals them and empties the column. */
+export const LEGACY_ID_NUMBERS: LegacyColumn = {
+  table: "users",
+  read: ["idNumber"],
+  isLegacy: (eb) => eb("idNumber", "is not", null),
+  seal: (secrets, r) => ({ ...sealIdNumber(secrets, r.idNumber), idNumber: null }),
+};
 
 // ---------------------------------------------------------------------------------------------
 // Phone numbers (issue 10 item 7): the same seal as the ID number, a masked copy for lists; the
@@ -69,12 +65,10 @@ export function revealPhone(secrets: Secrets, phoneEnc: string | null): string |
   return phoneEnc ? secrets.decrypt(phoneEnc) : null;
 }
 
-/** Databases from before 009 hold phones in plaintext: seal them at start-up and empty the column. */
-export async function sealLegacyPhones(p: Platform): Promise<number> {
-  const rows = await p.db.selectFrom("users").select(["id", "phone"]).where("phone", "is not", null).execute();
-  if (rows.length === 0) return 0;
-  await p.db.transaction().execute(async (trx) => {
-    for (const r of rows) await trx.updateTable("users").set(sealPhone(p.secrets, r.phone)).where("id", "=", r.id).execute();
-  });
-  return rows.length;
-}
+/** Databases from before 009 hold phones in plaintext: start-up seals them and empties the column. */
+export const LEGACY_PHONES: LegacyColumn = {
+  table: "users",
+  read: ["phone"],
+  isLegacy: (eb) => eb("phone", "is not", null),
+  seal: (secrets, r) => sealPhone(secrets, r.phone),
+};

@@ -5,12 +5,13 @@
 // standard and enrolment (all scoped by joining bases), into the new supervising unit's scope.
 import type { ChangeSet, ChangeValues } from "../../../shared/supervision/change-reports.js";
 import { appendAudit } from "../../platform/audit.js";
+import { revealPhoneField, sealContactPhone, sealPhoneField } from "../../platform/contact-phones.js";
 import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { nextNumber } from "../accreditation/queries.js";
-import { changedFields, supervisingUnitName, type BaseNow } from "./change-report-queries.js";
+import { changedFields, supervisingUnitName, type BaseNow, type ChangeReportRecord } from "./change-report-queries.js";
 
 const TEXT_FIELDS = ["name", "hostOrgName", "address", "contactName", "contactPhone", "legalRepresentative"] as const;
 
@@ -54,6 +55,18 @@ export async function checkChanges(trx: Tx, base: BaseNow, given: ChangeSet): Pr
   }
   if (changedFields(changes).length === 0) throw new DomainError("CHANGES_REQUIRED");
   return { changes, previous, newSupervisorOrgId };
+}
+
+/** issue 10 item 7: the report's values as stored — a contact phone masked in the JSON, sealed beside it. */
+export function storedChanges(ctx: Ctx, changes: ChangeValues, previous: ChangeValues) {
+  const now = sealPhoneField(ctx.secrets, changes);
+  const before = sealPhoneField(ctx.secrets, previous);
+  return { changes: JSON.stringify(now.value), previous: JSON.stringify(before.value), contactPhoneEnc: now.enc, previousContactPhoneEnc: before.enc };
+}
+
+/** The report with its contact phones whole, for those who may read it (the base, its supervisors, the bureau). */
+export function withPhones<R extends Pick<ChangeReportRecord, "changes" | "previous" | "contactPhoneEnc" | "previousContactPhoneEnc">>(ctx: Ctx, r: R): R {
+  return { ...r, changes: revealPhoneField(ctx.secrets, r.changes, r.contactPhoneEnc), previous: revealPhoneField(ctx.secrets, r.previous, r.previousContactPhoneEnc) };
 }
 
 /** Evidence may name only files uploaded by the base's own staff. */
@@ -155,11 +168,13 @@ export async function applyChanges(trx: Tx, ctx: Ctx, base: BaseNow, changes: Ch
   const renamed = changes.name !== undefined || changes.hostOrgName !== undefined;
   const plaqueSerial = renamed ? await reissuePlaque(trx, ctx, base, base.hostOrgName, reportId) : null;
   const others = changes.hostOrgName ? await renameHostOrg(trx, ctx, base, changes.hostOrgName, reportId) : [];
-  const set: Record<string, string> = {};
-  for (const k of ["name", "supervisorOrgId", "address", "contactName", "contactPhone", "legalRepresentative"] as const) {
+  const set: Record<string, string | null> = {};
+  for (const k of ["name", "supervisorOrgId", "address", "contactName", "legalRepresentative"] as const) {
     const v = changes[k];
     if (v) set[k] = v;
   }
+  // issue 10 item 7: the base's new contact phone is stored sealed
+  if (changes.contactPhone) Object.assign(set, { contactPhone: null, ...sealContactPhone(ctx.secrets, changes.contactPhone) });
   if (plaqueSerial) set.plaqueSerial = plaqueSerial;
   await trx
     .updateTable("bases")

@@ -4,7 +4,9 @@ import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ChangeField, ChangeReportListItem, ChangeReportStatus, ChangeSet, ChangeValues } from "../../../shared/supervision/change-reports.js";
 import { CHANGE_FIELDS, OPEN_CHANGE_REPORT_STATUSES } from "../../../shared/supervision/change-reports.js";
+import { revealContactPhone } from "../../platform/contact-phones.js";
 import type { Tx } from "../../platform/db.js";
+import type { Secrets } from "../../platform/secrets.js";
 import { countOf } from "../../platform/paging.js";
 import { SUPERVISING_ORG_TYPES } from "../accreditation/service.js";
 
@@ -23,8 +25,11 @@ export interface ChangeReportRecord {
   supervisorOrgName: string;
   priorSupervisorOrgId: string;
   newSupervisorOrgId: string | null;
+  /** As stored: a `contactPhone` in them masked; the whole numbers are sealed in the two columns below. */
   changes: ChangeValues;
   previous: ChangeValues;
+  contactPhoneEnc: string | null;
+  previousContactPhoneEnc: string | null;
   reason: string;
   evidenceFileIds: string[];
   decisionComment: string | null;
@@ -61,6 +66,8 @@ export async function loadChangeReport(trx: Tx, id: string): Promise<ChangeRepor
       "cr.newSupervisorOrgId",
       "cr.changes",
       "cr.previous",
+      "cr.contactPhoneEnc",
+      "cr.previousContactPhoneEnc",
       "cr.reason",
       "cr.evidenceFileIds",
       "cr.decisionComment",
@@ -99,8 +106,9 @@ export interface BaseNow {
   legalRepresentative: string | null;
 }
 
-export async function loadBaseNow(trx: Tx, baseId: string): Promise<BaseNow | undefined> {
-  return trx
+/** The base now, its contact phone unsealed (issue 10 item 7), to compare a report with and to keep as `previous`. */
+export async function loadBaseNow(trx: Tx, secrets: Secrets, baseId: string): Promise<BaseNow | undefined> {
+  const row = await trx
     .selectFrom("bases")
     .innerJoin("organizations as host", "host.id", "bases.hostOrgId")
     .innerJoin("organizations as supervisor", "supervisor.id", "bases.supervisorOrgId")
@@ -116,11 +124,14 @@ export async function loadBaseNow(trx: Tx, baseId: string): Promise<BaseNow | un
       "supervisor.name as supervisorOrgName",
       "bases.address",
       "bases.contactName",
-      "bases.contactPhone",
+      "bases.contactPhoneEnc",
       "bases.legalRepresentative",
     ])
     .where("bases.id", "=", baseId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { contactPhoneEnc, ...base } = row;
+  return { ...base, contactPhone: revealContactPhone(secrets, contactPhoneEnc) };
 }
 
 /**

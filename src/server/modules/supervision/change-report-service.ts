@@ -14,7 +14,7 @@ import { newId } from "../../platform/ids.js";
 import { pageOf, type Page, type PageRequest } from "../../platform/paging.js";
 import { availableActions, historyOf, runStep } from "../../platform/workflow.js";
 import { BASE_SCOPE_COLUMNS, baseScope } from "../filing/bases.js";
-import { checkChanges, checkEvidence } from "./change-report-apply.js";
+import { checkChanges, checkEvidence, storedChanges, withPhones } from "./change-report-apply.js";
 import {
   countChangeReports,
   holdBase,
@@ -71,8 +71,9 @@ export async function present(trx: Tx, ctx: Ctx, r: ChangeReportRecord): Promise
     hostOrgName: r.hostOrgName,
     supervisorOrgId: r.supervisorOrgId,
     supervisorOrgName: r.supervisorOrgName,
-    changes: r.changes,
-    previous: r.previous,
+    // issue 10 item 7: whoever may read the report sees the contact phones whole
+    changes: withPhones(ctx, r).changes,
+    previous: withPhones(ctx, r).previous,
     reason: r.reason,
     evidence,
     decisionComment: r.decisionComment,
@@ -91,7 +92,7 @@ export async function present(trx: Tx, ctx: Ctx, r: ChangeReportRecord): Promise
 /** `POST /bases/:id/change-reports`: the base's own staff report its changes (第二十七条). */
 export async function createChangeReport(ctx: Ctx, baseId: string, body: ChangeReportCreateBody): Promise<ChangeReportView> {
   return inTransaction(ctx, async (trx) => {
-    const base = await loadBaseNow(trx, baseId);
+    const base = await loadBaseNow(trx, ctx.secrets, baseId);
     // Another organization's base answers 404, as if it did not exist; a role without the grant, 403.
     if (!base || !can(ctx.actor, "changeReport.read", baseScope(base))) {
       authorize(ctx.actor, "changeReport.create");
@@ -115,8 +116,7 @@ export async function createChangeReport(ctx: Ctx, baseId: string, body: ChangeR
         id,
         baseId: base.id,
         status: "submitted",
-        changes: JSON.stringify(changes),
-        previous: JSON.stringify(previous),
+        ...storedChanges(ctx, changes, previous),
         reason,
         evidenceFileIds: JSON.stringify(evidenceFileIds),
         priorSupervisorOrgId: base.supervisorOrgId,

@@ -8,7 +8,7 @@ import { DomainError } from "../../platform/errors.js";
 import { defineWorkflow, requireComment, type StepInput } from "../../platform/workflow.js";
 import { usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
-import { applyChanges, checkChanges, checkEvidence, toChangeSet } from "./change-report-apply.js";
+import { applyChanges, checkChanges, checkEvidence, storedChanges, toChangeSet, withPhones } from "./change-report-apply.js";
 import { holdBase, loadBaseNow, loadChangeReport, openReportOf, type ChangeReportRecord } from "./change-report-queries.js";
 
 const link = (r: { id: string }) => `/change-reports/${r.id}`;
@@ -45,22 +45,21 @@ async function resubmitGuard(trx: Tx, ctx: Ctx, r: ChangeReportRecord, input: St
   await holdBase(trx, r.baseId);
   const open = await openReportOf(trx, r.baseId, r.id);
   if (open) throw new DomainError("CHANGE_REPORT_PENDING", { reportId: open.id, status: open.status });
-  const base = (await loadBaseNow(trx, r.baseId))!;
-  await checkChanges(trx, base, (input.payload?.changes as ChangeSet | undefined) ?? toChangeSet(r.changes));
+  const base = (await loadBaseNow(trx, ctx.secrets, r.baseId))!;
+  await checkChanges(trx, base, (input.payload?.changes as ChangeSet | undefined) ?? toChangeSet(withPhones(ctx, r).changes));
   await checkEvidence(trx, r.hostOrgId, (input.payload?.evidenceFileIds as string[] | undefined) ?? r.evidenceFileIds);
 }
 
 /** The base's answer to 要求补充材料: the changes, reason and evidence as given now (or as they were). */
 async function resubmitEffect(trx: Tx, ctx: Ctx, r: ChangeReportRecord, input: StepInput) {
-  const base = (await loadBaseNow(trx, r.baseId))!;
-  const { changes, previous, newSupervisorOrgId } = await checkChanges(trx, base, (input.payload?.changes as ChangeSet | undefined) ?? toChangeSet(r.changes));
+  const base = (await loadBaseNow(trx, ctx.secrets, r.baseId))!;
+  const { changes, previous, newSupervisorOrgId } = await checkChanges(trx, base, (input.payload?.changes as ChangeSet | undefined) ?? toChangeSet(withPhones(ctx, r).changes));
   const reason = typeof input.payload?.reason === "string" && input.payload.reason.trim() ? input.payload.reason.trim() : r.reason;
   const evidenceFileIds = await checkEvidence(trx, r.hostOrgId, (input.payload?.evidenceFileIds as string[] | undefined) ?? r.evidenceFileIds);
   await trx
     .updateTable("changeReports")
     .set({
-      changes: JSON.stringify(changes),
-      previous: JSON.stringify(previous),
+      ...storedChanges(ctx, changes, previous),
       reason,
       evidenceFileIds: JSON.stringify(evidenceFileIds),
       priorSupervisorOrgId: base.supervisorOrgId,
@@ -89,8 +88,8 @@ export const changeReportWorkflow = defineWorkflow<ChangeReportRecord>({
       article: "第二十七条",
       guard: requireBaseInForce,
       effect: async (trx, ctx, r, input) => {
-        const base = (await loadBaseNow(trx, r.baseId))!;
-        const applied = await applyChanges(trx, ctx, base, r.changes, r.id);
+        const base = (await loadBaseNow(trx, ctx.secrets, r.baseId))!;
+        const applied = await applyChanges(trx, ctx, base, withPhones(ctx, r).changes, r.id);
         await trx
           .updateTable("changeReports")
           .set({ decisionComment: input.comment?.trim() || null, decidedBy: ctx.actor?.id ?? null, decidedAt: ctx.clock.nowIso() })
