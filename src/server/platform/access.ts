@@ -2,8 +2,9 @@
 // any signed-in account, or the grants.ts actions its handler authorizes with. A route without a
 // declaration, or naming an action no role holds, stops the start-up; a signed-in caller holding none
 // of a route's actions is refused 403 before the handler runs (the handler still authorizes by scope).
+// Out of scope stays the handler's answer: 404.
 import type { FastifyInstance, RouteOptions } from "fastify";
-import type { Role } from "../../shared/roles.js";
+import { ROLES, type Role } from "../../shared/roles.js";
 import { sendError } from "./errors.js";
 import { GRANTS, type Action } from "./grants.js";
 
@@ -90,6 +91,17 @@ export function registerAccessGate(app: FastifyInstance): void {
     if (reply.sent || !req.session || !req.routeOptions.url || !isDeclaredPath(req.routeOptions.url)) return;
     const grant = req.routeOptions.config?.grant;
     if (grant === undefined) return;
-    if (!holdsAny(req.session.actor.roles, [grant].flat())) return sendError(req, reply, "FORBIDDEN");
+    const actions = [grant].flat();
+    if (!holdsAny(req.session.actor.roles, actions)) return sendError(req, reply, refusalOf(actions));
   });
+}
+
+/**
+ * The code of a refusal: a route only professionals may call (check-in, survey, own declarations)
+ * tells anyone else so, as its handler always has (第二十四条: the learner's own business); any other
+ * route answers FORBIDDEN.
+ */
+export function refusalOf(actions: readonly Action[]): "NOT_A_PROFESSIONAL" | "FORBIDDEN" {
+  const holders = ROLES.filter((role) => holdsAny([role], actions));
+  return holders.length === 1 && holders[0] === "professional" ? "NOT_A_PROFESSIONAL" : "FORBIDDEN";
 }
