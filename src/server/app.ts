@@ -15,6 +15,7 @@ import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
 import { DocumentJobs } from "./platform/documents.js";
 import { answerClientError, answerFrameworkError, registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
+import { registerAccessGate, registerRouteDeclarations } from "./platform/access.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
 import { makeAjv, registerNulRefusal } from "./platform/validate.js";
@@ -141,6 +142,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     routeMethods.add(route.url, route.method);
     documentErrors(route);
   });
+  // issue 10 "Tests that stay": a route that does not declare its access fails the start-up
+  registerRouteDeclarations(app);
   registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(swagger, {
@@ -151,6 +154,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
   registerSessionHandling(app, platform);
+  // issue 10 "Tests that stay": no grant at all answers 403 before the handler runs (after the session loads)
+  registerAccessGate(app);
   // Issue 10 item 12: a key rotation reaches this instance within KEY_REFRESH_MS, with no restart.
   app.addHook("onRequest", async () => refreshKeyVersions(platform));
 

@@ -137,7 +137,8 @@ describe.each(dialects)("fee standards and the fee ceiling on %s", (dialect) => 
     const fee = await givenFeeStandard(c, base, "professional", 120_00);
     expectError(await c.base2.post(`/api/v1/bases/${base.id}/fee-standards`, feeInput("professional", 10_00)), 404, "NOT_FOUND");
     for (const outsider of [c.base2, c.supervisor2]) {
-      expectError(await outsider.post(`/api/v1/fee-standards/${fee.id}/actions/approve`, { version: fee.version }), 404, "NOT_FOUND");
+      // issue 10: the bureau alone decides fee standards; anyone else hears 403 whatever the record
+      expectError(await outsider.post(`/api/v1/fee-standards/${fee.id}/actions/approve`, { version: fee.version }), 403, "FORBIDDEN");
       expect(ok(await outsider.get("/api/v1/fee-standards?pageSize=200")).items.map((f: any) => f.id)).not.toContain(fee.id);
     }
     expect(ok(await base.supervisor.get(`/api/v1/fee-standards?baseId=${base.id}`)).items.map((f: any) => f.id)).toContain(fee.id);

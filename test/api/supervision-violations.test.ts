@@ -245,7 +245,7 @@ describe.each(dialects)("violations and dishonesty records on %s", (dialect) => 
     const reason = "检查发现未按规定组织培训即发放证书";
     expectError(await home.supervisor.post(url, { reason }), 403, "FORBIDDEN");
     expectError(await other.staff.post(url, { reason }), 404, "NOT_FOUND");
-    expectError(await c.pro1.post(url, { reason }), 404, "NOT_FOUND");
+    expectError(await c.pro1.post(url, { reason }), 403, "FORBIDDEN"); // issue 10: no grant at all answers 403
     expectError(await c.bureau.post(url, { reason: "  " }), 422, "TEXT_BLANK");
     expectError(await c.bureau.post(url, {}), 400, "VALIDATION_FAILED");
 

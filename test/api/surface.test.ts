@@ -42,7 +42,8 @@ describe.each(dialects)("API surface on %s", (dialect) => {
   });
 
   it("answers an oversized body with 413", async () => {
-    const res = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "x".repeat(2 * 1024 * 1024) });
+    // issue 9: the calendar is the system administrator's; issue 10: a caller without the grant hears 403 first
+    const res = await (await signedIn(s, "sysadmin")).post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "x".repeat(2 * 1024 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body.error).toEqual({ code: "PAYLOAD_TOO_LARGE", message: "提交的内容过大" });
   });
@@ -81,19 +82,21 @@ describe.each(dialects)("API surface on %s", (dialect) => {
   });
 
   it("refuses wrong types, missing fields and over-long strings with VALIDATION_FAILED naming the field", async () => {
-    const wrongType = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: "yes", name: "x" });
+    const sysadmin = await signedIn(s, "sysadmin");
+    const wrongType = await sysadmin.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: "yes", name: "x" });
     expect(wrongType.status).toBe(400);
     expect(JSON.stringify(wrongType.body.error.details)).toContain("isWorkday");
-    const missing = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30" });
+    const missing = await sysadmin.post("/api/v1/calendar/overrides", { date: "2026-12-30" });
     expect(JSON.stringify(missing.body.error.details)).toContain("isWorkday");
-    const long = await bureau.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "长".repeat(500) });
+    const long = await sysadmin.post("/api/v1/calendar/overrides", { date: "2026-12-30", isWorkday: true, name: "长".repeat(500) });
     expect(long.body.error.code).toBe("VALIDATION_FAILED");
     expect((await bureau.get("/api/v1/calendar/2026")).body.overrides).toEqual([]);
   });
 
   it("refuses impossible calendar dates with 400", async () => {
-    for (const url of ["/api/v1/audit-events?from=2026-13-45", "/api/v1/policy/current?date=2026-02-30", "/api/v1/calendar/days/2026-99-99"]) {
-      const res = await bureau.get(url);
+    const auditor = await signedIn(s, "auditor");
+    for (const [c, url] of [[auditor, "/api/v1/audit-events?from=2026-13-45"], [bureau, "/api/v1/policy/current?date=2026-02-30"], [bureau, "/api/v1/calendar/days/2026-99-99"]] as const) {
+      const res = await c.get(url);
       expect(res.status, url).toBe(400);
       expect(res.body.error.code).toBe("VALIDATION_FAILED");
     }

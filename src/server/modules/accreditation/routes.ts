@@ -26,6 +26,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/supervising-units",
     {
+      config: { grant: "supervisingUnit.list" },
       schema: {
         tags,
         summary: "Organizations an applicant may report to (第五条（一）)",
@@ -37,6 +38,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/base-applications",
     {
+      config: { grant: "baseApplication.read" },
       schema: {
         tags,
         querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.Enum(APPLICATION_STATUSES)), q: Type.Optional(Type.String({ maxLength: 50 })) }, { additionalProperties: false }),
@@ -48,6 +50,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/base-applications",
     {
+      config: { grant: "baseApplication.create" },
       schema: {
         tags,
         summary: "Start an application (第五条（一）); the form may be incomplete",
@@ -59,12 +62,13 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/base-applications/:id",
-    { schema: { tags, params: IdParams, response: { 200: ApplicationView, ...errorResponses } } },
+    { config: { grant: "baseApplication.read" }, schema: { tags, params: IdParams, response: { 200: ApplicationView, ...errorResponses } } },
     async (req) => service.getApplication(actorCtx(p, req), req.params.id),
   );
   r.patch(
     "/api/v1/base-applications/:id",
     {
+      config: { grant: "baseApplication.update" },
       schema: {
         tags,
         params: IdParams,
@@ -77,6 +81,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/base-applications/:id/actions/:action",
     {
+      config: { grant: STEP_ACTIONS.map((a) => `baseApplication.${a}` as const) },
       schema: {
         tags,
         summary: "A workflow step: submit, return, recommend, reject, accept, open-review, approve, publish",
@@ -90,6 +95,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/base-applications/:id/conflict-declaration",
     {
+      config: { grant: "baseApplication.review" },
       schema: {
         tags,
         summary: "An expert declares no conflict of interest (第五条（三）)",
@@ -103,6 +109,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/base-applications/:id/reviews",
     {
+      config: { grant: "baseApplication.review" },
       schema: {
         tags,
         summary: "An expert's scores and recommendation (第五条（三）)",
@@ -123,7 +130,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/base-applications/:id/form.pdf",
-    { schema: { tags, summary: "The filled 申报表 as PDF", params: IdParams } },
+    { config: { grant: "baseApplication.read" }, schema: { tags, summary: "The filled 申报表 as PDF", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const view = await service.getApplication(ctx, req.params.id);
@@ -141,6 +148,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/objections",
     {
+      config: { grant: "objection.read" },
       schema: {
         tags,
         querystring: Type.Object({ ...PageQuery, status: Type.Optional(Type.Enum(["open", "resolved"])) }, { additionalProperties: false }),
@@ -152,6 +160,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/objections/:id/actions/resolve",
     {
+      config: { grant: "objection.resolve" },
       schema: {
         tags,
         summary: "The bureau answers an objection; upheld returns or rejects the application",

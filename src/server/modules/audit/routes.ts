@@ -10,17 +10,18 @@ const tags = ["audit"];
 export function auditRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/audit-events",
-    { schema: { tags, summary: "Audit events, newest first (bureau)", querystring: AuditListQuery, response: { 200: Paged(AuditEventView), ...errorResponses } } },
+    { config: { grant: "audit.read" }, schema: { tags, summary: "Audit events, newest first (bureau)", querystring: AuditListQuery, response: { 200: Paged(AuditEventView), ...errorResponses } } },
     async (req) => service.listAuditEvents(actorCtx(p, req), req.query),
   );
   r.get(
     "/api/v1/audit-events/verify",
-    { schema: { tags, summary: "Check the hash chain (bureau)", response: { 200: AuditVerifyView, ...errorResponses } } },
+    { config: { grant: "audit.read" }, schema: { tags, summary: "Check the hash chain (bureau)", response: { 200: AuditVerifyView, ...errorResponses } } },
     async (req) => service.verifyAudit(actorCtx(p, req)),
   );
   r.get(
     "/api/v1/audit-events/checkpoints",
     {
+      config: { grant: "audit.read" },
       schema: {
         tags,
         summary: "Signed checkpoints of the audit chain, newest first, with the public key that checks them offline (audit.read)",

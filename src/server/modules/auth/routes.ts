@@ -58,12 +58,12 @@ export function authRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/auth/me",
-    { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "The signed-in session", response: { 200: SessionView, ...errorResponses } } },
+    { config: { access: "authenticated", duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "The signed-in session", response: { 200: SessionView, ...errorResponses } } },
     async (req) => service.sessionView(actorCtx(p, req), req.session!.actor.id, req.session!.csrfToken),
   );
   r.post(
     "/api/v1/auth/logout",
-    { config: { duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "Sign out", response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { access: "authenticated", duringPasswordChange: true, duringTotpEnrolment: true }, schema: { tags, summary: "Sign out", response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await service.logout(actorCtx(p, req), req.session!);
       clearSessionCookie(p, req, reply);
@@ -73,14 +73,14 @@ export function authRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/auth/password",
     {
-      config: { duringPasswordChange: true, duringTotpEnrolment: true },
+      config: { access: "authenticated", duringPasswordChange: true, duringTotpEnrolment: true },
       schema: { tags, summary: "Change own password", body: ChangePasswordBody, response: { 200: SessionView, ...errorResponses } },
     },
     async (req) => service.changePassword(actorCtx(p, req), req.session!, req.body.currentPassword, req.body.newPassword),
   );
   r.get(
     "/api/v1/auth/sessions",
-    { schema: { tags, summary: "Own open sessions", description: "Newest first; the address is masked, `isCurrent` marks this one.", response: { 200: AccountSessionList, ...errorResponses } } },
+    { config: { access: "authenticated" }, schema: { tags, summary: "Own open sessions", description: "Newest first; the address is masked, `isCurrent` marks this one.", response: { 200: AccountSessionList, ...errorResponses } } },
     async (req) => {
       const ctx = actorCtx(p, req);
       return listSessions(ctx, ctx.actor.id, req.session!.id);
@@ -89,6 +89,7 @@ export function authRoutes(r: Router, p: Platform): void {
   r.delete(
     "/api/v1/auth/sessions/:id",
     {
+      config: { access: "authenticated" },
       schema: {
         tags,
         summary: "End one of own sessions",
@@ -104,7 +105,7 @@ export function authRoutes(r: Router, p: Platform): void {
     },
   );
   // issue 10 item 8: enrolment by QR code, confirmed with a first code; the recovery codes are shown once
-  const enrolment = { duringPasswordChange: true, duringTotpEnrolment: true };
+  const enrolment = { access: "authenticated", duringPasswordChange: true, duringTotpEnrolment: true } as const;
   r.post(
     "/api/v1/auth/totp/enrolment",
     { config: enrolment, schema: { tags, summary: "Start two-factor enrolment", description: "A fresh secret, its otpauth URI and the QR code as a data URL.", response: { 200: TotpEnrolment, ...errorResponses } } },
@@ -117,7 +118,7 @@ export function authRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/auth/totp/disable",
-    { schema: { tags, summary: "Turn off an optional second factor", description: "Refused (TOTP_CANNOT_DISABLE) for roles that need one.", body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { access: "authenticated" }, schema: { tags, summary: "Turn off an optional second factor", description: "Refused (TOTP_CANNOT_DISABLE) for roles that need one.", body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await disableOwn(actorCtx(p, req), req.body.code);
       return reply.code(204).send(null);
@@ -125,7 +126,7 @@ export function authRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/users/:id/actions/reset-totp",
-    { schema: { tags, summary: "Reset an account's second factor (security administrator)", description: "The account's sessions end; it enrols again at its next sign-in.", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { grant: "user.resetTotp" }, schema: { tags, summary: "Reset an account's second factor (security administrator)", description: "The account's sessions end; it enrols again at its next sign-in.", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await resetSecondFactor(actorCtx(p, req), req.params.id);
       return reply.code(204).send(null);
@@ -134,12 +135,13 @@ export function authRoutes(r: Router, p: Platform): void {
   // issue 10 items 9 and 10: the security administrator lists and ends another account's sessions
   r.get(
     "/api/v1/users/:id/sessions",
-    { schema: { tags, summary: "An account's open sessions (security administrator)", params: IdParams, response: { 200: AccountSessionList, ...errorResponses } } },
+    { config: { grant: "session.read" }, schema: { tags, summary: "An account's open sessions (security administrator)", params: IdParams, response: { 200: AccountSessionList, ...errorResponses } } },
     async (req) => listSessions(actorCtx(p, req), req.params.id, req.session!.id),
   );
   r.delete(
     "/api/v1/users/:id/sessions/:sessionId",
     {
+      config: { grant: "session.revoke" },
       schema: {
         tags,
         summary: "End one session of an account (security administrator)",

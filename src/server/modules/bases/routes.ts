@@ -24,15 +24,15 @@ const PublicBaseQuery = Type.Object(
 );
 
 export function baseRoutes(r: Router, p: Platform): void {
-  r.get("/api/v1/bases", { schema: { tags: ["bases"], querystring: BaseQuery, response: { 200: Paged(BaseView), ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/bases", { config: { grant: "base.read" }, schema: { tags: ["bases"], querystring: BaseQuery, response: { 200: Paged(BaseView), ...errorResponses } } }, async (req) =>
     service.listBases(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/bases/:id", { schema: { tags: ["bases"], params: IdParams, response: { 200: BaseView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/bases/:id", { config: { grant: "base.read" }, schema: { tags: ["bases"], params: IdParams, response: { 200: BaseView, ...errorResponses } } }, async (req) =>
     service.getBase(actorCtx(p, req), req.params.id),
   );
   r.get(
     "/api/v1/bases/:id/plaque.pdf",
-    { schema: { tags: ["bases"], summary: "The plaque certificate (第五条（四）) with a verification QR code", params: IdParams } },
+    { config: { grant: "base.read" }, schema: { tags: ["bases"], summary: "The plaque certificate (第五条（四）) with a verification QR code", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const { base, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {

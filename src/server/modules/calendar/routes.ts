@@ -13,6 +13,7 @@ export function calendarRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/calendar/days/:date",
     {
+      config: { grant: "calendar.read" },
       schema: {
         tags,
         summary: "Is this date a working day? 422 CALENDAR_YEAR_NOT_COVERED for a year nobody covers",
@@ -25,6 +26,7 @@ export function calendarRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/calendar/workdays-before",
     {
+      config: { grant: "calendar.read" },
       schema: {
         tags,
         summary: "The date N working days before a date (第十六条 filing lead time)",
@@ -36,22 +38,22 @@ export function calendarRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/calendar/:year",
-    { schema: { tags, summary: "A year of the calendar", params: YearParams, response: { 200: CalendarYearView, ...errorResponses } } },
+    { config: { grant: "calendar.read" }, schema: { tags, summary: "A year of the calendar", params: YearParams, response: { 200: CalendarYearView, ...errorResponses } } },
     async (req) => service.yearView(actorCtx(p, req), req.params.year),
   );
   r.post(
     "/api/v1/calendar/overrides",
-    { schema: { tags, summary: "Set a date's working-day status (bureau)", body: CalendarOverrideBody, response: { 200: CalendarYearView, ...errorResponses } } },
+    { config: { grant: "calendar.update" }, schema: { tags, summary: "Set a date's working-day status (bureau)", body: CalendarOverrideBody, response: { 200: CalendarYearView, ...errorResponses } } },
     async (req) => service.putOverride(actorCtx(p, req), req.body),
   );
   r.delete(
     "/api/v1/calendar/overrides/:date",
-    { schema: { tags, params: Type.Object({ date: DateString }, { additionalProperties: false }), response: { 200: CalendarYearView, ...errorResponses } } },
+    { config: { grant: "calendar.update" }, schema: { tags, params: Type.Object({ date: DateString }, { additionalProperties: false }), response: { 200: CalendarYearView, ...errorResponses } } },
     async (req) => service.deleteOverride(actorCtx(p, req), req.params.date),
   );
   r.post(
     "/api/v1/calendar/years/:year/confirm",
-    { schema: { tags, summary: "Confirm a year the official package lacks (bureau)", params: YearParams, response: { 200: CalendarYearView, ...errorResponses } } },
+    { config: { grant: "calendar.update" }, schema: { tags, summary: "Confirm a year the official package lacks (bureau)", params: YearParams, response: { 200: CalendarYearView, ...errorResponses } } },
     async (req) => service.confirmYear(actorCtx(p, req), req.params.year),
   );
 }

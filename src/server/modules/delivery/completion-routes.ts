@@ -40,6 +40,7 @@ export function completionRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/training-projects/:id/actions/complete",
     {
+      config: { grant: "trainingProject.complete" },
       schema: {
         tags,
         summary: "Decide who completed (第十七条), issue their signed certificates and register their hours (第二十四条)",
@@ -56,7 +57,7 @@ export function completionRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/completion",
-    { schema: { tags, summary: "The outcome of completion (404 before it is decided)", params: IdParams, response: { 200: CompletionView, ...errorResponses } } },
+    { config: { grant: "trainingProject.read" }, schema: { tags, summary: "The outcome of completion (404 before it is decided)", params: IdParams, response: { 200: CompletionView, ...errorResponses } } },
     async (req) => completionOf(actorCtx(p, req), req.params.id),
   );
   async function completionOf(ctx: ReturnType<typeof actorCtx>, id: string) {
@@ -70,6 +71,7 @@ export function completionRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/training-projects/:id/certificates",
     {
+      config: { grant: "certificate.read" },
       schema: {
         tags,
         params: IdParams,
@@ -79,15 +81,15 @@ export function completionRoutes(r: Router, p: Platform): void {
     },
     async (req) => certificates.listProjectCertificates(actorCtx(p, req), req.params.id, req.query),
   );
-  r.get("/api/v1/me/certificates", { schema: { tags, summary: "My certificates", querystring: obj(PageQuery), response: { 200: Paged(CertificateView), ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/me/certificates", { config: { grant: "certificate.read" }, schema: { tags, summary: "My certificates", querystring: obj(PageQuery), response: { 200: Paged(CertificateView), ...errorResponses } } }, async (req) =>
     certificates.listMyCertificates(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/certificates/:id", { schema: { tags, params: IdParams, response: { 200: CertificateView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/certificates/:id", { config: { grant: "certificate.read" }, schema: { tags, params: IdParams, response: { 200: CertificateView, ...errorResponses } } }, async (req) =>
     certificates.getCertificate(actorCtx(p, req), req.params.id),
   );
   r.get(
     "/api/v1/certificates/:id.pdf",
-    { schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
+    { config: { grant: "certificate.read" }, schema: { tags, summary: "The certificate as a PDF, with its verification QR code", params: obj({ id: Id }) } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       return p.documents.forRequest(reply, ctx.actor.id, async () => {
@@ -100,12 +102,13 @@ export function completionRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/certificates/:id/actions/revoke",
-    { schema: { tags, summary: "Revoke a certificate with a reason; its hours leave the learning record", params: IdParams, body: RevokeBody, response: { 200: CertificateView, ...errorResponses } } },
+    { config: { grant: "certificate.revoke" }, schema: { tags, summary: "Revoke a certificate with a reason; its hours leave the learning record", params: IdParams, body: RevokeBody, response: { 200: CertificateView, ...errorResponses } } },
     async (req) => certificates.revokeCertificate(actorCtx(p, req), req.params.id, req.body.reason),
   );
   r.post(
     "/api/v1/training-projects/:id/certificates/actions/revoke-all",
     {
+      config: { grant: "certificate.revoke" },
       schema: {
         tags,
         summary: "Revoke every valid certificate of the project with one reason (第二十条 乱发证); their hours leave the learning records",
@@ -153,30 +156,30 @@ export function completionRoutes(r: Router, p: Platform): void {
 
   // ---- 培训效果评估 ----
   tags = ["evaluation survey"];
-  r.get("/api/v1/survey-forms", { schema: { tags, response: { 200: Type.Object({ items: Type.Array(SurveyFormView) }), ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/survey-forms", { config: { grant: "surveyForm.read" }, schema: { tags, response: { 200: Type.Object({ items: Type.Array(SurveyFormView) }), ...errorResponses } } }, async (req) =>
     survey.listSurveyForms(actorCtx(p, req)),
   );
   r.post(
     "/api/v1/survey-forms",
-    { schema: { tags, summary: "A new questionnaire version, in force from a date (the bureau)", body: SurveyFormInput, response: { 201: SurveyFormView, ...errorResponses } } },
+    { config: { grant: "surveyForm.create" }, schema: { tags, summary: "A new questionnaire version, in force from a date (the bureau)", body: SurveyFormInput, response: { 201: SurveyFormView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await survey.createSurveyForm(actorCtx(p, req), req.body)),
   );
   r.get(
     "/api/v1/training-projects/:id/survey",
-    { schema: { tags, summary: "The project's questionnaire and my answer (enrolled professionals)", params: IdParams, response: { 200: ProjectSurveyView, ...errorResponses } } },
+    { config: { grant: "survey.answer" }, schema: { tags, summary: "The project's questionnaire and my answer (enrolled professionals)", params: IdParams, response: { 200: ProjectSurveyView, ...errorResponses } } },
     async (req) => survey.projectSurvey(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/training-projects/:id/survey-responses",
-    { schema: { tags, summary: "Answer the survey, once (attendees)", params: IdParams, body: SurveyResponseBody, response: { 201: ProjectSurveyView, ...errorResponses } } },
+    { config: { grant: "survey.answer" }, schema: { tags, summary: "Answer the survey, once (attendees)", params: IdParams, body: SurveyResponseBody, response: { 201: ProjectSurveyView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await survey.answerSurvey(actorCtx(p, req), req.params.id, req.body)),
   );
   r.get(
     "/api/v1/training-projects/:id/survey-results",
-    { schema: { tags, summary: "The aggregates of the project's survey", params: IdParams, response: { 200: SurveyResultsView, ...errorResponses } } },
+    { config: { grant: "survey.results" }, schema: { tags, summary: "The aggregates of the project's survey", params: IdParams, response: { 200: SurveyResultsView, ...errorResponses } } },
     async (req) => survey.surveyResults(actorCtx(p, req), req.params.id),
   );
-  r.get("/api/v1/training-projects/:id/survey-results.xlsx", { schema: { tags, summary: "The survey's aggregates and comments as Excel", params: IdParams } }, async (req, reply) => {
+  r.get("/api/v1/training-projects/:id/survey-results.xlsx", { config: { grant: "survey.results" }, schema: { tags, summary: "The survey's aggregates and comments as Excel", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
     return p.documents.forRequest(reply, ctx.actor.id, async () => {
       const results = await survey.surveyResults(ctx, req.params.id);
@@ -189,10 +192,10 @@ export function completionRoutes(r: Router, p: Platform): void {
   tags = ["archive"];
   r.get(
     "/api/v1/training-projects/:id/archive",
-    { schema: { tags, summary: "The project's archive with a completeness check per item (第十七条)", params: IdParams, response: { 200: ArchiveView, ...errorResponses } } },
+    { config: { grant: "archive.read" }, schema: { tags, summary: "The project's archive with a completeness check per item (第十七条)", params: IdParams, response: { 200: ArchiveView, ...errorResponses } } },
     async (req) => archiveView(actorCtx(p, req), req.params.id, requestLang(req)),
   );
-  r.get("/api/v1/training-projects/:id/archive.zip", { schema: { tags, summary: "The whole archive: one ZIP of PDFs and Excel files", params: IdParams } }, async (req, reply) => {
+  r.get("/api/v1/training-projects/:id/archive.zip", { config: { grant: "archive.read" }, schema: { tags, summary: "The whole archive: one ZIP of PDFs and Excel files", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
     return p.documents.forRequest(reply, ctx.actor.id, async () => {
       const { filename, bytes } = await archiveZip(ctx, req.params.id);

@@ -54,6 +54,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/training-projects/:id/enrollments",
     {
+      config: { grant: "enrollment.create" },
       schema: {
         tags,
         summary: "Enrol: a professional with an empty body enrols themselves; base staff name the person (第十七条)",
@@ -66,17 +67,17 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments",
-    { schema: { tags, summary: "A project's enrolments (ID numbers masked)", params: IdParams, querystring: obj({ ...PageQuery, ...EnrolmentQuery }), response: { 200: Paged(EnrollmentView), ...errorResponses } } },
+    { config: { grant: "enrollment.read" }, schema: { tags, summary: "A project's enrolments (ID numbers masked)", params: IdParams, querystring: obj({ ...PageQuery, ...EnrolmentQuery }), response: { 200: Paged(EnrollmentView), ...errorResponses } } },
     async (req) => listEnrolments(actorCtx(p, req), req.params.id, req.query),
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments.xlsx",
-    { schema: { tags, summary: "Export a project's enrolments to Excel", params: IdParams, querystring: obj(EnrolmentQuery) } },
+    { config: { grant: "enrollment.read" }, schema: { tags, summary: "Export a project's enrolments to Excel", params: IdParams, querystring: obj(EnrolmentQuery) } },
     async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await exportEnrolments(actorCtx(p, req), req.params.id, req.query, EXPORT_LIMIT)),
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments/template.xlsx",
-    { schema: { tags, summary: "Excel template of an enrolment list", params: IdParams } },
+    { config: { grant: "enrollment.create" }, schema: { tags, summary: "Excel template of an enrolment list", params: IdParams } },
     async (req, reply) =>
       reply
         .type(XLSX)
@@ -85,24 +86,25 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/enrollments/:id/actions/cancel",
-    { schema: { tags, summary: "Cancel an enrolment before class start (the person or the base)", params: IdParams, body: CancelBody, response: { 200: EnrollmentView, ...errorResponses } } },
+    { config: { grant: "enrollment.cancel" }, schema: { tags, summary: "Cancel an enrolment before class start (the person or the base)", params: IdParams, body: CancelBody, response: { 200: EnrollmentView, ...errorResponses } } },
     async (req) => cancelEnrolment(actorCtx(p, req), req.params.id, req.body),
   );
   r.get(
     "/api/v1/me/enrollments",
-    { schema: { tags, summary: "My courses: sessions with my check-ins, completion, certificate, survey", response: { 200: Type.Array(MyEnrollmentView), ...errorResponses } } },
+    { config: { access: "authenticated" }, schema: { tags, summary: "My courses: sessions with my check-ins, completion, certificate, survey", response: { 200: Type.Array(MyEnrollmentView), ...errorResponses } } },
     async (req) => myEnrolments(actorCtx(p, req)),
   );
 
   tags = ["check-in"];
   r.get(
     "/api/v1/training-projects/:id/sessions/:sessionId/check-in-code",
-    { schema: { tags, summary: "The session's rotating check-in code (new every 30 s) with its QR image", params: SessionParams, response: { 200: CheckInCodeView, ...errorResponses } } },
+    { config: { grant: "checkIn.open" }, schema: { tags, summary: "The session's rotating check-in code (new every 30 s) with its QR image", params: SessionParams, response: { 200: CheckInCodeView, ...errorResponses } } },
     async (req) => checkInCode(actorCtx(p, req), req.params.id, req.params.sessionId),
   );
   r.post(
     "/api/v1/check-ins",
     {
+      config: { grant: "checkIn.create" },
       schema: {
         tags,
         summary: "Check in with a scanned code; a repeated check-in answers the first (200, repeated: true)",
@@ -117,12 +119,12 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/sessions/:sessionId/check-ins",
-    { schema: { tags, summary: "Who is in: the enrolled people and their check-in at this session", params: SessionParams, response: { 200: SessionAttendanceView, ...errorResponses } } },
+    { config: { grant: "checkIn.read" }, schema: { tags, summary: "Who is in: the enrolled people and their check-in at this session", params: SessionParams, response: { 200: SessionAttendanceView, ...errorResponses } } },
     async (req) => sessionAttendance(actorCtx(p, req), req.params.id, req.params.sessionId),
   );
   r.post(
     "/api/v1/training-projects/:id/sessions/:sessionId/check-ins",
-    { schema: { tags, summary: "补签: check a person in by hand, with a reason (audited)", params: SessionParams, body: ManualCheckInBody, response: { 200: CheckInView, 201: CheckInView, ...errorResponses } } },
+    { config: { grant: "checkIn.manual" }, schema: { tags, summary: "补签: check a person in by hand, with a reason (audited)", params: SessionParams, body: ManualCheckInBody, response: { 200: CheckInView, 201: CheckInView, ...errorResponses } } },
     async (req, reply) => {
       const { view, created } = await manualCheckIn(actorCtx(p, req), req.params.id, req.params.sessionId, req.body);
       return reply.code(created ? 201 : 200).send(view);
@@ -130,7 +132,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/sessions/:sessionId/sign-in-sheet.pdf",
-    { schema: { tags, summary: "The printable sign-in sheet of a session (A4)", params: SessionParams } },
+    { config: { grant: "checkIn.read" }, schema: { tags, summary: "The printable sign-in sheet of a session (A4)", params: SessionParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const { filename, bytes } = await p.documents.forRequest(reply, ctx.actor.id, () => signInSheetPdf(ctx, req.params.id, req.params.sessionId));
@@ -139,7 +141,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/sessions/:sessionId/sign-in-sheet.xlsx",
-    { schema: { tags, summary: "The sign-in sheet as Excel, with a 签到 column to mark and import back", params: SessionParams } },
+    { config: { grant: "checkIn.read" }, schema: { tags, summary: "The sign-in sheet as Excel, with a 签到 column to mark and import back", params: SessionParams } },
     async (req, reply) => {
       const { filename, bytes } = await signInSheetXlsx(actorCtx(p, req), req.params.id, req.params.sessionId);
       return reply.type(XLSX).header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(bytes);
@@ -155,6 +157,7 @@ export function enrollmentUploadRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/training-projects/:id/enrollments/import",
     {
+      config: { grant: "enrollment.create" },
       bodyLimit: limit,
       schema: {
         tags: ["enrolment"],
@@ -168,6 +171,7 @@ export function enrollmentUploadRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/training-projects/:id/sessions/:sessionId/check-ins/import",
     {
+      config: { grant: "checkIn.manual" },
       bodyLimit: limit,
       schema: {
         tags: ["check-in"],

@@ -13,6 +13,7 @@ export function fileRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/files",
     {
+      config: { grant: "file.upload" },
       bodyLimit: MAX_FILE_BYTES + 1,
       schema: {
         tags,
@@ -34,7 +35,7 @@ export function fileRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/files/:fileId",
-    { schema: { tags, params: Type.Object({ fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }, { additionalProperties: false }) } },
+    { config: { grant: "file.read" }, schema: { tags, params: Type.Object({ fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }, { additionalProperties: false }) } },
     async (req, reply) => {
       const { bytes, mime } = await downloadFile(actorCtx(p, req), req.params.fileId);
       return reply.type(mime).header("Content-Disposition", "attachment").send(bytes);

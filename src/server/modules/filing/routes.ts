@@ -137,17 +137,17 @@ export function filingRoutes(r: Router, p: Platform): void {
   let tags = ["fee standards"];
   r.get(
     "/api/v1/fee-standards",
-    { schema: { tags, querystring: obj({ ...PageQuery, baseId: Type.Optional(Id), status: Type.Optional(Type.Enum(FEE_STANDARD_STATUSES)) }), response: { 200: Paged(FeeStandardView), ...errorResponses } } },
+    { config: { grant: "feeStandard.read" }, schema: { tags, querystring: obj({ ...PageQuery, baseId: Type.Optional(Id), status: Type.Optional(Type.Enum(FEE_STANDARD_STATUSES)) }), response: { 200: Paged(FeeStandardView), ...errorResponses } } },
     async (req) => listFeeStandards(actorCtx(p, req), req.query),
   );
   r.post(
     "/api/v1/bases/:id/fee-standards",
-    { schema: { tags, summary: "Record a fee standard (第二十五条); a rise waits for the bureau", params: IdParams, body: FeeStandardInput, response: { 201: FeeStandardView, ...errorResponses } } },
+    { config: { grant: "feeStandard.create" }, schema: { tags, summary: "Record a fee standard (第二十五条); a rise waits for the bureau", params: IdParams, body: FeeStandardInput, response: { 201: FeeStandardView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await recordFeeStandard(actorCtx(p, req), req.params.id, req.body)),
   );
   r.post(
     "/api/v1/fee-standards/:id/actions/:action",
-    { schema: { tags, params: obj({ id: Id, action: Type.Enum(["approve", "reject"]) }), body: StepBody, response: { 200: FeeStandardView, ...errorResponses } } },
+    { config: { grant: ["feeStandard.approve", "feeStandard.reject"] }, schema: { tags, params: obj({ id: Id, action: Type.Enum(["approve", "reject"]) }), body: StepBody, response: { 200: FeeStandardView, ...errorResponses } } },
     async (req) => decideFeeStandard(actorCtx(p, req), req.params.id, req.params.action, req.body),
   );
 
@@ -155,23 +155,24 @@ export function filingRoutes(r: Router, p: Platform): void {
   tags = ["annual plans"];
   r.get(
     "/api/v1/annual-plans",
-    { schema: { tags, querystring: obj({ ...PageQuery, ...PlanQuery }), response: { 200: Paged(AnnualPlanListItem), ...errorResponses } } },
+    { config: { grant: "annualPlan.read" }, schema: { tags, querystring: obj({ ...PageQuery, ...PlanQuery }), response: { 200: Paged(AnnualPlanListItem), ...errorResponses } } },
     async (req) => plans.listPlans(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/annual-plans/export.xlsx", { schema: { tags, summary: "Export plans to Excel", querystring: obj(PlanQuery) } }, async (req, reply) =>
+  r.get("/api/v1/annual-plans/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, summary: "Export plans to Excel", querystring: obj(PlanQuery) } }, async (req, reply) =>
     sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, (await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
   );
   r.get(
     "/api/v1/annual-plans/filing-status",
-    { schema: { tags, summary: "Which bases have (not) filed their plan for a year", querystring: obj({ ...PageQuery, ...StateQuery }), response: { 200: Paged(PlanFilingStateView), ...errorResponses } } },
+    { config: { grant: "annualPlan.read" }, schema: { tags, summary: "Which bases have (not) filed their plan for a year", querystring: obj({ ...PageQuery, ...StateQuery }), response: { 200: Paged(PlanFilingStateView), ...errorResponses } } },
     async (req) => filingStatus(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/annual-plans/filing-status/export.xlsx", { schema: { tags, querystring: obj(StateQuery) } }, async (req, reply) =>
+  r.get("/api/v1/annual-plans/filing-status/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, querystring: obj(StateQuery) } }, async (req, reply) =>
     sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, (await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
   );
   r.get(
     "/api/v1/annual-plans/prefill",
     {
+      config: { grant: "annualPlan.read" },
       schema: {
         tags,
         summary: "A new plan's content as the platform knows it: the execution summary of the year before",
@@ -183,7 +184,7 @@ export function filingRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/annual-plans/template.xlsx",
-    { schema: { tags, summary: "Excel template of planned projects", querystring: obj({ year: Type.Optional(Type.Integer({ minimum: 2019, maximum: 2100 })) }) } },
+    { config: { access: "authenticated" }, schema: { tags, summary: "Excel template of planned projects", querystring: obj({ year: Type.Optional(Type.Integer({ minimum: 2019, maximum: 2100 })) }) } },
     async (req, reply) => {
       const year = req.query.year ?? Number(p.clock.today().slice(0, 4)) + 1;
       return reply
@@ -195,6 +196,7 @@ export function filingRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/annual-plans",
     {
+      config: { grant: "annualPlan.create" },
       schema: {
         tags,
         summary: "Start next year's plan (summary prefilled when absent)",
@@ -204,17 +206,18 @@ export function filingRoutes(r: Router, p: Platform): void {
     },
     async (req, reply) => reply.code(201).send(await plans.createPlan(actorCtx(p, req), req.body)),
   );
-  r.get("/api/v1/annual-plans/:id", { schema: { tags, params: IdParams, response: { 200: AnnualPlanView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/annual-plans/:id", { config: { grant: "annualPlan.read" }, schema: { tags, params: IdParams, response: { 200: AnnualPlanView, ...errorResponses } } }, async (req) =>
     plans.getPlan(actorCtx(p, req), req.params.id),
   );
   r.patch(
     "/api/v1/annual-plans/:id",
-    { schema: { tags, params: IdParams, body: withServerFields(AnnualPlanInput.properties, PLAN_SERVER_FIELDS), response: { 200: AnnualPlanView, ...errorResponses } } },
+    { config: { grant: "annualPlan.update" }, schema: { tags, params: IdParams, body: withServerFields(AnnualPlanInput.properties, PLAN_SERVER_FIELDS), response: { 200: AnnualPlanView, ...errorResponses } } },
     async (req) => plans.updatePlan(actorCtx(p, req), req.params.id, req.body as AnnualPlanInput & { version: number }),
   );
   r.post(
     "/api/v1/annual-plans/:id/actions/:action",
     {
+      config: { grant: ["annualPlan.submit", "annualPlan.approve", "annualPlan.return", "annualPlan.file"] },
       schema: {
         tags,
         summary: "A workflow step: submit, approve, return, file",
@@ -230,33 +233,34 @@ export function filingRoutes(r: Router, p: Platform): void {
   tags = ["training projects"];
   r.get(
     "/api/v1/training-projects",
-    { schema: { tags, querystring: obj({ ...PageQuery, ...ProjectQuery }), response: { 200: Paged(ProjectListItem), ...errorResponses } } },
+    { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj({ ...PageQuery, ...ProjectQuery }), response: { 200: Paged(ProjectListItem), ...errorResponses } } },
     async (req) => projects.listProjects(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/training-projects/export.xlsx", { schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
+  r.get("/api/v1/training-projects/export.xlsx", { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
     sendWorkbook(reply, "培训项目.xlsx", "培训项目", projectSheet, (await projects.listProjects(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
   );
   r.get(
     "/api/v1/training-projects/filing-date",
-    { schema: { tags, summary: "The last day to file a project starting on a date (第十六条)", querystring: obj({ startDate: DateString }), response: { 200: FilingDateView, ...errorResponses } } },
+    { config: { grant: "calendar.read" }, schema: { tags, summary: "The last day to file a project starting on a date (第十六条)", querystring: obj({ startDate: DateString }), response: { 200: FilingDateView, ...errorResponses } } },
     async (req) => projects.filingDate(actorCtx(p, req), req.query.startDate),
   );
   r.post(
     "/api/v1/training-projects",
-    { schema: { tags, summary: "Draft a training project; submitting files it", body: ProjectInput, response: { 201: ProjectView, ...errorResponses } } },
+    { config: { grant: "trainingProject.create" }, schema: { tags, summary: "Draft a training project; submitting files it", body: ProjectInput, response: { 201: ProjectView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await projects.createProject(actorCtx(p, req), req.body)),
   );
-  r.get("/api/v1/training-projects/:id", { schema: { tags, params: IdParams, response: { 200: ProjectView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/training-projects/:id", { config: { grant: "trainingProject.read" }, schema: { tags, params: IdParams, response: { 200: ProjectView, ...errorResponses } } }, async (req) =>
     projects.getProject(actorCtx(p, req), req.params.id),
   );
   r.patch(
     "/api/v1/training-projects/:id",
-    { schema: { tags, params: IdParams, body: withServerFields(ProjectInput.properties, PROJECT_SERVER_FIELDS), response: { 200: ProjectView, ...errorResponses } } },
+    { config: { grant: "trainingProject.update" }, schema: { tags, params: IdParams, body: withServerFields(ProjectInput.properties, PROJECT_SERVER_FIELDS), response: { 200: ProjectView, ...errorResponses } } },
     async (req) => projects.updateProject(actorCtx(p, req), req.params.id, req.body as ProjectInput & { version: number }),
   );
   r.post(
     "/api/v1/training-projects/:id/actions/:action",
     {
+      config: { grant: ["trainingProject.submit", "trainingProject.return", "trainingProject.cancel"] },
       schema: {
         tags,
         summary: "A workflow step: submit (files it or names each broken rule), return, cancel",
@@ -301,6 +305,7 @@ export function filingUploadRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/annual-plans/:id/items/import",
     {
+      config: { grant: "annualPlan.update" },
       bodyLimit: 5 * 1024 * 1024,
       schema: {
         tags: ["annual plans"],

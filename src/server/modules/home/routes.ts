@@ -9,7 +9,7 @@ import { workItems } from "./service.js";
 export function homeRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/work-items",
-    { schema: { tags: ["home"], summary: "The signed-in person's pending work", response: { 200: Type.Object({ items: Type.Array(WorkItem) }), ...errorResponses } } },
+    { config: { grant: "workItem.read" }, schema: { tags: ["home"], summary: "The signed-in person's pending work", response: { 200: Type.Object({ items: Type.Array(WorkItem) }), ...errorResponses } } },
     async (req) => ({ items: await workItems(actorCtx(p, req)) }),
   );
 }

@@ -13,7 +13,7 @@ export function notificationRoutes(r: Router, p: Platform): void {
     "/api/v1/notifications",
     {
       // 等保: the bell polls on its own; only what the person does keeps the session alive.
-      config: { passive: true },
+      config: { grant: "notification.read", passive: true },
       schema: {
         tags,
         querystring: Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
@@ -27,7 +27,7 @@ export function notificationRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/notifications/:id/actions/read",
-    { schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { grant: "notification.read" }, schema: { tags, params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await markRead(actorCtx(p, req), req.params.id);
       return reply.code(204).send(null);
@@ -35,7 +35,7 @@ export function notificationRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/notifications/actions/read-all",
-    { schema: { tags, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { grant: "notification.read" }, schema: { tags, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
       await markRead(actorCtx(p, req));
       return reply.code(204).send(null);

@@ -22,12 +22,12 @@ const tags = ["organizations"];
 export function organizationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/organizations",
-    { schema: { tags, summary: "List organizations", querystring: OrganizationListQuery, response: { 200: Paged(OrganizationView), ...errorResponses } } },
+    { config: { grant: "organization.read" }, schema: { tags, summary: "List organizations", querystring: OrganizationListQuery, response: { 200: Paged(OrganizationView), ...errorResponses } } },
     async (req) => service.listOrganizations(actorCtx(p, req), req.query),
   );
   r.get(
     "/api/v1/organizations/export.xlsx",
-    { schema: { tags, summary: "Export organizations to Excel", querystring: Type.Omit(OrganizationListQuery, ["page", "pageSize"]) } },
+    { config: { grant: "organization.read" }, schema: { tags, summary: "Export organizations to Excel", querystring: Type.Omit(OrganizationListQuery, ["page", "pageSize"]) } },
     async (req, reply) => {
       const rows = await service.exportOrganizations(actorCtx(p, req), req.query, EXPORT_LIMIT);
       return sendWorkbook(reply, "单位名录.xlsx", "单位", orgSheetColumns, rows);
@@ -35,23 +35,23 @@ export function organizationRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/organizations/:id",
-    { schema: { tags, params: IdParams, response: { 200: OrganizationView, ...errorResponses } } },
+    { config: { grant: "organization.read" }, schema: { tags, params: IdParams, response: { 200: OrganizationView, ...errorResponses } } },
     async (req) => service.getOrganization(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/organizations",
-    { schema: { tags, body: OrganizationCreateBody, response: { 201: OrganizationView, ...errorResponses } } },
+    { config: { grant: "organization.create" }, schema: { tags, body: OrganizationCreateBody, response: { 201: OrganizationView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await service.createOrganization(actorCtx(p, req), req.body)),
   );
   r.patch(
     "/api/v1/organizations/:id",
-    { schema: { tags, params: IdParams, body: OrganizationUpdateBody, response: { 200: OrganizationView, ...errorResponses } } },
+    { config: { grant: "organization.update" }, schema: { tags, params: IdParams, body: OrganizationUpdateBody, response: { 200: OrganizationView, ...errorResponses } } },
     async (req) => service.updateOrganization(actorCtx(p, req), req.params.id, req.body),
   );
   for (const [action, status] of [["disable", "disabled"], ["enable", "active"]] as const) {
     r.post(
       `/api/v1/organizations/:id/actions/${action}`,
-      { schema: { tags, params: IdParams, body: VersionBody, response: { 200: OrganizationView, ...errorResponses } } },
+      { config: { grant: "organization.disable" }, schema: { tags, params: IdParams, body: VersionBody, response: { 200: OrganizationView, ...errorResponses } } },
       async (req) => service.setOrganizationStatus(actorCtx(p, req), req.params.id, req.body.version, status),
     );
   }

@@ -12,6 +12,7 @@ export function policyRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/policy/current",
     {
+      config: { grant: "policy.read" },
       schema: {
         tags,
         summary: "The policy in force on a date (default today)",
@@ -23,12 +24,12 @@ export function policyRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/policy/versions",
-    { schema: { tags, response: { 200: Type.Object({ items: Type.Array(PolicyVersionView) }), ...errorResponses } } },
+    { config: { grant: "policy.read" }, schema: { tags, response: { 200: Type.Object({ items: Type.Array(PolicyVersionView) }), ...errorResponses } } },
     async (req) => ({ items: await service.listPolicyVersions(actorCtx(p, req)) }),
   );
   r.post(
     "/api/v1/policy/versions",
-    { schema: { tags, summary: "Add a policy version (bureau)", body: PolicyCreateBody, response: { 201: PolicyVersionView, ...errorResponses } } },
+    { config: { grant: "policy.create" }, schema: { tags, summary: "Add a policy version (bureau)", body: PolicyCreateBody, response: { 201: PolicyVersionView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await service.createPolicyVersion(actorCtx(p, req), req.body)),
   );
 }

@@ -66,17 +66,18 @@ function profileRoutes(r: Router, p: Platform): void {
       return reply.code(202).send({ status: "received" as const });
     },
   );
-  r.get("/api/v1/me/professional", { schema: { tags, summary: "My profile (ID number and phone whole)", response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/me/professional", { config: { access: "authenticated" }, schema: { tags, summary: "My profile (ID number and phone whole)", response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
     myProfile(actorCtx(p, req)),
   );
   r.patch(
     "/api/v1/me/professional",
-    { schema: { tags, summary: "Update my employer, title, specialty or phone", body: ProfileUpdateBody, response: { 200: ProfessionalView, ...errorResponses } } },
+    { config: { grant: "professional.update" }, schema: { tags, summary: "Update my employer, title, specialty or phone", body: ProfileUpdateBody, response: { 200: ProfessionalView, ...errorResponses } } },
     async (req) => updateMyProfile(actorCtx(p, req), req.body),
   );
   r.post(
     "/api/v1/professionals",
     {
+      config: { grant: "professional.create" },
       schema: {
         tags,
         summary: "Register a person by name and ID number (201), or find them (200)",
@@ -92,6 +93,7 @@ function profileRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/professionals",
     {
+      config: { grant: "professional.read" },
       schema: {
         tags,
         summary: "Professionals in scope: the bureau all, a base the people enrolled in its courses",
@@ -108,6 +110,7 @@ function profileRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/professionals/:id/claim-code",
     {
+      config: { grant: "professional.issueClaimCode" },
       schema: {
         tags,
         summary: "Issue a new claim code for a person not yet signed up (the old one is void): the enrolling base, or the bureau after checking identity",
@@ -117,7 +120,7 @@ function profileRoutes(r: Router, p: Platform): void {
     },
     async (req, reply) => reply.code(201).send(await reissueClaimCode(actorCtx(p, req), req.params.id)),
   );
-  r.get("/api/v1/professionals/:id", { schema: { tags, params: IdParams, response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/professionals/:id", { config: { grant: "professional.read" }, schema: { tags, params: IdParams, response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
     getProfessional(actorCtx(p, req), req.params.id),
   );
 }
@@ -128,37 +131,37 @@ function recordRoutes(r: Router, p: Platform): void {
   const statementLookupLimit = routeLimit(p, "statementLookup", p.config.publicLookupRateLimit);
   r.get(
     "/api/v1/me/learning-record",
-    { schema: { tags, summary: "My learning record of a year (default: this year)", querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
+    { config: { grant: "learningRecord.read" }, schema: { tags, summary: "My learning record of a year (default: this year)", querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
     async (req) => learningRecordOf(actorCtx(p, req), "me", req.query.year),
   );
   r.get(
     "/api/v1/me/learning-record/years",
-    { schema: { tags, summary: "My hours per year against the requirement (default: the last 5 years)", querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
+    { config: { grant: "learningRecord.read" }, schema: { tags, summary: "My hours per year against the requirement (default: the last 5 years)", querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
     async (req) => learningYearsOf(actorCtx(p, req), "me", req.query),
   );
   r.get(
     "/api/v1/professionals/:id/learning-record",
-    { schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
+    { config: { grant: "learningRecord.read" }, schema: { tags, params: IdParams, querystring: YearQuery, response: { 200: LearningRecordView, ...errorResponses } } },
     async (req) => learningRecordOf(actorCtx(p, req), req.params.id, req.query.year),
   );
   r.get(
     "/api/v1/professionals/:id/learning-record/years",
-    { schema: { tags, params: IdParams, querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
+    { config: { grant: "learningRecord.read" }, schema: { tags, params: IdParams, querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
     async (req) => learningYearsOf(actorCtx(p, req), req.params.id, req.query),
   );
   r.post(
     "/api/v1/me/hours-statements",
-    { schema: { tags, summary: "Issue my hours statement (学时证明) of a year", body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
+    { config: { grant: "hoursStatement.create" }, schema: { tags, summary: "Issue my hours statement (学时证明) of a year", body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await issueHoursStatement(actorCtx(p, req), "me", req.body.year)),
   );
   r.post(
     "/api/v1/professionals/:id/hours-statements",
-    { schema: { tags, summary: "Issue a person's hours statement (bureau)", params: IdParams, body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
+    { config: { grant: "hoursStatement.create" }, schema: { tags, summary: "Issue a person's hours statement (bureau)", params: IdParams, body: StatementBody, response: { 201: HoursStatementView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await issueHoursStatement(actorCtx(p, req), req.params.id, req.body.year)),
   );
   r.get(
     "/api/v1/hours-statements/:id.pdf",
-    { schema: { tags, summary: "The hours statement as a printable PDF", params: IdParams } },
+    { config: { grant: "learningRecord.read" }, schema: { tags, summary: "The hours statement as a printable PDF", params: IdParams } },
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const { payload, view, pdf } = await p.documents.forRequest(reply, ctx.actor.id, async () => {
@@ -196,6 +199,7 @@ function declarationRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/me/hour-declarations",
     {
+      config: { grant: "declaration.create" },
       schema: {
         tags,
         summary: "Declare hours of another form (人社部令第25号 第十条) with evidence; they count once the bureau accepts",
@@ -208,6 +212,7 @@ function declarationRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/hour-declarations",
     {
+      config: { grant: "declaration.read" },
       schema: {
         tags,
         summary: "Declarations: the bureau all, a professional their own",
@@ -217,16 +222,17 @@ function declarationRoutes(r: Router, p: Platform): void {
     },
     async (req) => listDeclarations(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/hour-declarations/:id", { schema: { tags, params: IdParams, response: { 200: DeclarationView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/hour-declarations/:id", { config: { grant: "declaration.read" }, schema: { tags, params: IdParams, response: { 200: DeclarationView, ...errorResponses } } }, async (req) =>
     getDeclaration(actorCtx(p, req), req.params.id),
   );
-  r.get("/api/v1/hour-declarations/:id/evidence", { schema: { tags, summary: "The evidence file of a declaration", params: IdParams } }, async (req, reply) => {
+  r.get("/api/v1/hour-declarations/:id/evidence", { config: { grant: "declaration.read" }, schema: { tags, summary: "The evidence file of a declaration", params: IdParams } }, async (req, reply) => {
     const { bytes, mime, name } = await declarationEvidence(actorCtx(p, req), req.params.id);
     return reply.type(mime).header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
   });
   r.post(
     "/api/v1/hour-declarations/:id/actions/:action",
     {
+      config: { grant: ["declaration.accept", "declaration.reject"] },
       schema: {
         tags,
         summary: "The bureau accepts (hours count, within the daily limit) or rejects (with a reason)",

@@ -17,6 +17,7 @@ export function changeReportRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/bases/:id/change-reports",
     {
+      config: { grant: "changeReport.create" },
       schema: {
         tags,
         summary: "Report changes of the base (its own staff): name, host organization name, supervising unit, address, contacts, legal representative",
@@ -30,6 +31,7 @@ export function changeReportRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/change-reports",
     {
+      config: { grant: "changeReport.read" },
       schema: {
         tags,
         summary: "Change reports in the actor's scope, newest first",
@@ -39,12 +41,13 @@ export function changeReportRoutes(r: Router, p: Platform): void {
     },
     async (req) => service.listChangeReportsFor(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/change-reports/:id", { schema: { tags, params: IdParams, response: { 200: ChangeReportView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/change-reports/:id", { config: { grant: "changeReport.read" }, schema: { tags, params: IdParams, response: { 200: ChangeReportView, ...errorResponses } } }, async (req) =>
     service.getChangeReport(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/change-reports/:id/actions/:action",
     {
+      config: { grant: ACTIONS.map((a) => `changeReport.${a}` as const) },
       schema: {
         tags,
         summary: "A step: accept (bureau; the changes apply at once), return (bureau, comment required), resubmit (base, payload), withdraw (base)",
@@ -55,5 +58,5 @@ export function changeReportRoutes(r: Router, p: Platform): void {
     },
     async (req) => service.stepChangeReport(actorCtx(p, req), req.params.id, req.params.action, req.body ?? {}),
   );
-  evidenceFileRoute(r, p, { url: "/api/v1/change-reports/:id/files/:fileId", tags, summary: "An evidence file of the report", evidenceFile: service.evidenceFile });
+  evidenceFileRoute(r, p, { url: "/api/v1/change-reports/:id/files/:fileId", tags, grant: "changeReport.read", summary: "An evidence file of the report", evidenceFile: service.evidenceFile });
 }

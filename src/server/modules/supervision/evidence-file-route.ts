@@ -4,6 +4,7 @@
 import { Type } from "typebox";
 import { Id } from "../../../shared/api.js";
 import type { Ctx, Platform } from "../../platform/context.js";
+import type { Action } from "../../platform/grants.js";
 import { readStoredFile } from "../../platform/files.js";
 import { actorCtx } from "../../platform/http.js";
 import type { Router } from "../../platform/routing.js";
@@ -13,6 +14,8 @@ interface EvidenceFileRoute {
   url: `${string}/:id/files/:fileId`;
   tags: string[];
   summary: string;
+  /** the read action of the record (issue 10: every route declares its access) */
+  grant: Action;
   /** the file id when the record names it and the actor may read the record; NOT_FOUND otherwise */
   evidenceFile(ctx: Ctx, id: string, fileId: string): Promise<string>;
 }
@@ -21,6 +24,7 @@ export function evidenceFileRoute(r: Router, p: Platform, route: EvidenceFileRou
   r.get(
     route.url,
     {
+      config: { grant: route.grant },
       schema: {
         tags: route.tags,
         summary: route.summary,

@@ -59,17 +59,17 @@ export function inspectionRoutes(r: Router, p: Platform): void {
   let tags = ["inspection schemes"];
   r.get(
     "/api/v1/inspection-schemes",
-    { schema: { tags, summary: "The year's scheme of a supervising unit (its own, or the default)", querystring: SchemeQuery, response: { 200: SchemeView, ...errorResponses } } },
+    { config: { grant: "inspectionScheme.read" }, schema: { tags, summary: "The year's scheme of a supervising unit (its own, or the default)", querystring: SchemeQuery, response: { 200: SchemeView, ...errorResponses } } },
     async (req) => getScheme(actorCtx(p, req), req.query),
   );
   r.put(
     "/api/v1/inspection-schemes/:year",
-    { schema: { tags, summary: "Create (copy of the default) or update the unit's own scheme", params: obj({ year: Year }), body: SchemeInput, response: { 200: SchemeView, ...errorResponses } } },
+    { config: { grant: "inspectionScheme.update" }, schema: { tags, summary: "Create (copy of the default) or update the unit's own scheme", params: obj({ year: Year }), body: SchemeInput, response: { 200: SchemeView, ...errorResponses } } },
     async (req) => putScheme(actorCtx(p, req), req.params.year, req.body),
   );
   r.get(
     "/api/v1/inspection-schemes/:year/measures",
-    { schema: { tags, summary: "The unit's management measures document", params: obj({ year: Year }), querystring: obj({ supervisorOrgId: Type.Optional(Id) }) } },
+    { config: { grant: "inspectionScheme.read" }, schema: { tags, summary: "The unit's management measures document", params: obj({ year: Year }), querystring: obj({ supervisorOrgId: Type.Optional(Id) }) } },
     async (req, reply) => sendFile(reply, await measuresFile(actorCtx(p, req), req.params.year, req.query.supervisorOrgId)),
   );
 
@@ -77,15 +77,16 @@ export function inspectionRoutes(r: Router, p: Platform): void {
   tags = ["inspections"];
   r.get(
     "/api/v1/inspections",
-    { schema: { tags, querystring: obj({ ...PageQuery, ...InspectionListQuery }), response: { 200: Paged(InspectionListItem), ...errorResponses } } },
+    { config: { grant: "inspection.read" }, schema: { tags, querystring: obj({ ...PageQuery, ...InspectionListQuery }), response: { 200: Paged(InspectionListItem), ...errorResponses } } },
     async (req) => listInspections(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/inspections.xlsx", { schema: { tags, summary: "Export inspections to Excel", querystring: obj(InspectionListQuery) } }, async (req, reply) =>
+  r.get("/api/v1/inspections.xlsx", { config: { grant: "inspection.read" }, schema: { tags, summary: "Export inspections to Excel", querystring: obj(InspectionListQuery) } }, async (req, reply) =>
     sendWorkbook(reply, "检查考核.xlsx", "检查考核", sheet, (await listInspections(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
   );
   r.get(
     "/api/v1/inspections/candidates",
     {
+      config: { grant: "inspection.create" },
       schema: {
         tags,
         summary: "The bases the signed-in unit may inspect, with their inspection of the year",
@@ -97,20 +98,21 @@ export function inspectionRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/inspections",
-    { schema: { tags, summary: "Open a base's inspection for a year, prefilled with the platform's facts", body: InspectionCreateBody, response: { 201: InspectionView, ...errorResponses } } },
+    { config: { grant: "inspection.create" }, schema: { tags, summary: "Open a base's inspection for a year, prefilled with the platform's facts", body: InspectionCreateBody, response: { 201: InspectionView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await createInspection(actorCtx(p, req), req.body)),
   );
-  r.get("/api/v1/inspections/:id", { schema: { tags, params: IdParams, response: { 200: InspectionView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/inspections/:id", { config: { grant: "inspection.read" }, schema: { tags, params: IdParams, response: { 200: InspectionView, ...errorResponses } } }, async (req) =>
     getInspection(actorCtx(p, req), req.params.id),
   );
   r.patch(
     "/api/v1/inspections/:id",
-    { schema: { tags, summary: "Scores, comments, evidence and summary of a draft", params: IdParams, body: InspectionPatchBody, response: { 200: InspectionView, ...errorResponses } } },
+    { config: { grant: "inspection.update" }, schema: { tags, summary: "Scores, comments, evidence and summary of a draft", params: IdParams, body: InspectionPatchBody, response: { 200: InspectionView, ...errorResponses } } },
     async (req) => updateInspection(actorCtx(p, req), req.params.id, req.body),
   );
   r.post(
     "/api/v1/inspections/:id/actions/:action",
     {
+      config: { grant: INSPECTION_ACTIONS.map((a) => `inspection.${a}` as const) },
       schema: {
         tags,
         summary: "A workflow step: refresh-facts, submit, answer (申辩, comment + payload.fileIds), finalize",
@@ -121,7 +123,7 @@ export function inspectionRoutes(r: Router, p: Platform): void {
     },
     async (req) => takeInspectionStep(actorCtx(p, req), req.params.id, req.params.action, req.body),
   );
-  r.get("/api/v1/inspections/:id/report.pdf", { schema: { tags, summary: "The printable inspection report", params: IdParams } }, async (req, reply) => {
+  r.get("/api/v1/inspections/:id/report.pdf", { config: { grant: "inspection.read" }, schema: { tags, summary: "The printable inspection report", params: IdParams } }, async (req, reply) => {
     const ctx = actorCtx(p, req);
     const view = await getInspection(ctx, req.params.id);
     const bytes = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "inspectionPdf", inspection: view }));
@@ -129,7 +131,7 @@ export function inspectionRoutes(r: Router, p: Platform): void {
   });
   r.get(
     "/api/v1/inspections/:id/files/:fileId",
-    { schema: { tags, summary: "An evidence or answer file of the inspection", params: obj({ id: Id, fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }) } },
+    { config: { grant: "inspection.read" }, schema: { tags, summary: "An evidence or answer file of the inspection", params: obj({ id: Id, fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }) } },
     async (req, reply) => sendFile(reply, await inspectionFile(actorCtx(p, req), req.params.id, req.params.fileId)),
   );
 }

@@ -57,15 +57,16 @@ export function rectificationRoutes(r: Router, p: Platform): void {
   let tags = ["rectification orders"];
   r.get(
     "/api/v1/rectification-orders",
-    { schema: { tags, summary: "Rectification orders in the actor's scope", querystring: obj({ ...PageQuery, ...ListQuery }), response: { 200: Paged(RectificationListItem), ...errorResponses } } },
+    { config: { grant: "rectificationOrder.read" }, schema: { tags, summary: "Rectification orders in the actor's scope", querystring: obj({ ...PageQuery, ...ListQuery }), response: { 200: Paged(RectificationListItem), ...errorResponses } } },
     async (req) => service.listRectificationOrders(actorCtx(p, req), req.query),
   );
-  r.get("/api/v1/rectification-orders/export.xlsx", { schema: { tags, querystring: obj(ListQuery) } }, async (req, reply) =>
+  r.get("/api/v1/rectification-orders/export.xlsx", { config: { grant: "rectificationOrder.read" }, schema: { tags, querystring: obj(ListQuery) } }, async (req, reply) =>
     sendWorkbook(reply, "限期整改.xlsx", "限期整改", sheet, await service.allRectificationOrders(actorCtx(p, req), req.query)),
   );
   r.post(
     "/api/v1/rectification-orders",
     {
+      config: { grant: ["rectificationOrder.create", "rectificationOrder.propose"] },
       schema: {
         tags,
         summary: "Order a base to rectify by a deadline (bureau), or propose it (its supervising unit)",
@@ -75,12 +76,13 @@ export function rectificationRoutes(r: Router, p: Platform): void {
     },
     async (req, reply) => reply.code(201).send(await service.createOrder(actorCtx(p, req), req.body)),
   );
-  r.get("/api/v1/rectification-orders/:id", { schema: { tags, params: IdParams, response: { 200: RectificationOrderView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/rectification-orders/:id", { config: { grant: "rectificationOrder.read" }, schema: { tags, params: IdParams, response: { 200: RectificationOrderView, ...errorResponses } } }, async (req) =>
     service.getOrder(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/rectification-orders/:id/actions/:action",
     {
+      config: { grant: ACTIONS.map((a) => `rectificationOrder.${a}` as const) },
       schema: {
         tags,
         summary: "A step: confirm/withdraw a proposal, report (payload.items), opine, accept, return, extend (payload.deadline)",
@@ -91,18 +93,19 @@ export function rectificationRoutes(r: Router, p: Platform): void {
     },
     async (req) => service.stepOrder(actorCtx(p, req), req.params.id, req.params.action, req.body ?? {}),
   );
-  evidenceFileRoute(r, p, { url: "/api/v1/rectification-orders/:id/files/:fileId", tags, summary: "An evidence file of the base's report", evidenceFile: service.evidenceFile });
+  evidenceFileRoute(r, p, { url: "/api/v1/rectification-orders/:id/files/:fileId", tags, grant: "rectificationOrder.read", summary: "An evidence file of the base's report", evidenceFile: service.evidenceFile });
 
   // ---- 第十三、十九、二十条: revocation ----
   tags = ["bases"];
   r.get(
     "/api/v1/bases/:id/revocation-preview",
-    { schema: { tags, summary: "What revoking the base would withdraw (bureau)", params: IdParams, response: { 200: RevocationPreview, ...errorResponses } } },
+    { config: { grant: "base.revoke" }, schema: { tags, summary: "What revoking the base would withdraw (bureau)", params: IdParams, response: { 200: RevocationPreview, ...errorResponses } } },
     async (req) => previewRevocation(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/bases/:id/actions/revoke",
     {
+      config: { grant: "base.revoke" },
       schema: {
         tags,
         summary: "Revoke a base (bureau): the BaseView (revocationDecisionNo, …) plus the projects withdrawn and stopped",

@@ -28,6 +28,7 @@ export function spotCheckRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/spot-checks",
     {
+      config: { grant: "spotCheck.read" },
       schema: {
         tags,
         summary: "Comprehensive reviews and spot checks (第十九条), newest year first",
@@ -40,6 +41,7 @@ export function spotCheckRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/spot-checks",
     {
+      config: { grant: "spotCheck.create" },
       schema: {
         tags,
         summary: "Draw a spot check (双随机) or open a comprehensive review; the candidates, seed and algorithm are stored",
@@ -51,17 +53,18 @@ export function spotCheckRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/spot-checks/:id",
-    { schema: { tags, summary: "A review with one outcome row per base (the comprehensive review board)", params: IdParams, response: { 200: SpotCheckView, ...errorResponses } } },
+    { config: { grant: "spotCheck.read" }, schema: { tags, summary: "A review with one outcome row per base (the comprehensive review board)", params: IdParams, response: { 200: SpotCheckView, ...errorResponses } } },
     async (req) => getSpotCheck(actorCtx(p, req), req.params.id),
   );
   r.get(
     "/api/v1/spot-checks/:id/verify",
-    { schema: { tags, summary: "Recompute the draw from the stored candidates and seed", params: IdParams, response: { 200: SpotCheckVerifyView, ...errorResponses } } },
+    { config: { grant: "spotCheck.read" }, schema: { tags, summary: "Recompute the draw from the stored candidates and seed", params: IdParams, response: { 200: SpotCheckVerifyView, ...errorResponses } } },
     async (req) => verifySpotCheck(actorCtx(p, req), req.params.id),
   );
   r.put(
     "/api/v1/spot-checks/:id/outcomes/:baseId",
     {
+      config: { grant: "spotCheck.decide" },
       schema: {
         tags,
         summary: "Record a base's outcome (表彰, 合格, 限期整改, 撤销); it takes effect when the review concludes",
@@ -75,6 +78,7 @@ export function spotCheckRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/spot-checks/:id/actions/:action",
     {
+      config: { grant: ["spotCheck.publish", "spotCheck.conclude"] },
       schema: {
         tags,
         summary: "publish (the draw goes public) or conclude (the outcomes take effect, the results go public)",

@@ -34,12 +34,13 @@ const ActionParams = obj({ id: Id, action: Type.String({ pattern: "^[a-z][a-zA-Z
 
 export function violationRoutes(r: Router, p: Platform): void {
   let tags = ["violations"];
-  r.get("/api/v1/violations", { schema: { tags, querystring: ViolationQuery, response: { 200: Paged(ViolationListItem), ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/violations", { config: { grant: "violation.read" }, schema: { tags, querystring: ViolationQuery, response: { 200: Paged(ViolationListItem), ...errorResponses } } }, async (req) =>
     service.listViolations(actorCtx(p, req), req.query),
   );
   r.post(
     "/api/v1/violations",
     {
+      config: { grant: "violation.create" },
       schema: {
         tags,
         summary: "Record a violation against a base (第二十条): the bureau, or the base's supervising unit",
@@ -49,12 +50,13 @@ export function violationRoutes(r: Router, p: Platform): void {
     },
     async (req, reply) => reply.code(201).send(await service.createViolation(actorCtx(p, req), req.body)),
   );
-  r.get("/api/v1/violations/:id", { schema: { tags, params: IdParams, response: { 200: ViolationView, ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/violations/:id", { config: { grant: "violation.read" }, schema: { tags, params: IdParams, response: { 200: ViolationView, ...errorResponses } } }, async (req) =>
     service.getViolation(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/violations/:id/actions/:action",
     {
+      config: { grant: ["violation.confirm", "violation.dismiss"] },
       schema: {
         tags,
         summary: "confirm (revokes the base and publishes a dishonesty record; payload {basis, penaltyContent?, publicityDays?}) or dismiss (comment required)",
@@ -67,7 +69,7 @@ export function violationRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/violations/:id/evidence/:fileId",
-    { schema: { tags, summary: "An evidence file of the violation", params: obj({ id: Id, fileId: Type.String({ minLength: 1, maxLength: 64, pattern: "^[0-9a-f]+$" }) }) } },
+    { config: { grant: "violation.read" }, schema: { tags, summary: "An evidence file of the violation", params: obj({ id: Id, fileId: Type.String({ minLength: 1, maxLength: 64, pattern: "^[0-9a-f]+$" }) }) } },
     async (req, reply) => {
       const f = await service.violationEvidence(actorCtx(p, req), req.params.id, req.params.fileId);
       return sendFile(reply, f.mime, f.name, f.bytes, "inline");
@@ -78,17 +80,17 @@ export function violationRoutes(r: Router, p: Platform): void {
   tags = ["dishonesty records"];
   r.get(
     "/api/v1/dishonesty-records",
-    { schema: { tags, querystring: obj({ ...PageQuery, ...RecordFilter }), response: { 200: Paged(DishonestyRecordView), ...errorResponses } } },
+    { config: { grant: "dishonestyRecord.read" }, schema: { tags, querystring: obj({ ...PageQuery, ...RecordFilter }), response: { 200: Paged(DishonestyRecordView), ...errorResponses } } },
     async (req) => listDishonestyRecords(actorCtx(p, req), req.query),
   );
   const exportQuery = obj(RecordFilter);
-  r.get("/api/v1/dishonesty-records.csv", { schema: { tags, summary: "CSV, UTF-8 with BOM, the standard's columns (docs/dishonesty-export.md)", querystring: exportQuery } }, async (req, reply) =>
+  r.get("/api/v1/dishonesty-records.csv", { config: { grant: "dishonestyRecord.read" }, schema: { tags, summary: "CSV, UTF-8 with BOM, the standard's columns (docs/dishonesty-export.md)", querystring: exportQuery } }, async (req, reply) =>
     sendDishonestyCsv(actorCtx(p, req), reply, req.query),
   );
-  r.get("/api/v1/dishonesty-records.xlsx", { schema: { tags, summary: "Excel, the standard's columns, dates as date cells", querystring: exportQuery } }, async (req, reply) =>
+  r.get("/api/v1/dishonesty-records.xlsx", { config: { grant: "dishonestyRecord.read" }, schema: { tags, summary: "Excel, the standard's columns, dates as date cells", querystring: exportQuery } }, async (req, reply) =>
     sendDishonestyXlsx(actorCtx(p, req), reply, req.query),
   );
-  r.get("/api/v1/dishonesty-records.json", { schema: { tags, summary: "JSON array keyed by the standard's column names", querystring: exportQuery } }, async (req, reply) =>
+  r.get("/api/v1/dishonesty-records.json", { config: { grant: "dishonestyRecord.read" }, schema: { tags, summary: "JSON array keyed by the standard's column names", querystring: exportQuery } }, async (req, reply) =>
     sendDishonestyJson(actorCtx(p, req), reply, req.query),
   );
   r.get(

@@ -32,6 +32,7 @@ export function systemRoutes(r: Router, p: Platform): void {
   r.put(
     "/api/v1/test/clock",
     {
+      config: { grant: "testClock.set" },
       schema: {
         tags: ["system"],
         summary: "Move business time (CEBASE_TEST_CLOCK=1 only; bureau)",
@@ -51,6 +52,7 @@ export function systemRoutes(r: Router, p: Platform): void {
   r.post(
     "/api/v1/test/jobs/run",
     {
+      config: { grant: "jobs.run" },
       schema: {
         tags: ["system"],
         summary: "Run the scheduled jobs now (CEBASE_TEST_CLOCK=1 only; bureau)",

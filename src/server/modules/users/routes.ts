@@ -35,44 +35,44 @@ const userSheet: SheetColumn<UserView>[] = [
 export function userRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/users",
-    { schema: { tags, summary: "List users (?role= filter)", querystring: UserListQuery, response: { 200: Paged(UserView), ...errorResponses } } },
+    { config: { grant: "user.read" }, schema: { tags, summary: "List users (?role= filter)", querystring: UserListQuery, response: { 200: Paged(UserView), ...errorResponses } } },
     async (req) => service.listUsers(actorCtx(p, req), req.query),
   );
   r.get(
     "/api/v1/users/export.xlsx",
-    { schema: { tags, summary: "Export users to Excel", querystring: Type.Omit(UserListQuery, ["page", "pageSize"]) } },
+    { config: { grant: "user.read" }, schema: { tags, summary: "Export users to Excel", querystring: Type.Omit(UserListQuery, ["page", "pageSize"]) } },
     async (req, reply) => sendWorkbook(reply, "用户名单.xlsx", "用户", userSheet, await service.exportUsers(actorCtx(p, req), req.query, EXPORT_LIMIT)),
   );
   r.get(
     "/api/v1/users/:id",
-    { schema: { tags, params: IdParams, response: { 200: UserView, ...errorResponses } } },
+    { config: { grant: "user.read" }, schema: { tags, params: IdParams, response: { 200: UserView, ...errorResponses } } },
     async (req) => service.getUser(actorCtx(p, req), req.params.id),
   );
   r.post(
     "/api/v1/users",
-    { schema: { tags, body: UserCreateBody, response: { 201: UserView, ...errorResponses } } },
+    { config: { grant: "user.create" }, schema: { tags, body: UserCreateBody, response: { 201: UserView, ...errorResponses } } },
     async (req, reply) => reply.code(201).send(await service.createUser(actorCtx(p, req), req.body)),
   );
   r.patch(
     "/api/v1/users/:id",
-    { schema: { tags, params: IdParams, body: UserUpdateBody, response: { 200: UserView, ...errorResponses } } },
+    { config: { grant: "user.update" }, schema: { tags, params: IdParams, body: UserUpdateBody, response: { 200: UserView, ...errorResponses } } },
     async (req) => service.updateUser(actorCtx(p, req), req.params.id, req.body),
   );
   for (const [action, status] of [["disable", "disabled"], ["enable", "active"]] as const) {
     r.post(
       `/api/v1/users/:id/actions/${action}`,
-      { schema: { tags, params: IdParams, body: VersionBody, response: { 200: UserView, ...errorResponses } } },
+      { config: { grant: "user.disable" }, schema: { tags, params: IdParams, body: VersionBody, response: { 200: UserView, ...errorResponses } } },
       async (req) => service.setUserStatus(actorCtx(p, req), req.params.id, req.body.version, status),
     );
   }
   r.post(
     "/api/v1/users/:id/actions/reset-password",
-    { schema: { tags, params: IdParams, body: ResetPasswordBody, response: { 200: UserView, ...errorResponses } } },
+    { config: { grant: "user.resetPassword" }, schema: { tags, params: IdParams, body: ResetPasswordBody, response: { 200: UserView, ...errorResponses } } },
     async (req) => service.resetPassword(actorCtx(p, req), req.params.id, req.body.password),
   );
   r.post(
     "/api/v1/users/:id/actions/unlock",
-    { schema: { tags, params: IdParams, body: VersionBody, response: { 200: UserView, ...errorResponses } } },
+    { config: { grant: "user.unlock" }, schema: { tags, params: IdParams, body: VersionBody, response: { 200: UserView, ...errorResponses } } },
     async (req) => service.unlockUser(actorCtx(p, req), req.params.id, req.body.version),
   );
 }
