@@ -1,6 +1,6 @@
 // Property-based fuzzing over every route of the OpenAPI document (issue 10, "Tests that stay"):
-// hostile strings, wrong types and boundary values, sent as a random role. Every answer is below 500,
-// every 4xx has the error shape, and a refused request changes nothing (the audit trail's head stays:
+// hostile strings, wrong types and boundary values, sent mostly by a role holding the route's grant.
+// Every answer is below 500, every 4xx has the error shape, and a refused request changes nothing (the audit trail's head stays:
 // every state change is audited). CEBASE_FUZZ_RUNS sets the runs per operation (default 8),
 // CEBASE_FUZZ_SEED replays a run, CEBASE_FUZZ_REPORT names a file to write the problems found to.
 import fs from "node:fs";
@@ -10,6 +10,8 @@ import { auditChainHead } from "../../src/server/platform/audit.js";
 import { requestFor, type FuzzRequest } from "../support/fuzz-arbitraries.js";
 import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
 import { fetchOperations, type Operation } from "../support/openapi.js";
+import { holdsAny, type DeclaredRoute } from "../../src/server/platform/access.js";
+import type { Role as AccountRole } from "../../src/shared/roles.js";
 
 const RUNS = Number(process.env.CEBASE_FUZZ_RUNS ?? 8);
 const SEED = Number(process.env.CEBASE_FUZZ_SEED ?? Date.now() % 2 ** 31);
@@ -17,6 +19,29 @@ const SEED = Number(process.env.CEBASE_FUZZ_SEED ?? Date.now() % 2 ** 31);
 /** One account of each role; "anonymous" is a fresh client without a session. */
 const ROLES = ["bureau", "supervisor", "base", "expert1", "pro1", "sysadmin", "secadmin", "auditor", "anonymous"] as const;
 type Role = (typeof ROLES)[number];
+const ROLE_OF: Record<Exclude<Role, "anonymous">, AccountRole> = {
+  bureau: "bureau",
+  supervisor: "supervisor",
+  base: "base_staff",
+  expert1: "expert",
+  pro1: "professional",
+  sysadmin: "sysadmin",
+  secadmin: "secadmin",
+  auditor: "auditor",
+};
+
+/**
+ * Who sends a case: three times in four one of the accounts holding a grant the route declares (the
+ * access gate refuses the others before validation, so only they reach the schema and the service),
+ * otherwise anyone, anonymous included.
+ */
+function senderFor(op: Operation, declared: readonly DeclaredRoute[]): fc.Arbitrary<Role> {
+  const url = op.path.replace(/\{([^}]+)\}/g, ":$1");
+  const access = declared.find((d) => d.method === op.method.toUpperCase() && d.url === url)?.access;
+  const holders = access?.kind === "grant" ? (Object.keys(ROLE_OF) as (keyof typeof ROLE_OF)[]).filter((r) => holdsAny([ROLE_OF[r]], access.actions)) : [];
+  const anyone = fc.constantFrom(...ROLES);
+  return holders.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...holders) }, { weight: 1, arbitrary: anyone }) : anyone;
+}
 
 /** Routes left out, and why: each would end or change the sessions the fuzzing signs in with. */
 const SKIPPED: Record<string, string> = {
@@ -137,7 +162,7 @@ describe.each(dialects)("schema fuzzing on %s", (dialect) => {
     let cases = 0;
     const byClass = new Map<string, number>();
     for (const [index, op] of ops.entries()) {
-      const property = fc.asyncProperty(requestFor(op, realIds), fc.constantFrom(...ROLES), async (req, role) => {
+      const property = fc.asyncProperty(requestFor(op, realIds), senderFor(op, s.app.app.routeAccess), async (req, role) => {
         cases++;
         const problem = await check(op, role, req, byClass).catch((err: Error): Problem => ({ op: keyOf(op), role, request: describeRequest(req), status: "no answer", problem: `the check threw: ${err.message}`, body: "" }));
         if (problem) problems.push(problem);
