@@ -205,6 +205,8 @@ export const AuditListQuery = Type.Object(
     resourceType: Type.Optional(Type.String({ maxLength: 64 })),
     resourceId: Type.Optional(Type.String({ maxLength: 64 })),
     actorId: Type.Optional(Type.String({ maxLength: 64 })),
+    /** The operator's username, as the entry recorded it (issue 10 item 9: the auditor reads no accounts). */
+    actorName: Type.Optional(Type.String({ maxLength: 64 })),
     from: Type.Optional(DateString),
     to: Type.Optional(DateString),
   },

@@ -31,6 +31,20 @@ describe.each(dialects)("separation of duties on %s", (dialect) => {
     expect((await auditor.get("/api/v1/audit-events/verify")).status).toBe(200);
   });
 
+  it("lets the audit administrator find an operator's entries by username, without reading any account", async () => {
+    await sysadmin.get("/api/v1/users?pageSize=1"); // any read; sign-ins above are audited with the username
+    const res = await auditor.get("/api/v1/audit-events?actorName=sysadmin&pageSize=100");
+    expect(res.status).toBe(200);
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(res.body.items.every((e: any) => e.actorName === "sysadmin")).toBe(true);
+    expect((await auditor.get("/api/v1/audit-events?actorName=nobody-at-all")).body.items).toEqual([]);
+  });
+
+  it("shows the security administrator the working-day calendar, as every staff role, without changing it", async () => {
+    expect((await secadmin.get("/api/v1/calendar/2026")).status).toBe(200);
+    expect((await secadmin.post("/api/v1/calendar/overrides", { date: "2031-01-02", isWorkday: false, name: "测试" })).status).toBe(403);
+  });
+
   it("keeps the audit administrator out of everything but the audit trail", async () => {
     for (const url of ["/api/v1/users", "/api/v1/organizations", "/api/v1/base-applications", "/api/v1/training-projects"]) {
       expect((await auditor.get(url)).status, url).toBe(403);

@@ -59,3 +59,46 @@ describe.each(dialects)("wrong second-factor codes per account on %s", (dialect)
     expect((await login("supervisor2", s.freshCode("supervisor2"))).status).toBe(200);
   });
 });
+
+describe.each(dialects)("wrong codes outside sign-in on %s", (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startServer(dialect);
+  });
+  afterAll(() => s.close());
+
+  it("counts wrong codes sent to turn an optional second factor off, audits each, and past the limit refuses even the right one", async () => {
+    const pro = await s.as("pro1");
+    const { secret } = (await pro.post("/api/v1/auth/totp/enrolment")).body;
+    expect((await pro.post("/api/v1/auth/totp/enrolment/confirm", { code: s.freshCode("pro1", secret) })).status).toBe(200);
+    const near = [-30_000, 0, 30_000].map((d) => totpAt(secret, s.clock.systemNow() + d));
+    const wrong = ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
+    for (let i = 0; i < 5; i++) {
+      const res = await pro.post("/api/v1/auth/totp/disable", { code: wrong });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toBe("TOTP_INVALID");
+    }
+    const refused = await pro.post("/api/v1/auth/totp/disable", { code: s.freshCode("pro1", secret) });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("TOTP_THROTTLED");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect((await pro.get("/api/v1/auth/me")).body.twoFactor.enrolled).toBe(true);
+    const audits = (await (await s.as("auditor")).get("/api/v1/audit-events?action=auth.totpDisableRefused&pageSize=50")).body.items;
+    expect(audits).toHaveLength(5);
+  });
+
+  it("forgets an account's wrong codes when the security administrator resets its second factor", async () => {
+    const near = [-30_000, 0, 30_000].map((d) => totpAt(DEMO_TOTP_SECRET, s.clock.systemNow() + d));
+    const wrong = ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
+    for (let i = 0; i < 5; i++) await s.client().post("/api/v1/auth/login", { username: "supervisor2", password: DEMO_PASSWORD, totp: wrong });
+    expect((await s.client().post("/api/v1/auth/login", { username: "supervisor2", password: DEMO_PASSWORD, totp: s.freshCode("supervisor2") })).status).toBe(429);
+    const secadmin = await s.as("secadmin");
+    const id = (await secadmin.get("/api/v1/users?q=supervisor2")).body.items.find((u: any) => u.username === "supervisor2").id;
+    expect((await secadmin.post(`/api/v1/users/${id}/actions/reset-totp`)).status).toBe(204);
+    s.advanceSystemTime(1); // past the address's short wait for the wrong codes, well within the 15 minutes
+    // Not enrolled any more: the password opens a session that can only enrol again.
+    const res = await s.client().post("/api/v1/auth/login", { username: "supervisor2", password: DEMO_PASSWORD });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.twoFactor).toMatchObject({ required: true, enrolled: false });
+  });
+});

@@ -213,7 +213,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
   },
   // The security administrator: locks, two-factor resets, other people's sessions, sign-in alarms.
   secadmin: {
-    ...everyone("all", "organization.read", "user.read", "user.unlock", "user.resetTotp", "session.read", "session.revoke", "policy.read"),
+    // calendar.read as every other staff role: the web app shows everyone the working-day calendar
+    ...everyone("all", "organization.read", "user.read", "user.unlock", "user.resetTotp", "session.read", "session.revoke", "policy.read", "calendar.read"),
     "workItem.read": "self",
     "notification.read": "self",
   },

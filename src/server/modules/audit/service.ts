@@ -11,6 +11,7 @@ export interface AuditFilter {
   resourceType?: string;
   resourceId?: string;
   actorId?: string;
+  actorName?: string;
   from?: string;
   to?: string;
 }
@@ -23,6 +24,7 @@ function filtered(ctx: Ctx, f: AuditFilter) {
   if (f.resourceType) q = q.where("resourceType", "=", f.resourceType);
   if (f.resourceId) q = q.where("resourceId", "=", f.resourceId);
   if (f.actorId) q = q.where("actorId", "=", f.actorId);
+  if (f.actorName) q = q.where("actorName", "=", f.actorName.trim());
   // from/to are calendar dates in Asia/Shanghai, both inclusive
   if (f.from) q = q.where("at", ">=", dayStart(f.from));
   if (f.to) q = q.where("at", "<", new Date(Date.parse(dayStart(f.to)) + 86400_000).toISOString());

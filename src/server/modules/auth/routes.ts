@@ -118,9 +118,12 @@ export function authRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/auth/totp/disable",
-    { config: { access: "authenticated" }, schema: { tags, summary: "Turn off an optional second factor", description: "Refused (TOTP_CANNOT_DISABLE) for roles that need one.", body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses } } },
+    { config: { access: "authenticated" }, schema: { tags, summary: "Turn off an optional second factor", description: "Refused (TOTP_CANNOT_DISABLE) for roles that need one. A wrong code counts toward the account's wrong-code limit: past it, 429 TOTP_THROTTLED with Retry-After.", body: TotpCodeBody, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
-      await disableOwn(actorCtx(p, req), req.body.code);
+      await disableOwn(actorCtx(p, req), throttle, req.body.code).catch((err: unknown) => {
+        if (err instanceof DomainError && err.code === "TOTP_THROTTLED") reply.header("Retry-After", String(err.details.retryAfterSeconds));
+        throw err;
+      });
       return reply.code(204).send(null);
     },
   );
@@ -128,7 +131,7 @@ export function authRoutes(r: Router, p: Platform): void {
     "/api/v1/users/:id/actions/reset-totp",
     { config: { grant: "user.resetTotp" }, schema: { tags, summary: "Reset an account's second factor (security administrator)", description: "The account's sessions end; it enrols again at its next sign-in.", params: IdParams, response: { 204: Type.Null(), ...errorResponses } } },
     async (req, reply) => {
-      await resetSecondFactor(actorCtx(p, req), req.params.id);
+      await resetSecondFactor(actorCtx(p, req), throttle, req.params.id);
       return reply.code(204).send(null);
     },
   );

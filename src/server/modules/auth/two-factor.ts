@@ -14,6 +14,7 @@ import { newId } from "../../platform/ids.js";
 import { deleteSessionsOf } from "../../platform/sessions.js";
 import { matchTotp, newTotpSecret, otpauthUri } from "../../platform/totp.js";
 import { findUserById } from "../users/queries.js";
+import type { LoginThrottle } from "./throttle.js";
 
 const ISSUER = "cebase";
 export const RECOVERY_CODE_COUNT = 10;
@@ -126,10 +127,25 @@ export async function confirmEnrolment(ctx: SignedIn, code: string): Promise<{ r
   });
 }
 
-/** An optional account turns its second factor off (a current code proves the holder); required ones cannot. */
-export async function disableOwn(ctx: SignedIn, code: string): Promise<void> {
+/**
+ * An optional account turns its second factor off (a current code proves the holder); required ones cannot.
+ * issue 10 item 8: the code counts toward the account's wrong-code limit as at sign-in, so a stolen
+ * session cannot guess its way to switching the second factor off; each wrong code is audited.
+ */
+export async function disableOwn(ctx: SignedIn, throttle: LoginThrottle, code: string): Promise<void> {
   if (needsSecondFactor(ctx.actor.roles)) throw new DomainError("TOTP_CANNOT_DISABLE");
-  if ((await proveSecondFactor(ctx, ctx.actor.id, code)) === null) throw new DomainError("TOTP_NOT_ENROLLED");
+  const now = ctx.clock.systemNow();
+  const wait = await throttle.secondFactorWait(ctx.actor.id, now);
+  if (wait !== null) throw new DomainError("TOTP_THROTTLED", { retryAfterSeconds: wait });
+  const step = await proveSecondFactor(ctx, ctx.actor.id, code).catch(async (err: unknown) => {
+    if (err instanceof DomainError && err.code === "TOTP_INVALID") {
+      await throttle.secondFactorFailed(ctx.actor.id, now);
+      await inTransaction(ctx, (trx) => appendAudit(trx, ctx, { action: "auth.totpDisableRefused", resourceType: "user", resourceId: ctx.actor.id, detail: { reason: "totpInvalid" } }));
+    }
+    throw err;
+  });
+  if (step === null) throw new DomainError("TOTP_NOT_ENROLLED");
+  await throttle.secondFactorPassed(ctx.actor.id);
   await inTransaction(ctx, async (trx) => {
     await removeSecondFactor(trx, ctx.actor.id);
     await appendAudit(trx, ctx, { action: "auth.totpDisabled", resourceType: "user", resourceId: ctx.actor.id });
@@ -145,7 +161,7 @@ async function removeSecondFactor(trx: Tx, userId: string): Promise<void> {
  * issue 10 items 8 and 9: the security administrator resets a lost second factor. The account's
  * sessions end; at its next sign-in a required account can do nothing but enrol again.
  */
-export async function resetSecondFactor(ctx: SignedIn, userId: string): Promise<void> {
+export async function resetSecondFactor(ctx: SignedIn, throttle: LoginThrottle, userId: string): Promise<void> {
   authorize(ctx.actor, "user.resetTotp");
   await inTransaction(ctx, async (trx) => {
     const user = await findUserById(trx, userId);
@@ -156,4 +172,6 @@ export async function resetSecondFactor(ctx: SignedIn, userId: string): Promise<
     await deleteSessionsOf(trx, userId);
     await appendAudit(trx, ctx, { action: "user.resetTotp", resourceType: "user", resourceId: userId, detail: { username: user.username } });
   });
+  // The owner enrols afresh at the next sign-in: wrong codes of the lost factor no longer hold it back.
+  await throttle.secondFactorPassed(userId);
 }

@@ -8,7 +8,6 @@ import { useTranslation } from "react-i18next";
 import { auditApi } from "../../api/endpoints";
 import type { AuditEventView, AuditVerifyView } from "../../api/types";
 import { PageTitle } from "../../components/PageTitle";
-import { RemoteSelect, searchUsers } from "../../components/RemoteSelect";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
@@ -18,7 +17,7 @@ interface AuditFilter {
   action?: string;
   resourceType?: string;
   resourceId?: string;
-  actorId?: string;
+  actorName?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
 
@@ -92,8 +91,8 @@ export default function AuditPage() {
           <Form.Item label={t("audit.resourceId")} name="resourceId">
             <Input allowClear maxLength={64} style={{ width: 150 }} />
           </Form.Item>
-          <Form.Item label={t("audit.actor")} name="actorId">
-            <RemoteSelect allowClear style={{ width: 200 }} search={searchUsers} />
+          <Form.Item label={t("audit.actorUsername")} name="actorName">
+            <Input allowClear maxLength={64} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item label={t("audit.dateRange")} name="range">
             <DatePicker.RangePicker allowEmpty={[true, true]} />

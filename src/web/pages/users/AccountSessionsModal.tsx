@@ -43,7 +43,8 @@ export function AccountSessionsModal({ user, onClose }: { user: UserView | null;
     if (!user || !items) return;
     setEnding(true);
     try {
-      for (const s of items) await userApi.revokeSession(user.id, s.id);
+      // the administrator's own current session stays: ending it would sign them out half way through
+      for (const s of items.filter((i) => !i.isCurrent)) await userApi.revokeSession(user.id, s.id);
       void message.success(t("sessions.allRevoked"));
     } catch (err) {
       showError(err);
@@ -71,9 +72,9 @@ export function AccountSessionsModal({ user, onClose }: { user: UserView | null;
           okText={t("common.confirm")}
           cancelText={t("common.cancel")}
           onConfirm={revokeAll}
-          disabled={!items?.length}
+          disabled={!items?.some((i) => !i.isCurrent)}
         >
-          <Button danger loading={ending} disabled={!items?.length}>
+          <Button danger loading={ending} disabled={!items?.some((i) => !i.isCurrent)}>
             {t("sessions.revokeAll")}
           </Button>
         </Popconfirm>
