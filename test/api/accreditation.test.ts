@@ -195,6 +195,11 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     let view = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body;
     expect(view.status).toBe("objection_pending");
     expect(view.objections[0].contact).toBe("139****5678");
+    // issue 10 item 7: the objector's phone is stored sealed, never in clear
+    const stored = await s.app.platform.db.selectFrom("objections").select(["contact", "contactEnc"]).where("receiptNo", "=", receipt).executeTakeFirstOrThrow();
+    expect(stored.contact).toBe("139****5678");
+    expect(stored.contactEnc).not.toContain("13912345678");
+    expect(s.app.platform.secrets.decrypt(stored.contactEnc!)).toBe("13912345678");
 
     await c.bureau.put("/api/v1/test/clock", { now: "2026-12-09T02:00:00.000Z" });
     const blocked = await c.bureau.post(`/api/v1/base-applications/${app.id}/actions/publish`, { version: view.version });
@@ -271,7 +276,7 @@ describe.each(dialects)("base accreditation on %s", (dialect) => {
     const results = await Promise.all(
       [1, 2, 3, 4].map((i) => s.client().post(`/api/v1/public/notices/${app.notice.id}/objections`, { name: `异议人${i}`, contact: "13900000000", content: `同时提交的第 ${i} 份异议内容。` })),
     );
-    expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    expect(results.map((r) => r.status), JSON.stringify(results.map((r) => r.body))).toEqual([201, 201, 201, 201]);
     const view = (await c.bureau.get(`/api/v1/base-applications/${app.id}`)).body;
     expect(view.status).toBe("objection_pending");
     expect(view.objections).toHaveLength(4);

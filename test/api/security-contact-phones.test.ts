@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LEGACY_CONTACT_PHONES } from "../../src/server/platform/contact-phones.js";
 import { resealAll, rotateKeys, SEALED_COLUMNS } from "../../src/server/platform/keys.js";
 import { sealLegacyColumn } from "../../src/server/platform/legacy-sealing.js";
+import { newId } from "../../src/server/platform/ids.js";
 import { systemCtxOf } from "../support/certificates.js";
 import { filingCast, givenActiveBase, ok, type FilingCast, type TestBase } from "../support/filing.js";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
@@ -90,10 +91,14 @@ describe.each(dialects)("sealed contact phones on %s", (dialect) => {
     const form = JSON.parse(app.form);
     await raw().updateTable("baseApplications").set({ form: JSON.stringify({ ...form, basics: { ...form.basics, contactPhone: "13806313333" } }), contactPhoneEnc: null }).where("id", "=", baseRow.applicationId).execute();
     await raw().updateTable("changeReports").set({ changes: JSON.stringify({ contactPhone: "13806314444" }), previous: JSON.stringify({ contactPhone: "13806315555" }), contactPhoneEnc: null, previousContactPhoneEnc: null }).where("id", "=", reportId).execute();
+    // an objection filed before 012 kept the objector's phone in clear
+    const objectionId = newId();
+    const notice = await db().selectFrom("notices").select("id").where("applicationId", "=", baseRow.applicationId!).executeTakeFirstOrThrow();
+    await raw().insertInto("objections").values({ id: objectionId, noticeId: notice.id, applicationId: baseRow.applicationId, receiptNo: `YY${objectionId.slice(0, 12)}`, name: "王某", contact: "13806316666", contactEnc: null, content: "旧版本的异议", status: "open", answer: null, upheld: null, resolvedAt: null, resolvedBy: null, createdAt: new Date().toISOString() }).execute();
 
     const counts = [];
     for (const legacy of LEGACY_CONTACT_PHONES) counts.push(await sealLegacyColumn(s.app.platform, legacy, 2));
-    expect(counts).toEqual([1, 1, 1, 1]);
+    expect(counts).toEqual([1, 1, 1, 1, 1]);
     const org = await db().selectFrom("organizations").selectAll().where("id", "=", orgId).executeTakeFirstOrThrow();
     expect(org).toMatchObject({ contactPhone: "", contactPhoneMasked: "063*****1111" });
     expect(decrypt(org.contactPhoneEnc)).toBe("0631-5111111");
@@ -106,6 +111,9 @@ describe.each(dialects)("sealed contact phones on %s", (dialect) => {
     expect([JSON.parse(r.changes).contactPhone, JSON.parse(r.previous).contactPhone]).toEqual(["138****4444", "138****5555"]);
     expect([decrypt(r.contactPhoneEnc), decrypt(r.previousContactPhoneEnc)]).toEqual(["13806314444", "13806315555"]);
     expect(ok(await c.bureau.get(`/api/v1/change-reports/${reportId}`))).toMatchObject({ changes: { contactPhone: "13806314444" }, previous: { contactPhone: "13806315555" } });
+    const o = await db().selectFrom("objections").select(["contact", "contactEnc"]).where("id", "=", objectionId).executeTakeFirstOrThrow();
+    expect(o.contact).toBe("138****6666");
+    expect(decrypt(o.contactEnc)).toBe("13806316666");
 
     for (const legacy of LEGACY_CONTACT_PHONES) expect(await sealLegacyColumn(s.app.platform, legacy)).toBe(0);
     // Every organization of the demo, sealed in batches of two.

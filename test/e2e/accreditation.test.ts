@@ -19,6 +19,8 @@ const NAME = "威海市海洋装备制造继续教育基地";
 const HOST_ORG = "威海市环翠区职业技术培训学校";
 const OLD_PHONE = "13806310004";
 const NEW_PHONE = "0631-5812345";
+/** issue 10 item 7: what a panel expert sees of it (the base, its supervisor and the bureau see it whole). */
+const NEW_PHONE_MASKED = "063*****2345";
 const DECISION_NO = /^威人社发〔2026〕\d+号$/;
 const CRITERIA = ["teachers", "management", "facilities", "experience", "leadership"] as const;
 /** expert1 gives 90 throughout (weighted 90); expert2's weighted total is 25%·80+20%·70+20%·80+25%·80+10%·70 = 77. */
@@ -172,7 +174,7 @@ describe("a base application from submit to the public registry and its plaque",
       // Before the declaration: neither the 申报表 nor the score sheet.
       const declaration = card(page, "回避声明");
       await declaration.waitFor();
-      expect(await page.getByText(NEW_PHONE).count()).toBe(0);
+      expect(await page.getByText(NEW_PHONE_MASKED).count()).toBe(0);
       expect(await page.getByText("专家评分", { exact: true }).count()).toBe(0);
       const declare = declaration.getByRole("button", { name: zh("提交回避声明") });
       expect(await declare.isDisabled()).toBe(true);
@@ -180,8 +182,9 @@ describe("a base application from submit to the public registry and its plaque",
       await eventually(() => declare.isEnabled()).toBe(true);
       await declare.click();
 
-      // After it: the file (with the phone the base changed in the browser) and the score sheet.
-      await eventually(() => page.getByText(NEW_PHONE).count()).toBe(1);
+      // After it: the file (with the phone the base changed in the browser, masked) and the score sheet.
+      await eventually(() => page.getByText(NEW_PHONE_MASKED).count()).toBe(1);
+      expect(await page.getByText(NEW_PHONE).count()).toBe(0);
       expect(await statusInTitle(page, NAME)).toBe("专家评审中");
       expect(await page.getByText("回避声明", { exact: true }).count()).toBe(0);
       const sheet = card(page, "专家评分");

@@ -243,7 +243,9 @@ export interface ObjectionsTable {
   applicationId: string;
   receiptNo: string;
   name: string;
+  /** issue 10 item 7: masked; the whole contact is sealed in `contactEnc` (012). */
   contact: string;
+  contactEnc: string | null;
   content: string;
   status: string;
   answer: string | null;

@@ -41,7 +41,7 @@ export function revealPhoneField<T extends WithPhone>(secrets: Secrets, obj: T, 
 /** A JSON text still holding a phone in clear: `"contactPhone":"…"` with no sealed copy beside it. */
 const PHONE_IN_JSON = '%"contactPhone":"%';
 
-/** Databases from before 011 hold these phones in clear: start-up seals them (issue 10 item 7). */
+/** Databases from before 011 (012 for objections) hold these phones in clear: start-up seals them (issue 10 item 7). */
 export const LEGACY_CONTACT_PHONES: LegacyColumn[] = [
   {
     table: "organizations",
@@ -85,5 +85,12 @@ export const LEGACY_CONTACT_PHONES: LegacyColumn[] = [
       }
       return out;
     },
+  },
+  {
+    // 012: an objector's contact, left on a public notice
+    table: "objections",
+    read: ["contact"],
+    isLegacy: (eb) => eb.and([eb("contactEnc", "is", null), eb("contact", "<>", "")]),
+    seal: (secrets, r) => ({ contact: maskPhone(r.contact), contactEnc: secrets.encrypt(r.contact) }),
   },
 ];

@@ -28,6 +28,7 @@ export const SEALED_COLUMNS: ReadonlyArray<{ table: string; column: string; key?
   { table: "baseApplications", column: "contactPhoneEnc" },
   { table: "changeReports", column: "contactPhoneEnc" },
   { table: "changeReports", column: "previousContactPhoneEnc" },
+  { table: "objections", column: "contactEnc" }, // issue 10 item 7: an objector's contact (012)
 ];
 
 export type KeyVersionView = KeyVersionsTable;

@@ -12,7 +12,7 @@ import * as m008 from "./008_duties_two_factor.js";
 import * as m009 from "./009_claim_codes.js";
 import * as m010 from "./010_limits_and_keys.js";
 import * as m011 from "./011_contact_phones.js";
-import * as m012 from "./012_audit_actor_name.js";
+import * as m012 from "./012_auditor_and_objections.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -26,5 +26,5 @@ export const migrations: Record<string, Migration> = {
   "009_claim_codes": m009,
   "010_limits_and_keys": m010,
   "011_contact_phones": m011,
-  "012_audit_actor_name": m012,
+  "012_auditor_and_objections": m012,
 };

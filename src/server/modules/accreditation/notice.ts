@@ -140,12 +140,15 @@ function receiptNumber(today: string): string {
 /** Anyone may object while the notice runs; the application waits on the bureau's answer. */
 export async function fileObjection(ctx: Ctx, noticeId: string, input: { name: string; contact: string; content: string }): Promise<{ receiptNo: string }> {
   // Objections filed at the same moment race to move the application; the loser tries again and
-  // then finds it already waiting on objections, so no objection is ever lost.
+  // then finds it already waiting on objections, so no objection is ever lost. The loser hears either
+  // of two answers: the version moved, or (PostgreSQL, having read the status before the winner
+  // committed) the step is no longer available from the status the winner left.
   for (let attempt = 1; ; attempt++) {
     try {
       return await fileObjectionOnce(ctx, noticeId, input);
     } catch (e) {
-      if (!(e instanceof DomainError && e.code === "VERSION_CONFLICT") || attempt >= 3) throw e;
+      const lostTheRace = e instanceof DomainError && (e.code === "VERSION_CONFLICT" || e.code === "WORKFLOW_ACTION_UNAVAILABLE");
+      if (!lostTheRace || attempt >= 3) throw e;
     }
   }
 }
@@ -165,7 +168,9 @@ async function fileObjectionOnce(ctx: Ctx, noticeId: string, input: { name: stri
         applicationId: notice.applicationId,
         receiptNo,
         name: input.name.trim(),
-        contact: input.contact.trim(),
+        // issue 10 item 7: the objector's phone is sealed; the row keeps only its masked form
+        contact: maskPhone(input.contact.trim()),
+        contactEnc: ctx.secrets.encrypt(input.contact.trim()),
         content: input.content.trim(),
         status: "open",
         answer: null,
