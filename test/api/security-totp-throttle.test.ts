@@ -6,6 +6,12 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../src/server/demo/seed.js";
 import { totpAt } from "../../src/server/platform/totp.js";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
 
+/** A code of `secret` that is none of the three the server accepts now. */
+function wrongCodeAt(s: TestServer, secret = DEMO_TOTP_SECRET): string {
+  const near = [-30_000, 0, 30_000].map((d) => totpAt(secret, s.clock.systemNow() + d));
+  return ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
+}
+
 describe.each(dialects)("wrong second-factor codes per account on %s", (dialect) => {
   let s: TestServer;
   beforeAll(async () => {
@@ -14,11 +20,7 @@ describe.each(dialects)("wrong second-factor codes per account on %s", (dialect)
   afterAll(() => s.close());
 
   const login = (username: string, totp: string) => s.client().post("/api/v1/auth/login", { username, password: DEMO_PASSWORD, totp });
-  /** A code that is none of the three the server accepts now. */
-  const wrongCode = () => {
-    const near = [-30_000, 0, 30_000].map((d) => totpAt(DEMO_TOTP_SECRET, s.clock.systemNow() + d));
-    return ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
-  };
+  const wrongCode = () => wrongCodeAt(s);
 
   it("refuses the right code after 5 wrong ones with 429 TOTP_THROTTLED and Retry-After, unchecked, and audits it", async () => {
     for (let i = 0; i < 5; i++) {
@@ -71,8 +73,7 @@ describe.each(dialects)("wrong codes outside sign-in on %s", (dialect) => {
     const pro = await s.as("pro1");
     const { secret } = (await pro.post("/api/v1/auth/totp/enrolment")).body;
     expect((await pro.post("/api/v1/auth/totp/enrolment/confirm", { code: s.freshCode("pro1", secret) })).status).toBe(200);
-    const near = [-30_000, 0, 30_000].map((d) => totpAt(secret, s.clock.systemNow() + d));
-    const wrong = ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
+    const wrong = wrongCodeAt(s, secret);
     for (let i = 0; i < 5; i++) {
       const res = await pro.post("/api/v1/auth/totp/disable", { code: wrong });
       expect(res.status).toBe(401);
@@ -88,8 +89,7 @@ describe.each(dialects)("wrong codes outside sign-in on %s", (dialect) => {
   });
 
   it("forgets an account's wrong codes when the security administrator resets its second factor", async () => {
-    const near = [-30_000, 0, 30_000].map((d) => totpAt(DEMO_TOTP_SECRET, s.clock.systemNow() + d));
-    const wrong = ["000000", "111111", "222222", "333333"].find((c) => !near.includes(c))!;
+    const wrong = wrongCodeAt(s);
     for (let i = 0; i < 5; i++) await s.client().post("/api/v1/auth/login", { username: "supervisor2", password: DEMO_PASSWORD, totp: wrong });
     expect((await s.client().post("/api/v1/auth/login", { username: "supervisor2", password: DEMO_PASSWORD, totp: s.freshCode("supervisor2") })).status).toBe(429);
     const secadmin = await s.as("secadmin");

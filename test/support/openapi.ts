@@ -38,7 +38,7 @@ export interface Parameter {
 
 export interface Operation {
   method: string;
-  /** The path template with `{name}` placeholders, as OpenAPI writes it. */
+  /** The path template with `{name}` for each parameter, as OpenAPI writes it. */
   path: string;
   pathParams: Parameter[];
   query: Parameter[];
