@@ -7,8 +7,8 @@ import zhCN from "./zh-CN.json";
 import enUS from "./en-US.json";
 
 type Tree = { [key: string]: string | Tree };
-/** Supervision keeps its texts per area (i18n/supervision/<area>.<lang>.json), merged into the main tree. */
-const areaFiles = import.meta.glob<Tree>("./supervision/*.json", { eager: true, import: "default" });
+/** Areas keep their texts in their own files (i18n/<domain>/<area>.<lang>.json), merged into the main tree. */
+const areaFiles = import.meta.glob<Tree>("./*/*.json", { eager: true, import: "default" });
 function merge(into: Tree, from: Tree): Tree {
   for (const [k, v] of Object.entries(from)) {
     const cur = into[k];
