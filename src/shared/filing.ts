@@ -82,7 +82,8 @@ export const PlannedProject = Type.Object(
 );
 export type PlannedProject = Static<typeof PlannedProject>;
 
-export const PLAN_OUTCOMES = ["run", "cancelled", "moved"] as const;
+/** `pending`: filed (or still planned) but its dates are still to come, so neither run nor cancelled. */
+export const PLAN_OUTCOMES = ["run", "pending", "cancelled", "moved"] as const;
 export type PlanOutcome = (typeof PLAN_OUTCOMES)[number];
 
 /** How one planned project of year Y went (执行情况总结). */
@@ -91,7 +92,10 @@ export const SummaryEntry = Type.Object(
     plannedKey: Nullable(Type.String({ maxLength: 40 })),
     title: Text(100, 1),
     outcome: Type.Enum(PLAN_OUTCOMES),
+    /** People enrolled in the projects run under this planned project. */
     participants: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    /** Of them, those who completed (结业). Absent in summaries written before it was counted. */
+    completed: Opt(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
     hoursDelivered: Type.Number({ minimum: 0, maximum: 100_000 }),
     note: Opt(Text(500)),
   },

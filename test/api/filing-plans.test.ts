@@ -1,8 +1,9 @@
 // 第十六条: the annual plan of year Y+1 with the execution summary of year Y, approved by the supervising
 // unit and filed with the bureau by 31 December — late plans still accepted, and marked late.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PLAN_SERVER_FIELDS } from "../../src/shared/filing.js";
+import { PLAN_SERVER_FIELDS, type PlannedProject } from "../../src/shared/filing.js";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
+import { givenEnrolled, givenProfessionals } from "../support/delivery.js";
 import {
   auditActions,
   expectError,
@@ -127,15 +128,14 @@ describe.each(dialects)("annual plans on %s", (dialect) => {
     }
   });
 
-  it("refuses to submit a plan without projects (PLAN_EMPTY) or with planned dates outside its year (PLAN_ITEM_INVALID)", async () => {
+  it("refuses to submit a plan without projects (PLAN_EMPTY) and to save one with planned dates outside its year or backwards (PLAN_ITEM_INVALID)", async () => {
     const base = await givenActiveBase(c);
     const empty = await givenPlan(c, base, 2027, "draft", { items: [] });
     expectError(await step(base.staff, empty, "submit"), 422, "PLAN_EMPTY");
-    const outside = ok(await base.staff.patch(url(empty), { ...planInput(base.id, 2027, { items: [plannedProject(2027, { title: "跨年项目", plannedStart: "2026-12-28", plannedEnd: "2027-01-03" })] }), version: empty.version }));
-    expect(expectError(await step(base.staff, outside, "submit"), 422, "PLAN_ITEM_INVALID").title).toBe("跨年项目");
-    const backwards = ok(await base.staff.patch(url(empty), { ...planInput(base.id, 2027, { items: [plannedProject(2027, { title: "倒序项目", plannedStart: "2027-05-10", plannedEnd: "2027-05-09" })] }), version: outside.version }));
-    expect(expectError(await step(base.staff, backwards, "submit"), 422, "PLAN_ITEM_INVALID").title).toBe("倒序项目");
-    expect(ok(await base.staff.get(url(empty))).status).toBe("draft");
+    const save = (item: PlannedProject) => base.staff.patch(url(empty), { ...planInput(base.id, 2027, { items: [item] }), version: empty.version });
+    expect(expectError(await save(plannedProject(2027, { title: "跨年项目", plannedStart: "2026-12-28", plannedEnd: "2027-01-03" })), 422, "PLAN_ITEM_INVALID").title).toBe("跨年项目");
+    expect(expectError(await save(plannedProject(2027, { title: "倒序项目", plannedStart: "2027-05-10", plannedEnd: "2027-05-09" })), 422, "PLAN_ITEM_INVALID").title).toBe("倒序项目");
+    expect(ok(await base.staff.get(url(empty)))).toMatchObject({ status: "draft", version: empty.version, items: [] });
   });
 
   it("takes a plan submitted on 31 December as on time", async () => {
@@ -190,32 +190,53 @@ describe.each(dialects)("annual plans on %s", (dialect) => {
     expect(changed.items.find((i: any) => i.title === "新增项目").key).toEqual(expect.any(String));
   });
 
-  it("prefills the summary of the year before from the platform's own records", async () => {
+  it("prefills the summary of the year before with the enrolments and completions it recorded, a future project as not yet run", async () => {
     const base = await givenActiveBase(c);
     const runItem = plannedProject(2026, { title: "已举办的计划项目", plannedStart: "2026-12-14", plannedEnd: "2026-12-15", hours: 12 });
     const dropItem = plannedProject(2026, { title: "已取消的计划项目", plannedStart: "2026-12-21", plannedEnd: "2026-12-21", hours: 6 });
-    const plan2026 = await givenPlan(c, base, 2026, "filed", { items: [runItem, dropItem] });
-    const [keyRun, keyDrop] = plan2026.items.map((i: any) => i.key);
+    const comingItem = plannedProject(2026, { title: "已备案待开班的计划项目", plannedStart: "2026-12-28", plannedEnd: "2026-12-29", hours: 12 });
+    const laterItem = plannedProject(2026, { title: "尚未备案的计划项目", plannedStart: "2026-12-30", plannedEnd: "2026-12-30", hours: 6 });
+    const plan2026 = await givenPlan(c, base, 2026, "filed", { items: [runItem, dropItem, comingItem, laterItem] });
+    const [keyRun, keyDrop, keyComing, keyLater] = plan2026.items.map((i: any) => i.key);
     const planned = { adHoc: false, adHocReason: null, annualPlanId: plan2026.id };
-    await givenFiledProject(base, { ...planned, planItemKey: keyRun, startDate: "2026-12-14", endDate: "2026-12-15" });
+    const ran = await givenFiledProject(base, { ...planned, planItemKey: keyRun, startDate: "2026-12-14", endDate: "2026-12-15" });
     const dropped = await givenFiledProject(base, { ...planned, planItemKey: keyDrop, startDate: "2026-12-21", endDate: "2026-12-21" });
     ok(await base.staff.post(`/api/v1/training-projects/${dropped.id}/actions/cancel`, { version: dropped.version, comment: "报名人数不足" }));
+    await givenFiledProject(base, { ...planned, planItemKey: keyComing, startDate: "2026-12-28", endDate: "2026-12-29" });
     await givenFiledProject(base, { startDate: "2026-12-28", endDate: "2026-12-28" });
+    const people = await givenProfessionals(s, 3);
+    const enrolments = await givenEnrolled(base.staff, ran.id, people);
+    // Completion itself (办理结业) is the delivery suite's; here two of the three have completed.
+    await s.app.platform.db.updateTable("enrollments").set({ completed: 1 }).where("id", "in", [enrolments[0].id, enrolments[1].id]).execute();
+    await s.app.platform.db.updateTable("enrollments").set({ completed: 0 }).where("id", "=", enrolments[2].id).execute();
+    await setToday(c, "2026-12-22");
 
     const prefill = ok(await base.staff.get(`/api/v1/annual-plans/prefill?baseId=${base.id}&year=2027`));
     expect(prefill.items).toEqual([]);
     expect(prefill.summary).toMatchObject({ year: 2026, adHocProjects: 1 });
-    expect(prefill.summary.entries).toEqual(
-      expect.arrayContaining([
-        expect.objectContaining({ plannedKey: keyRun, title: "已举办的计划项目", outcome: "run", participants: 0, hoursDelivered: 12 }),
-        expect.objectContaining({ plannedKey: keyDrop, title: "已取消的计划项目", outcome: "cancelled", participants: 0, hoursDelivered: 0 }),
-      ]),
-    );
-    expect(prefill.summary.entries).toHaveLength(2);
+    expect(prefill.summary.entries).toEqual([
+      expect.objectContaining({ plannedKey: keyRun, title: "已举办的计划项目", outcome: "run", participants: 3, completed: 2, hoursDelivered: 12 }),
+      expect.objectContaining({ plannedKey: keyDrop, title: "已取消的计划项目", outcome: "cancelled", participants: 0, completed: 0, hoursDelivered: 0, note: "已备案项目被撤销或退回" }),
+      expect.objectContaining({ plannedKey: keyComing, outcome: "pending", participants: 0, hoursDelivered: 0, note: "已备案，尚未开班" }),
+      expect.objectContaining({ plannedKey: keyLater, outcome: "pending", note: "尚未备案，计划日期未到" }),
+    ]);
     const { summary: _omitted, ...withoutSummary } = planInput(base.id, 2027);
     const created = ok(await base.staff.post("/api/v1/annual-plans", withoutSummary), 201);
     expect(created.summary).toEqual(prefill.summary);
     expectError(await c.base2.get(`/api/v1/annual-plans/prefill?baseId=${base.id}&year=2027`), 404, "NOT_FOUND");
+  });
+
+  it("refuses a planned project dated outside the plan's year already when the draft is saved", async () => {
+    const base = await givenActiveBase(c);
+    const outside = plannedProject(2026, { title: "跨年度的项目", plannedStart: "2026-12-30", plannedEnd: "2027-01-02" });
+    const refused = expectError(await base.staff.post("/api/v1/annual-plans", planInput(base.id, 2027, { items: [outside] })), 422, "PLAN_ITEM_INVALID");
+    expect(refused.reason).toContain("2027");
+    expect(ok(await base.staff.get(`/api/v1/annual-plans?baseId=${base.id}&year=2027`)).total).toBe(0);
+    const draft = await givenPlan(c, base, 2027, "draft");
+    const view = ok(await base.staff.get(url(draft)));
+    const body = withoutServerFields(view, PLAN_SERVER_FIELDS) as any;
+    expectError(await base.staff.patch(url(draft), { ...body, items: [...body.items, outside], version: view.version }), 422, "PLAN_ITEM_INVALID");
+    expect(ok(await base.staff.get(url(draft))).items).toHaveLength(body.items.length);
   });
 
   it("keeps plans within the base's institution and its supervising unit", async () => {

@@ -67,6 +67,11 @@ export async function dueDateOf(trx: Tx, today: string, year: number): Promise<s
 /** 第十六条: a plan lists what the base means to run that year; each planned project within it. */
 export function checkItems(year: number, items: readonly PlannedProject[]): void {
   if (items.length === 0) throw new DomainError("PLAN_EMPTY");
+  checkItemDates(year, items);
+}
+
+/** 第十六条: the plan of year Y lists year Y's projects, so a draft is refused an item dated outside Y too. */
+function checkItemDates(year: number, items: readonly PlannedProject[]): void {
   for (const it of items) {
     if (it.plannedEnd < it.plannedStart) throw new DomainError("PLAN_ITEM_INVALID", { title: it.title, reason: "计划结束日期早于开始日期" });
     if (!it.plannedStart.startsWith(`${year}-`) || !it.plannedEnd.startsWith(`${year}-`)) {
@@ -215,9 +220,10 @@ export async function listPlans(ctx: Ctx, f: PageRequest & PlanFilter): Promise<
 export const MAX_PLAN_ITEMS = 500;
 
 /** Keys that stay stable across edits, so the projects filed under a planned project keep pointing at it. */
-function keyed(items: readonly PlannedProject[]): Array<PlannedProject & { key: string }> {
+function keyed(year: number, items: readonly PlannedProject[]): Array<PlannedProject & { key: string }> {
   if (items.length > MAX_PLAN_ITEMS) throw new DomainError("PLAN_TOO_LARGE", { max: MAX_PLAN_ITEMS });
   for (const it of items) requireText(it.title, 2, "计划项目名称");
+  checkItemDates(year, items);
   const seen = new Set<string>();
   return items.map((it) => {
     const key = it.key && !seen.has(it.key) ? it.key : newId().replace(/-/g, "").slice(-16);
@@ -226,33 +232,59 @@ function keyed(items: readonly PlannedProject[]): Array<PlannedProject & { key: 
   });
 }
 
-/** The execution summary of year Y as the platform knows it: each planned project and what became of it. */
-export async function summaryFor(trx: Tx, baseId: string, year: number): Promise<PlanSummary> {
+/**
+ * The execution summary of year Y as the platform knows it (第十六条 执行情况总结): each planned project, what
+ * became of it, how many people enrolled in it and how many completed. A project filed for dates still to
+ * come is `pending`, not cancelled: a summary prefilled in December of Y is written before Y ends.
+ */
+export async function summaryFor(trx: Tx, baseId: string, year: number, today: string): Promise<PlanSummary> {
   const plan = await trx.selectFrom("annualPlans").select(["id", "items"]).where("baseId", "=", baseId).where("year", "=", year).executeTakeFirst();
   const projects = await trx
     .selectFrom("trainingProjects")
-    .select(["annualPlanId", "planItemKey", "status", "hours", "adHoc", "startDate"])
+    .select(["id", "annualPlanId", "planItemKey", "status", "hours", "adHoc", "startDate"])
     .where("baseId", "=", baseId)
     .where("startDate", ">=", `${year}-01-01`)
     .where("startDate", "<=", `${year}-12-31`)
     .execute();
   const delivered = new Set<string>(PUBLIC_PROJECT_STATUSES);
+  const counted = projects.filter((p) => delivered.has(p.status)).map((p) => p.id);
+  // One grouped read over the year's delivered projects (indexed by projectId), not a count per project.
+  const people = counted.length
+    ? await trx
+        .selectFrom("enrollments")
+        .select((eb) => [
+          "projectId",
+          eb.fn.countAll<number>().as("enrolled"),
+          eb.fn.sum<number>(eb.case().when("completed", "=", 1).then(1).else(0).end()).as("completed"),
+        ])
+        .where("projectId", "in", counted)
+        .where("status", "=", "enrolled")
+        .groupBy("projectId")
+        .execute()
+    : [];
+  const peopleOf = new Map(people.map((r) => [r.projectId, { enrolled: Number(r.enrolled), completed: Number(r.completed ?? 0) }]));
   const items: Array<PlannedProject & { key: string }> = plan ? JSON.parse(plan.items) : [];
   const entries = items.map((it) => {
-    const mine = projects.filter((p) => p.annualPlanId === plan!.id && p.planItemKey === it.key);
-    const run = mine.filter((p) => delivered.has(p.status));
+    const mine = projects.filter((p) => p.annualPlanId === plan!.id && p.planItemKey === it.key && delivered.has(p.status));
+    const run = mine.filter((p) => p.startDate <= today);
+    const pending = run.length === 0 && (mine.length > 0 || it.plannedEnd >= today);
+    const sum = (f: (p: (typeof mine)[number]) => number) => run.reduce((s, p) => s + f(p), 0);
     return {
       plannedKey: it.key,
       title: it.title,
-      outcome: run.length > 0 ? ("run" as const) : ("cancelled" as const),
-      // Enrolment and attendance are recorded once delivery is on the platform; until then the base reports them.
-      participants: 0,
-      hoursDelivered: run.reduce((s, p) => s + Number(p.hours), 0),
-      note: run.length > 0 ? "" : mine.length > 0 ? "已备案项目被撤销或退回" : "未备案培训项目",
+      outcome: run.length > 0 ? ("run" as const) : pending ? ("pending" as const) : ("cancelled" as const),
+      participants: sum((p) => peopleOf.get(p.id)?.enrolled ?? 0),
+      completed: sum((p) => peopleOf.get(p.id)?.completed ?? 0),
+      hoursDelivered: sum((p) => Number(p.hours)),
+      note: run.length > 0 ? "" : mine.length > 0 ? "已备案，尚未开班" : pending ? "尚未备案，计划日期未到" : noteForUnrun(projects, plan!.id, it.key),
     };
   });
   const adHocProjects = projects.filter((p) => Number(p.adHoc) === 1 && delivered.has(p.status)).length;
   return { year, entries, adHocProjects, narrative: "" };
+}
+
+function noteForUnrun(projects: ReadonlyArray<{ annualPlanId: string | null; planItemKey: string | null }>, planId: string, key: string): string {
+  return projects.some((p) => p.annualPlanId === planId && p.planItemKey === key) ? "已备案项目被撤销或退回" : "未备案培训项目";
 }
 
 function yearWindow(today: string): { minYear: number; maxYear: number } {
@@ -263,7 +295,7 @@ function yearWindow(today: string): { minYear: number; maxYear: number } {
 export async function prefill(ctx: Ctx, baseId: string, year: number): Promise<{ items: PlannedProject[]; summary: PlanSummary }> {
   const base = await loadBaseFacts(ctx.db, baseId);
   if (!base || !can(ctx.actor, "annualPlan.read", baseScope(base))) throw new DomainError("NOT_FOUND");
-  return { items: [], summary: await summaryFor(ctx.db, baseId, year - 1) };
+  return { items: [], summary: await summaryFor(ctx.db, baseId, year - 1, ctx.clock.today()) };
 }
 
 export async function createPlan(ctx: Ctx, input: AnnualPlanInput | (Omit<AnnualPlanInput, "summary"> & { summary?: PlanSummary })): Promise<AnnualPlanView> {
@@ -277,7 +309,7 @@ export async function createPlan(ctx: Ctx, input: AnnualPlanInput | (Omit<Annual
     if (input.year < window.minYear || input.year > window.maxYear) throw new DomainError("PLAN_YEAR_INVALID", window);
     const now = ctx.clock.nowIso();
     const id = newId();
-    const summary = input.summary ?? (await summaryFor(trx, base.id, input.year - 1));
+    const summary = input.summary ?? (await summaryFor(trx, base.id, input.year - 1, today));
     try {
       await trx
         .insertInto("annualPlans")
@@ -286,7 +318,7 @@ export async function createPlan(ctx: Ctx, input: AnnualPlanInput | (Omit<Annual
           baseId: base.id,
           year: input.year,
           status: "draft",
-          items: JSON.stringify(keyed(input.items)),
+          items: JSON.stringify(keyed(input.year, input.items)),
           summary: JSON.stringify({ ...summary, year: input.year - 1 }),
           note: input.note?.trim() ?? "",
           dueDate: await dueDateOf(trx, today, input.year),
@@ -323,7 +355,7 @@ export async function writePlanContent(
   const res = await trx
     .updateTable("annualPlans")
     .set({
-      items: JSON.stringify(keyed(content.items)),
+      items: JSON.stringify(keyed(r.year, content.items)),
       summary: JSON.stringify({ ...content.summary, year: r.year - 1 }),
       note: content.note?.trim() ?? r.note,
       updatedAt: ctx.clock.nowIso(),

@@ -1,5 +1,5 @@
-// 执行情况总结 (第十六条): how each planned project of year Y went (run, cancelled, moved), with its
-// participants and the hours delivered — prefilled with what the platform knows — the number of ad-hoc
+// 执行情况总结 (第十六条): how each planned project of year Y went (run, not yet run, cancelled, moved), with
+// its participants, how many completed and the hours delivered — prefilled with what the platform knows — the number of ad-hoc
 // projects run outside the plan, and a written account.
 import { Button, Col, Form, Input, InputNumber, Row, Select, Table, Typography } from "antd";
 import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
@@ -45,6 +45,7 @@ export function PlanSummaryFields({ summaryYear }: { summaryYear: number }) {
             ...(
               [
                 ["participants", 0, 0, 1],
+                ["completed", 0, 0, 1],
                 ["hoursDelivered", 1, 0.5, 0.5],
               ] as const
             ).map(([k, precision, step]) => ({
@@ -92,13 +93,14 @@ export function PlanSummaryFields({ summaryYear }: { summaryYear: number }) {
                         <Typography.Text strong>{t("plan.entriesTotal")}</Typography.Text>
                       </Table.Summary.Cell>
                       <Table.Summary.Cell index={3}>{sumOf(entries, (e) => e.participants)}</Table.Summary.Cell>
-                      <Table.Summary.Cell index={4}>{sumOf(entries, (e) => e.hoursDelivered)}</Table.Summary.Cell>
-                      <Table.Summary.Cell index={5} colSpan={2} />
+                      <Table.Summary.Cell index={4}>{sumOf(entries, (e) => e.completed)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={5}>{sumOf(entries, (e) => e.hoursDelivered)}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={6} colSpan={2} />
                     </Table.Summary.Row>
                   ) : null
                 }
               />
-              <Button type="dashed" icon={<PlusOutlined />} style={{ marginTop: 12 }} disabled={fields.length >= 500} onClick={() => add({ plannedKey: null, outcome: "run", participants: 0, hoursDelivered: 0 })}>
+              <Button type="dashed" icon={<PlusOutlined />} style={{ marginTop: 12 }} disabled={fields.length >= 500} onClick={() => add({ plannedKey: null, outcome: "run", participants: 0, completed: 0, hoursDelivered: 0 })}>
                 {t("plan.addEntry")}
               </Button>
             </>

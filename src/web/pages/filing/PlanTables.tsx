@@ -65,6 +65,7 @@ export function PlanSummaryView({ summary }: { summary: PlanSummary }) {
             { title: col("title"), dataIndex: "title" },
             { title: col("outcome"), dataIndex: "outcome", render: (v: string) => t(`plan.outcome.${v}`, { defaultValue: v }) },
             { title: col("participants"), dataIndex: "participants", align: "right" },
+            { title: col("completed"), dataIndex: "completed", align: "right", render: (v: number | undefined) => v ?? "—" },
             { title: col("hoursDelivered"), dataIndex: "hoursDelivered", align: "right" },
             { title: col("note"), dataIndex: "note", render: (v: string | undefined) => v || "—" },
           ]}

@@ -21,6 +21,7 @@ export interface EntryRow {
   title?: string;
   outcome?: PlanOutcome;
   participants?: number | null;
+  completed?: number | null;
   hoursDelivered?: number | null;
   note?: string;
 }
@@ -79,6 +80,7 @@ export function fromPlanValues(v: PlanValues, base: { baseId: string; year: numb
       title: (e.title ?? "").trim(),
       outcome: e.outcome ?? "run",
       participants: e.participants ?? 0,
+      completed: e.completed ?? 0,
       hoursDelivered: e.hoursDelivered ?? 0,
       ...(e.note?.trim() ? { note: e.note.trim() } : {}),
     })),
