@@ -190,6 +190,19 @@ describe.each(dialects)("annual plans on %s", (dialect) => {
     expect(changed.items.find((i: any) => i.title === "新增项目").key).toEqual(expect.any(String));
   });
 
+  it("starts a plan from what GET answered for another year, ignoring the server's own fields as PATCH does", async () => {
+    const base = await givenActiveBase(c);
+    const filed = await givenPlan(c, base, 2026, "filed", { items: [plannedProject(2026, { title: "往年项目" })] });
+    const view = ok(await base.staff.get(url(filed)));
+    expect(view).toMatchObject({ baseName: expect.any(String), dueDate: expect.any(String), status: "filed" });
+    const items = view.items.map((i: any) => ({ ...i, plannedStart: i.plannedStart.replace("2026", "2027"), plannedEnd: i.plannedEnd.replace("2026", "2027") }));
+    const next = ok(await base.staff.post("/api/v1/annual-plans", { ...view, year: 2027, items }), 201);
+    expect(next).toMatchObject({ status: "draft", year: 2027, version: 1, submittedAt: null, filedAt: null, dueDate: "2026-12-31" });
+    expect(next.id).not.toBe(view.id);
+    expect(ok(await base.staff.get(url(filed)))).toMatchObject({ status: "filed", year: 2026 });
+    expectError(await base.staff.post("/api/v1/annual-plans", { ...view, year: 2025, unknownField: 1 }), 400, "VALIDATION_FAILED");
+  });
+
   it("prefills the summary of the year before with the enrolments and completions it recorded, a future project as not yet run", async () => {
     const base = await givenActiveBase(c);
     const runItem = plannedProject(2026, { title: "已举办的计划项目", plannedStart: "2026-12-14", plannedEnd: "2026-12-15", hours: 12 });

@@ -271,6 +271,18 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
     expectError(await home.staff.patch(url(filed), { ...projectInput(home.id), version: filed.version }), 409, "PROJECT_NOT_EDITABLE");
   });
 
+  it("creates a new draft from what GET answered, ignoring the server's own fields as PATCH does", async () => {
+    const filed = await givenFiledProject(home);
+    const view = ok(await home.staff.get(url(filed)));
+    expect(view).toMatchObject({ baseName: expect.any(String), district: expect.any(String), latestFilingDate: expect.any(String), filingNo: expect.any(String) });
+    const copy = ok(await home.staff.post("/api/v1/training-projects", { ...view, title: "复制的培训项目" }), 201);
+    expect(copy).toMatchObject({ status: "draft", filingNo: null, filedAt: null, version: 1, title: "复制的培训项目", baseName: view.baseName });
+    expect(copy.id).not.toBe(view.id);
+    expect(copy.sessions.map((x: any) => x.id)).not.toEqual(expect.arrayContaining([view.sessions[0].id]));
+    expect(ok(await home.staff.get(url(filed))).sessions.map((x: any) => x.id)).toEqual(view.sessions.map((x: any) => x.id));
+    expectError(await home.staff.post("/api/v1/training-projects", { ...view, unknownField: 1 }), 400, "VALIDATION_FAILED");
+  });
+
   it("accepts back what GET answered, less the server's own fields, keeping session ids", async () => {
     const draft = await givenDraftProject(home);
     const view = ok(await home.staff.get(url(draft)));

@@ -45,10 +45,22 @@ const StepBody = Type.Object(
 const Bool = Type.Boolean();
 const Search = Type.Optional(Type.String({ maxLength: 50 }));
 
-/** A body that also tolerates the server's own fields a client sends back from GET (they are ignored). */
-function withServerFields(props: Record<string, TSchema>, serverFields: readonly string[]) {
+/**
+ * A body that also tolerates the server's own fields a client sends back from GET (they are ignored):
+ * what GET answers, less those fields, is what POST and PATCH accept. PATCH requires the version it
+ * read (optimistic locking); POST, which creates, ignores a version like the rest.
+ */
+function withServerFields(props: Record<string, TSchema>, serverFields: readonly string[], version: "required" | "ignored" = "required") {
   const ignored = Object.fromEntries(serverFields.filter((f) => f !== "version").map((f) => [f, Type.Optional(Type.Unknown())]));
-  return Type.Object({ ...ignored, ...props, version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+  const versionField = version === "required" ? Type.Integer({ minimum: 1 }) : Type.Optional(Type.Unknown());
+  return Type.Object({ ...ignored, ...props, version: versionField }, { additionalProperties: false });
+}
+
+/** The body less the server's own fields, so nothing read-only reaches the service. */
+function withoutServerFields<T>(body: unknown, serverFields: readonly string[]): T {
+  const rest: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+  for (const f of serverFields) delete rest[f];
+  return rest as T;
 }
 
 const STATUS_NAMES: Record<string, string> = {
@@ -200,11 +212,14 @@ export function filingRoutes(r: Router, p: Platform): void {
       schema: {
         tags,
         summary: "Start next year's plan (summary prefilled when absent)",
-        body: Type.Object({ ...AnnualPlanInput.properties, summary: Type.Optional(PlanSummary) }, { additionalProperties: false }),
+        body: withServerFields({ ...AnnualPlanInput.properties, summary: Type.Optional(PlanSummary) }, PLAN_SERVER_FIELDS, "ignored"),
         response: { 201: AnnualPlanView, ...errorResponses },
       },
     },
-    async (req, reply) => reply.code(201).send(await plans.createPlan(actorCtx(p, req), req.body)),
+    async (req, reply) => {
+      const input = withoutServerFields<Omit<AnnualPlanInput, "summary"> & { summary?: PlanSummary }>(req.body, PLAN_SERVER_FIELDS);
+      return reply.code(201).send(await plans.createPlan(actorCtx(p, req), input));
+    },
   );
   r.get("/api/v1/annual-plans/:id", { config: { grant: "annualPlan.read" }, schema: { tags, params: IdParams, response: { 200: AnnualPlanView, ...errorResponses } } }, async (req) =>
     plans.getPlan(actorCtx(p, req), req.params.id),
@@ -246,8 +261,11 @@ export function filingRoutes(r: Router, p: Platform): void {
   );
   r.post(
     "/api/v1/training-projects",
-    { config: { grant: "trainingProject.create" }, schema: { tags, summary: "Draft a training project; submitting files it", body: ProjectInput, response: { 201: ProjectView, ...errorResponses } } },
-    async (req, reply) => reply.code(201).send(await projects.createProject(actorCtx(p, req), req.body)),
+    {
+      config: { grant: "trainingProject.create" },
+      schema: { tags, summary: "Draft a training project; submitting files it", body: withServerFields(ProjectInput.properties, PROJECT_SERVER_FIELDS, "ignored"), response: { 201: ProjectView, ...errorResponses } },
+    },
+    async (req, reply) => reply.code(201).send(await projects.createProject(actorCtx(p, req), withoutServerFields<ProjectInput>(req.body, PROJECT_SERVER_FIELDS))),
   );
   r.get("/api/v1/training-projects/:id", { config: { grant: "trainingProject.read" }, schema: { tags, params: IdParams, response: { 200: ProjectView, ...errorResponses } } }, async (req) =>
     projects.getProject(actorCtx(p, req), req.params.id),
