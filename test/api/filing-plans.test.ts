@@ -274,7 +274,7 @@ describe.each(dialects)("annual plans on %s", (dialect) => {
   it("lists plans with filters and exports the same list to Excel", async () => {
     const base = await givenActiveBase(c, "base", { name: "计划列表测试继续教育基地" });
     const filed = await givenPlan(c, base, 2026, "filed");
-    const draft = await givenPlan(c, base, 2027, "draft");
+    const draft = await givenPlan(c, base, 2027, "submitted");
     const ids = async (query: string) => ok(await c.bureau.get(`/api/v1/annual-plans?baseId=${base.id}&${query}`)).items.map((p: any) => p.id).sort();
     expect(await ids("")).toEqual([filed.id, draft.id].sort());
     expect(await ids("year=2027")).toEqual([draft.id]);

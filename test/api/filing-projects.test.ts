@@ -348,15 +348,17 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
     const a = await givenFiledProject(listed, { title: "海洋装备智能制造高级研修班", subjectType: "professional", startDate: "2026-12-14" });
     const b = await givenFiledProject(listed, { title: "专业技术人员职业道德公需课", subjectType: "general", specialty: "公需科目", startDate: "2026-11-23" });
     const draft = await givenDraftProject(listed, { title: "尚未备案的草稿项目" });
-    const ids = async (query: string) => ok(await home.supervisor.get(`/api/v1/training-projects?baseId=${listed.id}&${query}`)).items.map((p: any) => p.id).sort();
+    // The author lists its own drafts; its supervising unit sees only what was submitted.
+    const ids = async (query: string) => ok(await listed.staff.get(`/api/v1/training-projects?baseId=${listed.id}&${query}`)).items.map((p: any) => p.id).sort();
     expect(await ids("")).toEqual([a.id, b.id, draft.id].sort());
+    expect(ok(await home.supervisor.get(`/api/v1/training-projects?baseId=${listed.id}`)).items.map((p: any) => p.id).sort()).toEqual([a.id, b.id].sort());
     expect(await ids("status=filed")).toEqual([a.id, b.id].sort());
     expect(await ids("subjectType=general")).toEqual([b.id]);
     expect(await ids("adHoc=true&status=filed")).toEqual([a.id, b.id].sort());
     expect(await ids("adHoc=false")).toEqual([]);
     expect(await ids("from=2026-12-01&to=2026-12-31")).toEqual([a.id, draft.id].sort());
     expect(await ids(`q=${encodeURIComponent("海洋装备")}`)).toEqual([a.id]);
-    const page = ok(await home.supervisor.get(`/api/v1/training-projects?baseId=${listed.id}&pageSize=2&page=2`));
+    const page = ok(await listed.staff.get(`/api/v1/training-projects?baseId=${listed.id}&pageSize=2&page=2`));
     expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page.items).toHaveLength(1);
 

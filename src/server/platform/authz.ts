@@ -14,6 +14,21 @@ export interface ScopedResource {
   userId?: string | null;
   /** Users on the record's review panel. */
   panelUserIds?: readonly string[];
+  /**
+   * An unsubmitted draft: it belongs to its author until submitted, so only the author's own scopes
+   * (ownOrg, self) reach it; the bureau, a supervising unit and a panel do not see it.
+   */
+  draft?: boolean;
+}
+
+/** The scopes through which an author reaches its own drafts. */
+const AUTHOR_SCOPES: readonly Scope[] = ["ownOrg", "self"];
+/** The status every workflow's unsubmitted records carry. */
+const DRAFT_STATUS = "draft";
+
+/** A draft-aware scope for a record with a workflow status. */
+export function withDraft<T extends ScopedResource>(scope: T, status: string): T {
+  return { ...scope, draft: status === DRAFT_STATUS };
 }
 
 export function scopesFor(actor: Actor | null, action: Action, roles?: readonly Role[]): Scope[] {
@@ -47,7 +62,7 @@ export function can(actor: Actor | null, action: Action, resource?: ScopedResour
   const scopes = scopesFor(actor, action, roles);
   if (!actor || scopes.length === 0) return false;
   if (!resource) return true;
-  return scopes.some((s) => inScope(actor, s, resource));
+  return scopes.some((s) => inScope(actor, s, resource) && (!resource.draft || AUTHOR_SCOPES.includes(s)));
 }
 
 /** Throws FORBIDDEN without any grant, NOT_FOUND when the record is out of the actor's scope. */
@@ -60,6 +75,8 @@ export function authorize(actor: Actor | null, action: Action, resource?: Scoped
 export type ScopeColumns = Partial<Record<"orgId" | "supervisorOrgId" | "userId", string>> & {
   /** The application id column, matched against panel_members for the panel scope. */
   panelApplicationId?: string;
+  /** The workflow status column: rows still in draft are reached only through the author's scopes. */
+  draftStatus?: string;
 };
 
 /**
@@ -73,15 +90,25 @@ export function scopeWhere<DB, TB extends keyof DB>(
 ): ((eb: ExpressionBuilder<DB, TB>) => Expression<SqlBool>) | null {
   const scopes = scopesFor(actor, action);
   if (!actor || scopes.length === 0) return null;
-  if (scopes.includes("all")) return () => sql<SqlBool>`1 = 1`;
-  const parts: Array<(eb: ExpressionBuilder<any, any>) => Expression<SqlBool>> = [];
+  const draftCol = columns.draftStatus;
+  if (scopes.includes("all") && !draftCol) return () => sql<SqlBool>`1 = 1`;
+  type Part = (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>;
+  const parts: Part[] = [];
+  // Outside the author's own scopes a draft is not there at all (see ScopedResource.draft).
+  const reach = (s: Scope, part: Part): Part => (draftCol && !AUTHOR_SCOPES.includes(s) ? (eb) => eb.and([part(eb), eb(eb.ref(draftCol), "<>", DRAFT_STATUS)]) : part);
   for (const s of scopes) {
+    if (s === "all") {
+      parts.push(reach(s, () => sql<SqlBool>`1 = 1`));
+      continue;
+    }
     if (s === "panel") {
       const col = columns.panelApplicationId;
       if (col) {
-        parts.push((eb) =>
-          eb.exists(
-            eb.selectFrom("panelMembers").select("panelMembers.userId").whereRef("panelMembers.applicationId", "=", col).where("panelMembers.userId", "=", actor.id),
+        parts.push(
+          reach(s, (eb) =>
+            eb.exists(
+              eb.selectFrom("panelMembers").select("panelMembers.userId").whereRef("panelMembers.applicationId", "=", col).where("panelMembers.userId", "=", actor.id),
+            ),
           ),
         );
       }
@@ -89,7 +116,7 @@ export function scopeWhere<DB, TB extends keyof DB>(
     }
     const col = s === "ownOrg" ? columns.orgId : s === "supervisedOrg" ? columns.supervisorOrgId : columns.userId;
     const value = s === "self" ? actor.id : actor.orgId;
-    if (col) parts.push((eb) => eb(eb.ref(col), "=", value));
+    if (col) parts.push(reach(s, (eb) => eb(eb.ref(col), "=", value)));
   }
   if (parts.length === 0) return null;
   return (eb) => eb.or(parts.map((p) => p(eb as ExpressionBuilder<any, any>)));

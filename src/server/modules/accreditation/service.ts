@@ -31,6 +31,7 @@ function appScope(ctx: Ctx) {
     orgId: "baseApplications.applicantOrgId",
     supervisorOrgId: "baseApplications.supervisorOrgId",
     panelApplicationId: "baseApplications.id",
+    draftStatus: "baseApplications.status",
   });
   if (!where) throw new DomainError("FORBIDDEN");
   return where;

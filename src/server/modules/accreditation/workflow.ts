@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { defineWorkflow, requireComment, type StepInput } from "../../platform/workflow.js";
+import { withDraft } from "../../platform/authz.js";
 import { loadApplication, type ApplicationRecord } from "./queries.js";
 import { checkAllReviewed, checkPanel, seatPanel } from "./panel.js";
 import { checkNoticeOver, createBase, openNotice } from "./notice.js";
@@ -24,7 +25,7 @@ export const accreditationWorkflow = defineWorkflow<ApplicationRecord>({
   resourceType: "baseApplication",
   table: "baseApplications",
   initial: "draft",
-  scopeOf: (r) => ({ orgId: r.applicantOrgId, supervisorOrgId: r.supervisorOrgId, panelUserIds: r.panelUserIds }),
+  scopeOf: (r) => withDraft({ orgId: r.applicantOrgId, supervisorOrgId: r.supervisorOrgId, panelUserIds: r.panelUserIds }, r.status),
   load: loadApplication,
   transitions: [
     {

@@ -4,7 +4,7 @@
 import type { AnnualPlanInput, AnnualPlanListItem, AnnualPlanView, PlannedProject, PlanStatus, PlanSummary } from "../../../shared/filing.js";
 import { PUBLIC_PROJECT_STATUSES } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
-import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { authorize, can, scopeWhere, withDraft } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
@@ -84,7 +84,7 @@ export const planWorkflow = defineWorkflow<PlanRecord>({
   resourceType: "annualPlan",
   table: "annualPlans",
   initial: "draft",
-  scopeOf: baseScope,
+  scopeOf: (r) => withDraft(baseScope(r), r.status),
   load: loadPlan,
   transitions: [
     {
@@ -148,7 +148,7 @@ async function present(trx: Tx, ctx: Ctx, r: PlanRecord): Promise<AnnualPlanView
 
 async function loadInScope(trx: Tx, ctx: Ctx, id: string): Promise<PlanRecord> {
   const r = await loadPlan(trx, id);
-  if (!r || !can(ctx.actor, "annualPlan.read", baseScope(r))) throw new DomainError("NOT_FOUND");
+  if (!r || !can(ctx.actor, "annualPlan.read", withDraft(baseScope(r), r.status))) throw new DomainError("NOT_FOUND");
   return r;
 }
 
@@ -165,7 +165,7 @@ export interface PlanFilter {
 }
 
 function planQuery(ctx: Ctx, f: PlanFilter) {
-  const where = scopeWhere<any, "bases">(ctx.actor, "annualPlan.read", BASE_SCOPE_COLUMNS);
+  const where = scopeWhere<any, "bases">(ctx.actor, "annualPlan.read", { ...BASE_SCOPE_COLUMNS, draftStatus: "annualPlans.status" });
   if (!where) throw new DomainError("FORBIDDEN");
   let q = ctx.db
     .selectFrom("annualPlans")

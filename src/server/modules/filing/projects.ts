@@ -6,7 +6,7 @@ import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
-import { authorize, can, scopeWhere } from "../../platform/authz.js";
+import { authorize, can, scopeWhere, withDraft } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
@@ -95,7 +95,7 @@ export const projectWorkflow = defineWorkflow<ProjectRecord>({
   resourceType: "trainingProject",
   table: "trainingProjects",
   initial: "draft",
-  scopeOf: baseScope,
+  scopeOf: (r) => withDraft(baseScope(r), r.status),
   load: loadProject,
   transitions: [
     {
@@ -205,7 +205,7 @@ async function present(trx: Tx, ctx: Ctx, r: ProjectRecord): Promise<ProjectView
 
 async function loadInScope(trx: Tx, ctx: Ctx, id: string): Promise<ProjectRecord> {
   const r = await loadProject(trx, id);
-  if (!r || !can(ctx.actor, "trainingProject.read", baseScope(r))) throw new DomainError("NOT_FOUND");
+  if (!r || !can(ctx.actor, "trainingProject.read", withDraft(baseScope(r), r.status))) throw new DomainError("NOT_FOUND");
   return r;
 }
 
@@ -329,7 +329,7 @@ export interface ProjectFilter {
 }
 
 export function projectQuery(ctx: Ctx, f: ProjectFilter) {
-  const where = scopeWhere<any, "bases">(ctx.actor, "trainingProject.read", BASE_SCOPE_COLUMNS);
+  const where = scopeWhere<any, "bases">(ctx.actor, "trainingProject.read", { ...BASE_SCOPE_COLUMNS, draftStatus: "trainingProjects.status" });
   if (!where) throw new DomainError("FORBIDDEN");
   let q = ctx.db
     .selectFrom("trainingProjects")
