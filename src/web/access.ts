@@ -87,7 +87,10 @@ export type Ability =
   | "changeReport.view"
   | "staff.manage";
 
-const EVERYONE: readonly Ability[] = ["home.view", "policy.view", "calendar.view", "password.change", "session.own"];
+/** What every signed-in person has: the home page, the password and the own sessions. */
+const SIGNED_IN: readonly Ability[] = ["home.view", "password.change", "session.own"];
+/** …and the rule parameters and the working-day calendar, for the roles whose work they govern. */
+const EVERYONE: readonly Ability[] = [...SIGNED_IN, "policy.view", "calendar.view"];
 
 /** role → abilities. 第十三条: the bureau is the comprehensive manager of the city. */
 export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
@@ -158,13 +161,14 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "staff.manage",
   ],
   // 第五条（三）: scores the applications of the panels it sits on
-  expert: [...EVERYONE, "application.view", "application.review"],
+  // (no 政策参数 or 工作日历: an expert scores applications and uses neither; issue 11 item 4)
+  expert: [...SIGNED_IN, "application.view", "application.review"],
   // 第二十四条: enrols, checks in, evaluates, keeps a learning record
   professional: [...EVERYONE, "learning.view"],
   // issue 10 item 9 (三员分立): accounts, organizations and the calendar; locks, 2FA and sessions; the audit trail
   sysadmin: [...EVERYONE, "organization.manage", "user.manage", "user.edit", "calendar.manage"],
   secadmin: [...EVERYONE, "user.manage", "user.secure"],
-  auditor: ["home.view", "password.change", "session.own", "audit.view"],
+  auditor: [...SIGNED_IN, "audit.view"],
 };
 
 export function abilitiesOf(roles: readonly Role[]): ReadonlySet<Ability> {

@@ -50,14 +50,15 @@ describe("interface language and the audit log", () => {
     await closePage(page);
   });
 
-  it("lists sign-ins on the auditor's audit page and reports the hash chain intact (issue 10 item 9)", async () => {
+  it("lists sign-ins on the auditor's audit page in words, not codes, and reports the hash chain intact (issue 10 item 9, issue 11 item 4)", async () => {
     expect((await j.server.client().login("supervisor", "Wrong#2026")).status).toBe(401);
     const page = await freshPage(j);
     await signIn(page, j.server.baseUrl, "auditor");
     await menu(page).waitFor();
     await openFromMenu(page, "审计日志");
-    await eventually(() => page.getByRole("row", { name: /\bauditor auth\.login session\b/ }).count()).toBeGreaterThan(0);
-    expect(await page.getByRole("row", { name: /\bsupervisor auth\.loginFailed session\b/ }).count()).toBeGreaterThan(0);
+    await eventually(() => page.getByRole("row", { name: /\bauditor 登录系统 登录会话 / }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("row", { name: /\bsupervisor 登录失败 登录会话 / }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole("cell", { name: /^auth\./ }).count()).toBe(0);
 
     await page.getByRole("button", { name: /校验完整性/ }).click();
     const verdict = page.getByRole("alert").filter({ hasText: /^审计日志完整，已校验 \d+ 条记录$/ });
@@ -66,6 +67,17 @@ describe("interface language and the audit log", () => {
     const total = Number(/共 (\d+) 条/.exec(await page.getByText(/^共 \d+ 条$/).innerText())![1]);
     expect(checked).toBeGreaterThanOrEqual(total);
     expect(total).toBeGreaterThan(0);
+    await closePage(page);
+  });
+
+  it("shows an expert no menu entries it cannot use (issue 11 item 4)", async () => {
+    const page = await freshPage(j);
+    await signIn(page, j.server.baseUrl, "expert1");
+    await menu(page).waitFor();
+    const items = await menuItems(page);
+    expect(items).toEqual(expect.arrayContaining(["工作台", "修改密码"]));
+    expect(items).not.toContain("政策参数");
+    expect(items).not.toContain("工作日历");
     await closePage(page);
   });
 

@@ -1,7 +1,7 @@
 // 审计日志 (the audit.read grant): the append-only, keyed hash-chained audit trail, with filters, paging
 // and a check that the chain is intact, which names what was found (issue 10 item 1).
 import { useState } from "react";
-import { Alert, Button, Card, DatePicker, Form, Input, Table, Typography, type TableColumnsType } from "antd";
+import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Typography, type TableColumnsType } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -12,6 +12,7 @@ import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
 import { FilterButtons } from "../../components/FilterButtons";
+import { AUDIT_ACTIONS, AUDIT_RESOURCES, auditActionLabel, auditResourceLabel } from "./auditCodes";
 
 interface AuditFilter {
   action?: string;
@@ -49,8 +50,8 @@ export default function AuditPage() {
     { title: t("audit.seq"), dataIndex: "seq", width: 80 },
     { title: t("audit.at"), dataIndex: "at", render: (v: string) => formatInstant(v) },
     { title: t("audit.actor"), key: "actor", render: (_, r) => r.actorName ?? r.actorId ?? t("audit.system") },
-    { title: t("audit.action"), dataIndex: "action", render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
-    { title: t("audit.resourceType"), dataIndex: "resourceType" },
+    { title: t("audit.action"), dataIndex: "action", render: (v: string) => <span title={v}>{auditActionLabel(t, v)}</span> },
+    { title: t("audit.resourceType"), dataIndex: "resourceType", render: (v: string) => <span title={v}>{auditResourceLabel(t, v)}</span> },
     { title: t("audit.resourceId"), dataIndex: "resourceId", render: (v: string | null) => v ?? "—" },
     { title: t("audit.ip"), dataIndex: "ip", render: (v: string | null) => v ?? "—" },
   ];
@@ -83,10 +84,10 @@ export default function AuditPage() {
       <Card style={{ marginBottom: 16 }}>
         <Form<AuditFilter> form={filterForm} name="auditFilter" layout="inline" onFinish={onFilter}>
           <Form.Item label={t("audit.action")} name="action">
-            <Input allowClear maxLength={64} style={{ width: 180 }} />
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 220 }} options={AUDIT_ACTIONS.map((a) => ({ value: a, label: auditActionLabel(t, a) }))} />
           </Form.Item>
           <Form.Item label={t("audit.resourceType")} name="resourceType">
-            <Input allowClear maxLength={64} style={{ width: 150 }} />
+            <Select allowClear showSearch optionFilterProp="label" style={{ width: 160 }} options={AUDIT_RESOURCES.map((r) => ({ value: r, label: auditResourceLabel(t, r) }))} />
           </Form.Item>
           <Form.Item label={t("audit.resourceId")} name="resourceId">
             <Input allowClear maxLength={64} style={{ width: 150 }} />
