@@ -257,6 +257,23 @@ export const CompletionView = Type.Object({
 });
 export type CompletionView = Static<typeof CompletionView>;
 
+const PreviewPerson = Type.Object({ name: Type.String(), idNumber: Type.String({ description: "masked" }), attendedSessions: Type.Integer() });
+/** 第十七条: who 办理结业 will find completed and who not, before the step that cannot be undone. */
+export const CompletionPreview = Type.Object({
+  projectId: Type.String(),
+  sessions: Type.Integer(),
+  sessionsRequired: Type.Integer(),
+  requiredAttendance: Type.Number(),
+  enrolled: Type.Integer(),
+  completing: Type.Integer(),
+  notCompleting: Type.Integer(),
+  /** at most 200, fewest sessions attended first; the counts above are whole */
+  notCompletingPeople: Type.Array(PreviewPerson),
+  /** at most 200, in enrolment order */
+  completingPeople: Type.Array(PreviewPerson),
+});
+export type CompletionPreview = Static<typeof CompletionPreview>;
+
 export const CERTIFICATE_STATUSES = ["valid", "revoked"] as const;
 
 /** What the signature covers: every fact printed on the certificate. */

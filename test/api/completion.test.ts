@@ -61,6 +61,19 @@ describe.each(dialects)("completion and certificates on %s", (dialect) => {
     expect(expectError(await home.staff.post(`/api/v1/training-projects/${draft.id}/actions/complete`, {}), 409, "WORKFLOW_ACTION_UNAVAILABLE").status).toBe("draft");
   });
 
+  it("shows the base before it decides who will complete and who will not, with their attendance, and decides nothing", async () => {
+    await setNow(c, LAST_SESSION_END);
+    const preview = ok(await home.staff.get(url("/completion/preview")));
+    expect(preview).toMatchObject({ projectId: course.id, sessions: 4, sessionsRequired: 4, requiredAttendance: 1, enrolled: 3, completing: 2, notCompleting: 1 });
+    expect(preview.notCompletingPeople).toEqual([{ name: expect.any(String), idNumber: expect.stringMatching(/\*{4,}/), attendedSessions: 3 }]);
+    expect(preview.completingPeople.map((p: any) => p.attendedSessions)).toEqual([4, 4]);
+    expect(preview.completingPeople.map((p: any) => p.name)).toContain("郑海燕");
+    expectError(await other.staff.get(url("/completion/preview")), 404, "NOT_FOUND");
+    expectError(await home.supervisor.get(url("/completion/preview")), 403, "FORBIDDEN");
+    expectError(await home.staff.get(url("/completion")), 404, "NOT_FOUND");
+    expect(ok(await home.staff.get(url())).availableActions).toContain("complete");
+  });
+
   it("completes the course once: those who attended every session complete, the others do not", async () => {
     await setNow(c, LAST_SESSION_END);
     const done = ok(await home.staff.post(url("/actions/complete"), {}));

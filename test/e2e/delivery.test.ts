@@ -184,7 +184,7 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     expect(await cellUnder(list, ADDED.name, "补签原因")).toBe("手机没电无法扫码，现场核对身份证后签到");
   });
 
-  it("decides completion after the session, after confirming, and lists the certificates issued", async () => {
+  it("decides completion after the session, after a preview of who will and will not complete, and lists the certificates issued", async () => {
     await setClock(AFTER);
     const page = staffPage;
     await page.getByRole("tab", { name: "结业与证书" }).click();
@@ -192,6 +192,11 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await page.getByRole("button", { name: zh("办理结业") }).click();
     const dialog = page.getByRole("dialog", { name: "确认办理结业？" });
     await dialog.getByText(/办理后不能撤回/).waitFor();
+    // issue 11 item 3: before the step that cannot be undone, who will complete and who will not.
+    const preview = dialog.getByTestId("completion-preview");
+    await preview.getByRole("tab", { name: "不能结业（1）" }).waitFor();
+    expect(await preview.getByRole("tab", { name: "将结业（2）" }).count()).toBe(1);
+    expect(await preview.getByRole("row", { name: new RegExp(`^${IMPORTED.name} .* 0/1 次`) }).count()).toBe(1);
     await dialog.getByRole("button", { name: zh("办理结业") }).click();
     await expectClosed(dialog);
     await page.getByText(/已办理结业，签发证书 2 张/).first().waitFor();

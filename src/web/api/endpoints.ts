@@ -6,6 +6,7 @@ import type {
   CertificateView,
   CheckInCodeView,
   CheckInView,
+  CompletionPreview,
   CompletionView,
   DeclarationView,
   DeliveryImportResult,
@@ -275,6 +276,7 @@ export const checkInApi = {
 export const completionApi = {
   complete: (projectId: string, version: number) => api.post<CompletionView>(`${PROJECTS}/${enc(projectId)}/actions/complete`, { version }),
   completion: (projectId: string) => api.get<CompletionView>(`${PROJECTS}/${enc(projectId)}/completion`),
+  preview: (projectId: string) => api.get<CompletionPreview>(`${PROJECTS}/${enc(projectId)}/completion/preview`),
   certificates: (projectId: string, query?: Query) => api.get<Paged<CertificateView>>(`${PROJECTS}/${enc(projectId)}/certificates`, query),
   certificatePdfUrl: (id: string) => `${V1}/certificates/${enc(id)}.pdf`,
   revoke: (id: string, reason: string) => api.post<CertificateView>(`${V1}/certificates/${enc(id)}/actions/revoke`, { reason }),

@@ -7,6 +7,7 @@ import {
   CERTIFICATE_STATUSES,
   CertificateVerification,
   CertificateView,
+  CompletionPreview,
   CompletionView,
   ProjectSurveyView,
   RevokeBody,
@@ -27,7 +28,7 @@ import { loadProject, takeProjectStep } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
 import { archiveView, archiveZip } from "./archive.js";
 import * as certificates from "./certificates.js";
-import { getCompletion } from "./completion.js";
+import { getCompletion, previewCompletion } from "./completion.js";
 import * as survey from "./survey.js";
 import { sendFile, XLSX_TYPE } from "./workbooks.js";
 
@@ -59,6 +60,19 @@ export function completionRoutes(r: Router, p: Platform): void {
     "/api/v1/training-projects/:id/completion",
     { config: { grant: "trainingProject.read" }, schema: { tags, summary: "The outcome of completion (404 before it is decided)", params: IdParams, response: { 200: CompletionView, ...errorResponses } } },
     async (req) => completionOf(actorCtx(p, req), req.params.id),
+  );
+  r.get(
+    "/api/v1/training-projects/:id/completion/preview",
+    {
+      config: { grant: "trainingProject.complete" },
+      schema: { tags, summary: "Who 办理结业 would find completed and who not, by today's attendance (第十七条)", params: IdParams, response: { 200: CompletionPreview, ...errorResponses } },
+    },
+    async (req) => {
+      const ctx = actorCtx(p, req);
+      const project = await loadProject(ctx.db, req.params.id);
+      if (!project) throw new DomainError("NOT_FOUND");
+      return previewCompletion(ctx.db, ctx, project);
+    },
   );
   async function completionOf(ctx: ReturnType<typeof actorCtx>, id: string) {
     const project = await loadProject(ctx.db, id);

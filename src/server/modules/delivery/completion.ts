@@ -6,7 +6,7 @@
 //
 // The step is a transition of the project workflow (filing/projects.ts): `completionGuard` says when it
 // may happen and `concludeProject` is its effect, inside the engine's transaction.
-import type { CompletionView } from "../../../shared/delivery.js";
+import type { CompletionPreview, CompletionView } from "../../../shared/delivery.js";
 import type { SubjectType } from "../../../shared/filing.js";
 import { can } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
@@ -66,13 +66,9 @@ export async function requiredAttendance(trx: Tx, p: Pick<ConcludableProject, "c
 /** The share of sessions a person must attend, as a number of sessions (an exact share is enough). */
 export const sessionsRequired = (ratio: number, sessions: number) => Math.ceil(ratio * sessions - 1e-9);
 
-/**
- * The effect of the complete step: attendance of each enrolled person, certificates for completers and
- * their hours in the record (第二十四条), all in the engine's transaction. Answers the audit detail.
- */
-export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<Record<string, unknown>> {
-  const required = sessionsRequired(await requiredAttendance(trx, p), p.sessions.length);
-  const sessionById = new Map(p.sessions.map((s) => [s.id, s]));
+/** Who is enrolled and which of the project's sessions each attended: what completion decides on. */
+async function attendanceOf(trx: Tx, p: ConcludableProject) {
+  const sessionIds = new Set(p.sessions.map((s) => s.id));
   const [enrolled, checkIns] = await Promise.all([
     trx
       .selectFrom("enrollments")
@@ -86,10 +82,50 @@ export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject):
   ]);
   const attendedBy = new Map<string, Set<string>>();
   for (const c of checkIns) {
-    if (!sessionById.has(c.sessionId)) continue;
+    if (!sessionIds.has(c.sessionId)) continue;
     if (!attendedBy.has(c.professionalId)) attendedBy.set(c.professionalId, new Set());
     attendedBy.get(c.professionalId)!.add(c.sessionId);
   }
+  return { enrolled, attendedBy, attended: (professionalId: string) => attendedBy.get(professionalId)?.size ?? 0 };
+}
+
+/** The most people a preview names one by one (the counts are always whole). */
+export const PREVIEW_NAMES = 200;
+
+/**
+ * 第十七条: before the base decides — once, it cannot be undone — who will complete and who will not,
+ * by the same rule and the same attendance the step itself reads, with the people who will not named.
+ */
+export async function previewCompletion(trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<CompletionPreview> {
+  if (!can(ctx.actor, "trainingProject.complete", baseScope(p.base))) throw new DomainError("NOT_FOUND");
+  const ratio = await requiredAttendance(trx, p);
+  const required = sessionsRequired(ratio, p.sessions.length);
+  const { enrolled, attended } = await attendanceOf(trx, p);
+  const person = (e: (typeof enrolled)[number]) => ({ name: e.displayName, idNumber: e.idNumberMasked ?? "", attendedSessions: attended(e.professionalId) });
+  const notCompleting = enrolled.filter((e) => attended(e.professionalId) < required);
+  const completing = enrolled.length - notCompleting.length;
+  return {
+    projectId: p.id,
+    sessions: p.sessions.length,
+    sessionsRequired: required,
+    requiredAttendance: ratio,
+    enrolled: enrolled.length,
+    completing,
+    notCompleting: notCompleting.length,
+    // The fewest sessions attended first: those are the ones a base checks against its sign-in sheets.
+    notCompletingPeople: notCompleting.map(person).sort((a, b) => a.attendedSessions - b.attendedSessions).slice(0, PREVIEW_NAMES),
+    completingPeople: enrolled.filter((e) => attended(e.professionalId) >= required).slice(0, PREVIEW_NAMES).map(person),
+  };
+}
+
+/**
+ * The effect of the complete step: attendance of each enrolled person, certificates for completers and
+ * their hours in the record (第二十四条), all in the engine's transaction. Answers the audit detail.
+ */
+export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject): Promise<Record<string, unknown>> {
+  const required = sessionsRequired(await requiredAttendance(trx, p), p.sessions.length);
+  const sessionById = new Map(p.sessions.map((s) => [s.id, s]));
+  const { enrolled, attendedBy } = await attendanceOf(trx, p);
 
   // One update per attendance count: enrolments that attended as many sessions share their outcome.
   const byCount = new Map<number, string[]>();

@@ -3,16 +3,17 @@
 // certificate and registers the hours in their learning record, 第二十四条 — confirmed first, it cannot
 // be undone), and the certificates issued: PDF, public verification, revocation with a reason.
 import { useCallback, useState } from "react";
-import { Alert, App, Button, Card, Descriptions, Progress, Space, type TableColumnsType } from "antd";
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Typography, type TableColumnsType } from "antd";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
-import type { CompletionView, EnrollmentView } from "../../../shared/delivery.js";
+import type { CompletionPreview, CompletionView, EnrollmentView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
 import { completionApi, enrollmentApi } from "../../api/endpoints";
 import { usePagedList } from "../../components/usePagedList";
 import { formatDate, formatInstant } from "../../format";
 import { StepModal } from "../../components/StepModal";
 import { CertificatesCard } from "./CertificatesCard";
+import { CompletionPreviewTable } from "./CompletionPreviewTable";
 import { DeliveryFrame, useDeliveryProject, useProjectData } from "./DeliveryFrame";
 import { PagedTable } from "./PagedTable";
 import { CompletedTag } from "./deliveryTags";
@@ -24,6 +25,15 @@ export default function CompletionPage() {
   const load = useCallback((q: Query) => enrollmentApi.list(id, { ...q, status: "enrolled" }), [id]);
   const list = usePagedList(load);
   const [confirming, setConfirming] = useState(false);
+  const [preview, setPreview] = useState<{ data: CompletionPreview | null; error: string | null }>({ data: null, error: null });
+  const openConfirm = () => {
+    setPreview({ data: null, error: null });
+    setConfirming(true);
+    completionApi.preview(id).then(
+      (data) => setPreview({ data, error: null }),
+      (e: unknown) => setPreview({ data: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
   const [certificatesTick, setCertificatesTick] = useState(0);
 
   const canComplete = !!project?.availableActions.includes("complete");
@@ -70,7 +80,7 @@ export default function CompletionPage() {
       printable
       extra={
         canComplete && (
-          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={() => setConfirming(true)}>
+          <Button type="primary" icon={<SafetyCertificateOutlined />} onClick={openConfirm}>
             {t("delivery.completion.complete")}
           </Button>
         )
@@ -111,7 +121,12 @@ export default function CompletionPage() {
               confirming
                 ? {
                     label: t("delivery.completion.complete"),
-                    explain: t("delivery.completion.confirm", { enrolled: list.total }),
+                    explain: (
+                      <>
+                        <Typography.Paragraph>{t("delivery.completion.confirm", { enrolled: preview.data?.enrolled ?? list.total })}</Typography.Paragraph>
+                        <CompletionPreviewTable preview={preview.data} error={preview.error} />
+                      </>
+                    ),
                     comment: "none",
                   }
                 : null
