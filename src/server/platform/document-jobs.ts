@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { finishSheet } from "./excel-sheet.js";
+import { DATE_FORMATS, finishSheet } from "./excel-sheet.js";
 import { renderCurriculumPdf, renderNoticePdf } from "../modules/delivery/archive-pdf.js";
 import { renderCertificatePdf, type CertificatePrint } from "../modules/delivery/certificate-pdf.js";
 import { renderSignInSheetPdf, type SignInSheetPrint } from "../modules/delivery/signin-sheet-pdf.js";
@@ -78,7 +78,10 @@ async function plainWorkbook(sheets: PlainSheet[]): Promise<Uint8Array> {
     for (const r of s.rows) {
       const row = ws.addRow(r);
       s.columns.forEach((c, i) => {
-        if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+        const cell = row.getCell(i + 1);
+        // a date in a column of mixed values (a key/value sheet) is shown as a date, with its time if it has one
+        const numFmt = c.numFmt ?? (cell.value instanceof Date ? DATE_FORMATS[cell.value.getTime() % 86_400_000 === 0 ? "date" : "datetime"] : undefined);
+        if (numFmt) cell.numFmt = numFmt;
       });
     }
     finishSheet(ws, { columnCount: s.columns.length, maxWidths: s.columns.map((c) => c.width) });

@@ -12,7 +12,8 @@ export interface SheetColumn<T> {
   width?: number;
   /** A date or a time: `value` gives the ISO calendar date or timestamp and the cell is a real date cell in Beijing time. */
   kind?: DateKind;
-  value: (row: T) => string | number | null;
+  /** A Date, in a column of mixed values, must already be Beijing wall time (`beijingCell`). */
+  value: (row: T) => string | number | Date | null;
 }
 
 /** A sheet's column functions applied here, on the request thread, so the values travel to a document worker as plain data. */
