@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startServer, type Response, type TestServer } from "../support/harness.js";
 import { enrolSelf, givenCourse, setNow } from "../support/completion.js";
 import { filingCast, givenActiveBase, ok, XLSX, type FilingCast, type TestBase } from "../support/filing.js";
+import { uploadEvidence } from "../support/professionals.js";
 import { givenOpenOrder } from "../support/supervision-rectification.js";
 
 /** 15:30 UTC is 23:30 in Beijing the same day: a UTC string or an unshifted Date would show the wrong time. */
@@ -146,6 +147,14 @@ describe.each(dialects)("Excel exports on %s", (dialect) => {
     const ws = await workbookOf(res);
     expectFrozenFilteredHeader(ws, 3);
     expect(res.headers.get("content-disposition")).toMatch(/filename=".+\.xlsx"; filename\*=UTF-8''/);
+  });
+
+  it("downloads a stored file under the name its uploader gave it, in ASCII and in UTF-8", async () => {
+    const fileId = await uploadEvidence(base.staff, "培训场地证明");
+    const res = await base.staff.get(`/api/v1/files/${fileId}`);
+    expect(res.status).toBe(200);
+    expectBothFilenames(res, "培训场地证明.pdf");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="download\.pdf"/);
   });
 
   it("names the calendar feed in ASCII and in UTF-8 too", async () => {
