@@ -2,7 +2,7 @@
 // professionals search without signing in, and its iCalendar feed.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
-import { filingCast, givenActiveBase, givenDraftProject, givenFiledProject, ok, parseIcs, runJobs, setToday, type FilingCast, type TestBase } from "../support/filing.js";
+import { filingCast, givenActiveBase, givenDraftProject, givenFiledProject, ok, parseIcs, projectInput, runJobs, setToday, type FilingCast, type IcsEvent, type TestBase } from "../support/filing.js";
 
 describe.each(dialects)("public training calendar on %s", (dialect) => {
   let s: TestServer;
@@ -61,7 +61,10 @@ describe.each(dialects)("public training calendar on %s", (dialect) => {
     expect(paged.items.map((x: any) => x.id)).toEqual([p.a1.id]);
   });
 
-  it("publishes the calendar as an iCalendar feed with one event per filed project", async () => {
+  /** A project's events in a feed: those whose URL is the project's public page. */
+  const eventsOf = (events: IcsEvent[], project: { id: string }) => events.filter((e) => e.URL?.endsWith(`/public/trainings/${project.id}`));
+
+  it("publishes the calendar as an iCalendar feed with one timed event per session of a filed project, in Beijing time", async () => {
     const res = await anon.get(`/api/v1/public/training-projects.ics?baseId=${east.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/calendar");
@@ -69,19 +72,36 @@ describe.each(dialects)("public training calendar on %s", (dialect) => {
     expect(lines[0]).toBe("BEGIN:VCALENDAR");
     expect(lines.at(-1)).toBe("END:VCALENDAR");
     expect(lines).toContain("VERSION:2.0");
-    expect(events.map((e) => e.UID).sort()).toEqual([`${p.a1.id}@cebase`, `${p.a2.id}@cebase`].sort());
-    const a1 = events.find((e) => e.UID === `${p.a1.id}@cebase`)!;
-    expect(a1["DTSTART;VALUE=DATE"]).toBe("20261214");
-    expect(a1["DTEND;VALUE=DATE"]).toBe("20261216"); // exclusive: the day after the last day
-    expect(a1.SUMMARY).toBe("工业机器人应用技术研修班");
-    expect(a1.LOCATION).toBe(p.a1.venue);
-    expect(a1.DESCRIPTION).toContain(east.name);
-    expect(a1.DESCRIPTION).toContain("12");
-    expect(a1.DESCRIPTION).toContain(p.a1.filingNo);
+    // the zone the events name, described in the feed itself: UTC+8 all year, no daylight saving
+    const zone = lines.slice(lines.indexOf("BEGIN:VTIMEZONE"), lines.indexOf("END:VTIMEZONE") + 1);
+    expect(zone).toEqual(expect.arrayContaining(["TZID:Asia/Shanghai", "BEGIN:STANDARD", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "END:STANDARD"]));
+    expect(lines.indexOf("BEGIN:VTIMEZONE")).toBeLessThan(lines.indexOf("BEGIN:VEVENT"));
 
-    const all = parseIcs((await anon.get("/api/v1/public/training-projects.ics")).body as string).events.map((e) => e.UID);
-    expect(all).toEqual(expect.arrayContaining([`${p.a1.id}@cebase`, `${p.a2.id}@cebase`, `${p.b1.id}@cebase`]));
-    for (const hidden of [p.draft, p.returned, p.cancelled]) expect(all).not.toContain(`${hidden.id}@cebase`);
+    const project = ok(await c.bureau.get(`/api/v1/training-projects/${p.a1.id}`));
+    const a1 = eventsOf(events, p.a1);
+    expect(a1.map((e) => e.UID)).toEqual(project.sessions.map((x: any) => `${x.id}@cebase`));
+    expect(a1.map((e) => e["DTSTART;TZID=Asia/Shanghai"])).toEqual(["20261214T090000", "20261214T140000", "20261215T090000", "20261215T140000"]);
+    expect(a1.map((e) => e["DTEND;TZID=Asia/Shanghai"])).toEqual(["20261214T120000", "20261214T170000", "20261215T120000", "20261215T170000"]);
+    for (const e of a1) expect(Object.keys(e).filter((k) => k.includes("VALUE=DATE"))).toEqual([]); // not all-day
+    expect(a1[0].SUMMARY).toBe("工业机器人应用技术研修班（第 1 次课：专题讲座）");
+    expect(a1[0].LOCATION).toBe(p.a1.venue);
+    expect(a1[0].DESCRIPTION).toContain("李建华");
+    expect(a1[0].DESCRIPTION).toContain(east.name);
+    expect(a1[0].DESCRIPTION).toContain(p.a1.filingNo);
+    expect(eventsOf(events, p.a2)).toHaveLength(2);
+
+    const all = parseIcs((await anon.get("/api/v1/public/training-projects.ics")).body as string).events;
+    for (const shown of [p.a1, p.a2, p.b1]) expect(eventsOf(all, shown).length, shown.title).toBeGreaterThan(0);
+    for (const hidden of [p.draft, p.returned, p.cancelled]) expect(eventsOf(all, hidden)).toEqual([]);
+  });
+
+  it("keeps a session's event UID when the project is edited, so a subscribed calendar updates it", async () => {
+    const draft = await givenDraftProject(west, { title: "UID 稳定性测试", startDate: "2026-12-28", endDate: "2026-12-28" });
+    const before = ok(await west.staff.get(`/api/v1/training-projects/${draft.id}`));
+    const sessions = before.sessions.map((x: any) => ({ ...x, teacher: "王海燕" }));
+    const body = { ...projectInput(west.id, { title: "UID 稳定性测试（改）", startDate: "2026-12-28", endDate: "2026-12-28", sessions }), version: before.version };
+    const edited = ok(await west.staff.patch(`/api/v1/training-projects/${draft.id}`, body));
+    expect(edited.sessions.map((x: any) => x.id)).toEqual(before.sessions.map((x: any) => x.id));
   });
 
   it("writes the feed by the iCalendar rules: CRLF lines of at most 75 octets, a DTSTAMP on every event", async () => {
@@ -89,17 +109,19 @@ describe.each(dialects)("public training calendar on %s", (dialect) => {
     expect(text).toContain("\r\n");
     for (const raw of text.split("\r\n")) expect(Buffer.byteLength(raw, "utf8"), raw).toBeLessThanOrEqual(75);
     const { events } = parseIcs(text);
-    expect(events).toHaveLength(1);
-    expect(events[0].DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
+    expect(events).toHaveLength(4); // the four sessions of b1
+    for (const e of events) expect(e.DTSTAMP).toMatch(/^\d{8}T\d{6}Z$/);
     expect(events[0].LOCATION).toBe("文登区米山路 16 号");
   });
 
-  it("escapes commas, semicolons and backslashes in the feed's texts, and ends an event on 31 December on 1 January", async () => {
+  it("escapes commas, semicolons and backslashes in the feed's texts, and shows a project without sessions as one all-day event ending the day after", async () => {
     const title = "研修班；第一期, 上午; 下午\\结业";
     const odd = await givenFiledProject(west, { title, venue: "文登区米山路 16 号, 302 室; 东门进入", startDate: "2026-12-30", endDate: "2026-12-31" });
     p.odd = odd;
+    await s.app.platform.db.deleteFrom("projectSessions").where("projectId", "=", odd.id).execute();
     const { events } = parseIcs((await anon.get(`/api/v1/public/training-projects.ics?baseId=${west.id}&from=2026-12-28`)).body as string);
     const event = events.find((e) => e.UID === `${odd.id}@cebase`)!;
+    expect(event["DTSTART;VALUE=DATE"]).toBe("20261230");
     expect(event["DTEND;VALUE=DATE"]).toBe("20270101");
     expect(event.SUMMARY).toBe(title);
     expect(event.LOCATION).toBe("文登区米山路 16 号, 302 室; 东门进入");

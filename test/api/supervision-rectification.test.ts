@@ -242,7 +242,7 @@ describe.each(dialects)("rectification orders on %s", (dialect) => {
     expect(res.headers.get("content-type")).toContain(XLSX);
     const rows = await readSheet(res.body);
     expect(rows[0]).toEqual(["基地", "管理单位", "状态", "整改期限", "已逾期", "整改事项数", "整改事项", "下达时间"]);
-    expect(rows[1].slice(0, 6)).toEqual([mine.name, expect.any(String), "整改中", "2026-12-31", "否", 2]);
+    expect(rows[1].slice(0, 6)).toEqual([mine.name, expect.any(String), "整改中", new Date("2026-12-31T00:00:00Z"), "否", 2]);
   });
 
   it("answers a stale version with 409", async () => {

@@ -2,6 +2,7 @@
 // bureau's confirmation (the base is revoked, a 失信 record published in the double-publicity sanction
 // standard's columns) or dismissal, the exports and the public list, bulk revocation of a project's
 // certificates (乱发证), and the flag a sanctioned organization's new application carries.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { completeForm } from "../../src/server/demo/forms.js";
 import { loadDemoViolations } from "../../src/server/demo/supervision-violations.js";
@@ -189,6 +190,12 @@ describe.each(dialects)("violations and dishonesty records on %s", (dialect) => 
     expect(xrow[9]).toBeInstanceOf(Date);
     expect((xrow[9] as Date).toISOString().slice(0, 10)).toBe(DECISION_DAY);
     expect((xrow[10] as Date).toISOString().slice(0, 10)).toBe("2029-03-02");
+    // streamed, yet like every export: the header frozen and filtered, the file named in ASCII and UTF-8
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as any);
+    expect(book.worksheets[0].views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(book.worksheets[0].autoFilter).toBeTruthy();
+    expect(xlsx.headers.get("content-disposition")).toMatch(/^attachment; filename="[\x20-\x7e]+\.xlsx"; filename\*=UTF-8''/);
     expect(sheet.length - 1).toBe((await recordsOf()).length);
 
     const json = ok(await c.bureau.get("/api/v1/dishonesty-records.json"));

@@ -1,5 +1,6 @@
 // 培训效果评估 (第十七条): the default questionnaire, the bureau's versions of it, each attendee's one
 // answer (checked against the form), and the aggregates the base, its supervising unit and the bureau see.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, type Client, type TestServer } from "../support/harness.js";
 import { expectError, filingCast, givenActiveBase, ok, readSheet, setToday, type FilingCast, type TestBase } from "../support/filing.js";
@@ -118,6 +119,18 @@ describe.each(dialects)("evaluation survey on %s", (dialect) => {
     expect(rows[0].slice(0, 2)).toEqual(["评估项目", "平均分（满分 5 分）"]);
     expect(rows[1].slice(0, 2)).toEqual(["培训内容", 4]);
     expect(rows.at(-1)!.slice(0, 2)).toEqual(["全部评分项平均", 4.2]);
+    // the key/value sheet 说明: its date a real date cell, among texts and numbers
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as any);
+    const about = book.getWorksheet("说明")!;
+    let dateCell: ExcelJS.Cell | undefined;
+    about.eachRow((row) => {
+      if (row.getCell(1).value === "问卷施行日期") dateCell = row.getCell(2);
+    });
+    expect(dateCell!.type).toBe(ExcelJS.ValueType.Date);
+    expect((dateCell!.value as Date).toISOString()).toBe("2019-12-18T00:00:00.000Z");
+    expect(dateCell!.numFmt).toBe("yyyy-mm-dd");
+    expect(about.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expectError(await other.staff.get(url("/survey-results.xlsx")), 404, "NOT_FOUND");
   });
 

@@ -281,10 +281,14 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     const feed = await page.context().request.get(new URL(href, j.server.baseUrl).href);
     expect(feed.status()).toBe(200);
     const text = (await feed.text()).replace(/\r\n[ \t]/g, "");
-    expect(text).toContain(`UID:${projectId}@cebase`);
-    expect(text).toContain(`SUMMARY:${PROJECT.title}`);
-    expect(text).toContain("DTSTART;VALUE=DATE:20261214");
-    expect(text).toContain("DTEND;VALUE=DATE:20261216");
+    // one timed event per session, in Beijing time, the zone described in the feed
+    const filedSessions = (await base.get(`/api/v1/training-projects/${projectId}`)).body.sessions as Array<{ id: string }>;
+    expect(filedSessions).toHaveLength(PROJECT.sessions.length);
+    for (const s of filedSessions) expect(text).toContain(`UID:${s.id}@cebase`);
+    expect(text).toContain(`SUMMARY:${PROJECT.title}（第 1 次课：${PROJECT.sessions[0].title}）`);
+    expect(text).toContain("DTSTART;TZID=Asia/Shanghai:20261214T083000");
+    expect(text).toContain("DTEND;TZID=Asia/Shanghai:20261215T123000");
+    expect(text).toContain("TZID:Asia/Shanghai\r\n");
 
     await results.getByRole("link", { name: PROJECT.title }).click();
     await page.getByRole("heading", { level: 1, name: PROJECT.title }).waitFor();

@@ -5,6 +5,7 @@
 import fs from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { DATE_FORMATS, finishSheet } from "./excel-sheet.js";
 import { renderCurriculumPdf, renderNoticePdf } from "../modules/delivery/archive-pdf.js";
 import { renderCertificatePdf, type CertificatePrint } from "../modules/delivery/certificate-pdf.js";
 import { renderSignInSheetPdf, type SignInSheetPrint } from "../modules/delivery/signin-sheet-pdf.js";
@@ -16,12 +17,13 @@ import { renderHoursStatementPdf } from "../modules/professionals/statement-pdf.
 import type { StatementPayload } from "../modules/professionals/statements.js";
 import { renderInspectionPdf } from "../modules/supervision/inspection-pdf.js";
 
-export type Cell = string | number | null;
+/** A Date is already in Beijing wall time (excel-sheet.ts `beijingCell`). */
+export type Cell = string | number | Date | null;
 
 /** One worksheet as plain values: the column functions of `SheetColumn` already applied on the request thread. */
 export interface PlainSheet {
   name: string;
-  columns: { header: string; width?: number }[];
+  columns: { header: string; width?: number; numFmt?: string }[];
   rows: Cell[][];
 }
 
@@ -72,9 +74,17 @@ async function plainWorkbook(sheets: PlainSheet[]): Promise<Uint8Array> {
   wb.creator = "cebase";
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
-    ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? 18 }));
-    ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r);
+    ws.addRow(s.columns.map((c) => c.header));
+    for (const r of s.rows) {
+      const row = ws.addRow(r);
+      s.columns.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        // a date in a column of mixed values (a key/value sheet) is shown as a date, with its time if it has one
+        const numFmt = c.numFmt ?? (cell.value instanceof Date ? DATE_FORMATS[cell.value.getTime() % 86_400_000 === 0 ? "date" : "datetime"] : undefined);
+        if (numFmt) cell.numFmt = numFmt;
+      });
+    }
+    finishSheet(ws, { columnCount: s.columns.length, maxWidths: s.columns.map((c) => c.width) });
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -75,3 +75,20 @@ export async function readStoredFile(dataDir: string, fileId: string): Promise<B
     throw err;
   }
 }
+
+const EXTENSION_OF_MIME: Record<string, string> = {
+  "application/pdf": ".pdf",
+  "image/png": ".png",
+  "image/jpeg": ".jpg",
+  "application/msword": ".doc",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+  "application/vnd.ms-excel": ".xls",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+  "application/vnd.ms-powerpoint": ".ppt",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": ".pptx",
+};
+
+/** A name for a stored file whose upload name is not the reader's to see: the stem and the extension of its type. */
+export function storedFileName(stem: string, mime: string): string {
+  return `${stem}${EXTENSION_OF_MIME[mime] ?? ""}`;
+}

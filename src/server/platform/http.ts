@@ -104,3 +104,18 @@ export function actorCtx(p: Platform, req: FastifyRequest): Ctx & { actor: NonNu
   if (!ctx.actor) throw new DomainError(req.sessionExpired ? "SESSION_EXPIRED" : "UNAUTHENTICATED");
   return ctx as Ctx & { actor: NonNullable<Ctx["actor"]> };
 }
+
+/**
+ * The Content-Disposition of a download (RFC 6266): `filename*` carries the Chinese name for every current
+ * browser, and a plain ASCII `filename` comes first for clients that read no `filename*` (old mail
+ * gateways, some download managers): the name's ASCII part, or "download" with the extension.
+ */
+export function contentDisposition(filename: string, disposition: "attachment" | "inline" = "attachment"): string {
+  const dot = filename.lastIndexOf(".");
+  const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ""];
+  const ascii = (s: string) => s.replace(/[^\x20-\x7e]+/g, "_").replace(/["\\%;]/g, "_");
+  const asciiStem = ascii(stem).replace(/^[\s_.-]+|[\s_.-]+$/g, "");
+  const asciiExt = /^\.[A-Za-z0-9]{1,8}$/.test(ext) ? ext : "";
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${asciiStem || "download"}${asciiExt}"; filename*=UTF-8''${encoded}`;
+}

@@ -4,7 +4,7 @@ import { APPLICATION_STATUSES, ApplicationForm, ApplicationListItem, Application
 import { Id, IdParams, OrgTypeSchema, PageQuery, Paged } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { policyAt } from "../policy/service.js";
-import { actorCtx } from "../../platform/http.js";
+import { actorCtx, contentDisposition } from "../../platform/http.js";
 import { DomainError } from "../../platform/errors.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { listObjections, resolveObjection } from "./notice.js";
@@ -141,7 +141,7 @@ export function accreditationRoutes(r: Router, p: Platform): void {
       const pdf = await p.documents.forRequest(reply, ctx.actor.id, () => ctx.documents.build({ kind: "applicationPdf", application: view, meta }));
       return reply
         .type("application/pdf")
-        .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`申报表-${view.form?.basics?.baseName ?? view.id}.pdf`)}`)
+        .header("Content-Disposition", contentDisposition(`申报表-${view.form?.basics?.baseName ?? view.id}.pdf`, "inline"))
         .send(Buffer.from(pdf));
     },
   );

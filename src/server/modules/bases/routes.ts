@@ -4,7 +4,7 @@ import { BaseView } from "../../../shared/accreditation.js";
 import { IdParams, PageQuery, Paged } from "../../../shared/api.js";
 import { PlaqueVerification } from "../../../shared/supervision/change-reports.js";
 import type { Platform } from "../../platform/context.js";
-import { actorCtx, ctxOf } from "../../platform/http.js";
+import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import * as service from "./service.js";
@@ -43,7 +43,7 @@ export function baseRoutes(r: Router, p: Platform): void {
       });
       return reply
         .type("application/pdf")
-        .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`匾牌-${base.name}.pdf`)}`)
+        .header("Content-Disposition", contentDisposition(`匾牌-${base.name}.pdf`, "inline"))
         .send(Buffer.from(pdf));
     },
   );

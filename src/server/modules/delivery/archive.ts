@@ -198,7 +198,7 @@ export async function archiveZip(ctx: Ctx, projectId: string): Promise<{ filenam
             { header: "身份证号", width: 22, value: (x) => x.view.content.holderIdNumberMasked },
             { header: "工作单位", width: 30, value: (x) => x.row.employer },
             { header: "学时", width: 8, value: (x) => x.view.content.hours },
-            { header: "发证日期", width: 12, value: (x) => x.view.content.issuedOn },
+            { header: "发证日期", kind: "date", value: (x) => x.view.content.issuedOn },
             { header: "状态", width: 8, value: (x) => (x.view.status === "revoked" ? "已撤销" : "有效") },
             { header: "撤销原因", width: 30, value: (x) => x.view.revokedReason },
           ],

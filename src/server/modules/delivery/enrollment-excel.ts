@@ -10,6 +10,7 @@ import { readWorkbook } from "../filing/plan-excel.js";
 import { normalizeIdNumber } from "../professionals/identity.js";
 import { enrolMany, type BulkEnrolmentResult, type EnrolmentRow } from "./enrollments.js";
 import { projectInScope } from "./project-facts.js";
+import { finishSheet } from "../../platform/excel-sheet.js";
 import { cellText, columnsOf, findHeaderRow } from "./excel-cells.js";
 
 export const ENROLMENT_COLUMNS = [
@@ -30,8 +31,8 @@ export async function enrolmentTemplate(ctx: Ctx, projectId: string): Promise<Bu
   const wb = new ExcelJS.Workbook();
   wb.creator = "cebase";
   const ws = wb.addWorksheet("报名名单");
-  ws.columns = ENROLMENT_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+  ws.columns = ENROLMENT_COLUMNS.map((c) => ({ header: c.header }));
+  finishSheet(ws, { minWidths: ENROLMENT_COLUMNS.map((c) => c.width) });
   ENROLMENT_COLUMNS.forEach((c, i) => (ws.getRow(1).getCell(i + 1).note = c.note));
   // ID and phone numbers are text: Excel would round an 18-digit number.
   ws.getColumn(2).numFmt = "@";

@@ -17,7 +17,7 @@ import {
 } from "../../../shared/delivery.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
-import { actorCtx } from "../../platform/http.js";
+import { actorCtx, contentDisposition } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { checkIn, checkInCode, manualCheckIn, sessionAttendance } from "./checkins.js";
@@ -46,7 +46,7 @@ const enrolmentSheet: SheetColumn<EnrollmentView>[] = [
   { header: "状态", width: 10, value: (r) => STATUS_NAMES[r.status] },
   { header: "出勤", width: 10, value: (r) => `${r.attendedSessions}/${r.sessionCount}` },
   { header: "结业", width: 8, value: (r) => (r.completed === null ? "" : r.completed ? "是" : "否") },
-  { header: "报名时间", width: 22, value: (r) => r.createdAt },
+  { header: "报名时间", kind: "datetime", value: (r) => r.createdAt },
 ];
 
 export function enrollmentRoutes(r: Router, p: Platform): void {
@@ -81,7 +81,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
     async (req, reply) =>
       reply
         .type(XLSX)
-        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent("报名名单导入模板.xlsx")}`)
+        .header("Content-Disposition", contentDisposition("报名名单导入模板.xlsx"))
         .send(await enrolmentTemplate(actorCtx(p, req), req.params.id)),
   );
   r.post(
@@ -136,7 +136,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
     async (req, reply) => {
       const ctx = actorCtx(p, req);
       const { filename, bytes } = await p.documents.forRequest(reply, ctx.actor.id, () => signInSheetPdf(ctx, req.params.id, req.params.sessionId));
-      return reply.type("application/pdf").header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(filename)}`).send(bytes);
+      return reply.type("application/pdf").header("Content-Disposition", contentDisposition(filename, "inline")).send(bytes);
     },
   );
   r.get(
@@ -144,7 +144,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
     { config: { grant: "checkIn.read" }, schema: { tags, summary: "The sign-in sheet as Excel, with a 签到 column to mark and import back", params: SessionParams } },
     async (req, reply) => {
       const { filename, bytes } = await signInSheetXlsx(actorCtx(p, req), req.params.id, req.params.sessionId);
-      return reply.type(XLSX).header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(filename)}`).send(bytes);
+      return reply.type(XLSX).header("Content-Disposition", contentDisposition(filename)).send(bytes);
     },
   );
 }

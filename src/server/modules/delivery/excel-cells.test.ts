@@ -10,6 +10,7 @@ describe("reading a template cell", () => {
     expect(cellText({ richText: [{ text: "周" }, { text: "晓东" }] })).toBe("周晓东");
     expect(cellText({ formula: "A1", result: "威高集团" } as never)).toBe("威高集团");
     expect(cellText(new Date("2026-12-14T00:00:00Z"))).toBe("2026-12-14");
+    expect(cellText(new Date("2026-12-14T08:30:00Z"))).toBe("2026-12-14 08:30");
   });
   it("reads an error value (#N/A) as an empty cell rather than as text", () => {
     expect(cellText({ error: "#N/A" } as never)).toBe("");

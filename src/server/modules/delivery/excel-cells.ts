@@ -1,4 +1,5 @@
-// Reading the cells of the platform's delivery templates (enrolment list, sign-in sheet) as text.
+// Reading the cells of the platform's delivery templates (enrolment list, sign-in sheet) as text. The
+// writing side (date cells in Beijing time, frozen header, fitted columns) is platform/excel-sheet.ts.
 import type ExcelJS from "exceljs";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -6,7 +7,8 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 /** A cell's text as a person typed it: rich text joined, formulas by their result, numbers as written, errors empty. */
 export function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : v.toISOString().slice(0, 10);
+  // A date cell holds the wall time it shows as if it were UTC (excel-sheet.ts `beijingCell`): read it back as shown.
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? "" : shownDate(v);
   if (typeof v === "object" && "richText" in v) return v.richText.map((t) => t.text).join("").trim();
   if (typeof v === "object" && "result" in v) return cellText(v.result as ExcelJS.CellValue);
   if (typeof v === "object" && "text" in v) return String(v.text).trim();
@@ -14,6 +16,12 @@ export function cellText(v: ExcelJS.CellValue): string {
   if (typeof v === "object") return "";
   if (typeof v === "number") return Number.isInteger(v) && Math.abs(v) < 1e21 ? BigInt(v).toString() : String(v);
   return String(v).trim();
+}
+
+/** A date cell as its sheet shows it: the day, and the time of day when it has one (a time written by the platform). */
+function shownDate(d: Date): string {
+  const iso = d.toISOString();
+  return iso.slice(11, 16) === "00:00" ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
 
 /** The first row (within the first 10) whose cells include every one of these headers; 0 when none does. */

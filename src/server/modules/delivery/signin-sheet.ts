@@ -5,11 +5,12 @@ import ExcelJS from "exceljs";
 import type { ImportRowError } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
+import { beijingCell, DATE_FORMATS, finishSheet } from "../../platform/excel-sheet.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { readWorkbook } from "../filing/plan-excel.js";
 import { attendanceRows, importCheckIns, requireAttendanceEditable, type AttendanceRow } from "./checkins.js";
 import { cellText, columnsOf, findHeaderRow } from "./excel-cells.js";
-import { clockTime, type SignInSheetPrint } from "./signin-sheet-pdf.js";
+import type { SignInSheetPrint } from "./signin-sheet-pdf.js";
 import { projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
 
 export const SHEET_IMPORT_REASON = "签到表导入";
@@ -75,12 +76,12 @@ export async function signInSheetXlsx(ctx: Ctx, projectId: string, sessionId: st
   const ws = wb.addWorksheet("签到表");
   ws.addRow([`${p.title}\u3000第 ${s.seq + 1} 次课：${s.title}`]).font = { bold: true, size: 13 };
   ws.addRow([`${s.date} ${s.startTime}—${s.endTime}\u3000授课教师：${s.teacher}\u3000备案号：${p.filingNo ?? ""}\u3000“签到”栏填“已签到”、“✓”或“1”后可导入平台，未签到留空`]);
-  const header = ws.addRow([...SHEET_HEADERS]);
-  header.font = { bold: true };
-  [6, 30, 12, 22, 30, 18, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  rows.forEach((r, i) =>
-    ws.addRow([i + 1, r.professionalId, r.name, r.idNumber, r.employer, r.checkIn ? `${r.checkIn.checkedInAt.slice(0, 10)} ${clockTime(r.checkIn.checkedInAt)}` : "", r.checkIn ? "已签到" : ""]),
-  );
+  ws.addRow([...SHEET_HEADERS]);
+  rows.forEach((r, i) => {
+    const row = ws.addRow([i + 1, r.professionalId, r.name, r.idNumber, r.employer, r.checkIn ? beijingCell(r.checkIn.checkedInAt, "datetime") : null, r.checkIn ? "已签到" : ""]);
+    row.getCell(6).numFmt = DATE_FORMATS.datetime;
+  });
+  finishSheet(ws, { headerRow: 3, columnCount: SHEET_HEADERS.length, minWidths: [6, 30, 8, 22, 12, 16, 10] });
   for (let n = 4; n < 4 + Math.max(rows.length, 1); n++) {
     ws.getCell(`G${n}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"已签到,✓,1"'] };
   }

@@ -14,6 +14,7 @@ import { inTransaction, type Ctx, type Platform } from "../../platform/context.j
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import type { PlainSheet } from "../../platform/document-jobs.js";
 import { DomainError } from "../../platform/errors.js";
+import { beijingCell } from "../../platform/excel-sheet.js";
 import { newId } from "../../platform/ids.js";
 import { baseScope } from "../filing/bases.js";
 import { loadProject, type ProjectRecord } from "../filing/projects.js";
@@ -255,12 +256,12 @@ export function surveyResultsSheets(results: SurveyResultsView, projectTitle: st
     {
       name: "说明",
       columns: [
-        { header: "项目", width: 16, value: (r: [string, string | number]) => r[0] },
-        { header: "内容", width: 60, value: (r: [string, string | number]) => r[1] },
+        { header: "项目", width: 16, value: (r: [string, string | number | Date | null]) => r[0] },
+        { header: "内容", width: 60, value: (r: [string, string | number | Date | null]) => r[1] },
       ],
       rows: [
         ["培训项目", projectTitle],
-        ["问卷施行日期", results.form.effectiveFrom],
+        ["问卷施行日期", beijingCell(results.form.effectiveFrom, "date")],
         ["收回问卷", results.responses],
         ["参训人数", results.attendees],
       ],

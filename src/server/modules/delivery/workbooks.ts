@@ -3,7 +3,8 @@
 // project's archive.
 import type { FastifyReply } from "fastify";
 import type { PlainSheet } from "../../platform/document-jobs.js";
-import type { SheetColumn } from "../../platform/excel.js";
+import { plainSheet as sheetOf, type SheetColumn } from "../../platform/excel.js";
+import { contentDisposition } from "../../platform/http.js";
 
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -15,13 +16,13 @@ export interface Sheet<T> {
 
 /** A sheet's column functions applied here, so the values travel to a document worker as plain data. */
 export function plainSheet<T>(s: Sheet<T>): PlainSheet {
-  return { name: s.name, columns: s.columns.map((c) => ({ header: c.header, width: c.width })), rows: s.rows.map((r) => s.columns.map((c) => c.value(r))) };
+  return sheetOf(s.name, s.columns, s.rows);
 }
 
 /** A download with a Chinese file name (RFC 6266 filename*, as the other downloads of the platform). */
 export function sendFile(reply: FastifyReply, type: string, filename: string, bytes: Uint8Array, disposition: "inline" | "attachment" = "attachment") {
   return reply
     .type(type)
-    .header("Content-Disposition", `${disposition}; filename*=UTF-8''${encodeURIComponent(filename)}`)
+    .header("Content-Disposition", contentDisposition(filename, disposition))
     .send(Buffer.from(bytes));
 }

@@ -1,7 +1,7 @@
 // Upload and download of attachments: the raw file is the request body.
 import { Type } from "typebox";
 import type { Platform } from "../../platform/context.js";
-import { actorCtx } from "../../platform/http.js";
+import { actorCtx, contentDisposition } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { ALLOWED_MIME, downloadFile, MAX_FILE_BYTES, uploadFile } from "./service.js";
 
@@ -37,8 +37,8 @@ export function fileRoutes(r: Router, p: Platform): void {
     "/api/v1/files/:fileId",
     { config: { grant: "file.read" }, schema: { tags, params: Type.Object({ fileId: Type.String({ pattern: "^[0-9a-f]{64}$" }) }, { additionalProperties: false }) } },
     async (req, reply) => {
-      const { bytes, mime } = await downloadFile(actorCtx(p, req), req.params.fileId);
-      return reply.type(mime).header("Content-Disposition", "attachment").send(bytes);
+      const { bytes, mime, name } = await downloadFile(actorCtx(p, req), req.params.fileId);
+      return reply.type(mime).header("Content-Disposition", contentDisposition(name)).send(bytes);
     },
   );
 }

@@ -1,6 +1,6 @@
 // Attachments of application forms (第四条 evidence): uploaded once, stored by content hash, readable
 // by the uploader and by whoever may read an application that lists the file.
-import { cleanFileName, readStoredFile, storeFile, type StoredFile } from "../../platform/files.js";
+import { cleanFileName, readStoredFile, storedFileName, storeFile, type StoredFile } from "../../platform/files.js";
 import { ALLOWED_MIME, checkUpload, MAX_FILE_BYTES } from "../../platform/upload-check.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, scopeWhere } from "../../platform/authz.js";
@@ -35,11 +35,11 @@ export async function uploadFile(ctx: Ctx, bytes: Buffer, declaredMime: string, 
 }
 
 /** A file is readable by its uploader and by anyone who may read an application that attaches it. */
-export async function downloadFile(ctx: Ctx, fileId: string): Promise<{ bytes: Buffer; mime: string }> {
+export async function downloadFile(ctx: Ctx, fileId: string): Promise<{ bytes: Buffer; mime: string; name: string }> {
   authorize(ctx.actor, "file.read");
   const file = await ctx.db.selectFrom("files").select(["id", "mime"]).where("id", "=", fileId).executeTakeFirst();
   if (!file) throw new DomainError("NOT_FOUND");
-  const mine = await ctx.db.selectFrom("fileUploads").select("fileId").where("fileId", "=", fileId).where("userId", "=", ctx.actor!.id).executeTakeFirst();
+  const mine = await ctx.db.selectFrom("fileUploads").select(["fileId", "name"]).where("fileId", "=", fileId).where("userId", "=", ctx.actor!.id).executeTakeFirst();
   if (!mine) {
     const scope = scopeWhere<any, "baseApplications">(ctx.actor, "baseApplication.read", {
       orgId: "baseApplications.applicantOrgId",
@@ -51,5 +51,7 @@ export async function downloadFile(ctx: Ctx, fileId: string): Promise<{ bytes: B
       (await ctx.db.selectFrom("baseApplications").select("id").where(scope).where(containsExactly("form", `"fileId":"${fileId}"`)).limit(1).executeTakeFirst());
     if (!attached) throw new DomainError("NOT_FOUND");
   }
-  return { bytes: await readStoredFile(ctx.config.dataDir, fileId), mime: file.mime };
+  // The name another person uploaded it under is theirs: a reader who is not an uploader gets a neutral one.
+  const name = mine?.name || storedFileName(`附件-${fileId.slice(0, 8)}`, file.mime);
+  return { bytes: await readStoredFile(ctx.config.dataDir, fileId), mime: file.mime, name };
 }

@@ -6,6 +6,7 @@ import type { AnnualPlanView, ImportRowError, PlannedProject, SubjectType } from
 import { isValidDate } from "../../platform/calendar.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
+import { finishSheet } from "../../platform/excel-sheet.js";
 import { getPlan, loadPlanForEdit, writePlanContent } from "./plans.js";
 
 const SUBJECT_BY_LABEL: Record<string, SubjectType> = { 公需科目: "general", 公需: "general", 专业科目: "professional", 专业: "professional" };
@@ -25,8 +26,8 @@ export async function planTemplate(year: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "cebase";
   const ws = wb.addWorksheet("年度培训计划");
-  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
-  ws.getRow(1).font = { bold: true };
+  ws.columns = TEMPLATE_COLUMNS.map((c) => ({ header: c.header, key: c.key }));
+  finishSheet(ws, { minWidths: TEMPLATE_COLUMNS.map((c) => c.width) });
   TEMPLATE_COLUMNS.forEach((c, i) => (ws.getRow(1).getCell(i + 1).note = c.note));
   for (let r = 2; r <= 501; r++) {
     ws.getCell(`B${r}`).dataValidation = { type: "list", allowBlank: false, formulae: ['"公需科目,专业科目"'] };

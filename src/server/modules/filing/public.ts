@@ -130,10 +130,22 @@ export function fold(line: string): string {
 }
 
 const icsDate = (d: string) => d.replace(/-/g, "");
+/** A session's Beijing date and "HH:MM" as an iCalendar local date-time (to be read with TZID=Asia/Shanghai). */
+const icsLocal = (date: string, time: string) => `${icsDate(date)}T${time.replace(/:/g, "").padEnd(6, "0").slice(0, 6)}`;
 
-/** At most this many events in one feed: a calendar client polls it, so it stays small. */
+/** At most this many projects in one feed: a calendar client polls it, so it stays small. */
 const ICS_LIMIT = 1000;
 
+const TZID = "Asia/Shanghai";
+/** China has kept UTC+8 without daylight saving since 1991: one STANDARD rule describes every date the platform has. */
+const VTIMEZONE = ["BEGIN:VTIMEZONE", `TZID:${TZID}`, `X-LIC-LOCATION:${TZID}`, "BEGIN:STANDARD", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST", "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE"];
+
+/**
+ * The public calendar as an iCalendar feed (RFC 5545): one timed event per session of a project, in
+ * Beijing time, so a subscriber sees when to be in class; a project with no sessions is one all-day event
+ * over its dates. A session's UID is its id, which edits of the project keep, so a client updates the
+ * event instead of adding another.
+ */
 export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: string): Promise<string> {
   const today = ctx.clock.today();
   const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f })
@@ -141,22 +153,59 @@ export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: str
     .orderBy("trainingProjects.startDate")
     .limit(ICS_LIMIT)
     .execute();
+  const ids = rows.map((r) => r.id);
+  const sessions = ids.length
+    ? await ctx.db
+        .selectFrom("projectSessions")
+        .select(["id", "projectId", "seq", "date", "startTime", "endTime", "title", "teacher", "hours"])
+        .where("projectId", "in", ids)
+        .orderBy("projectId")
+        .orderBy("seq")
+        .execute()
+    : [];
+  const sessionsOf = new Map<string, typeof sessions>();
+  for (const s of sessions) sessionsOf.set(s.projectId, [...(sessionsOf.get(s.projectId) ?? []), s]);
   const stamp = ctx.clock.nowIso().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
-  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//cebase//training calendar//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH", `X-WR-CALNAME:${escapeText(`${cityName}专业技术人员继续教育培训日历`)}`, "X-WR-TIMEZONE:Asia/Shanghai"];
+  const lines = [
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//cebase//training calendar//ZH",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(`${cityName}专业技术人员继续教育培训日历`)}`,
+    `X-WR-TIMEZONE:${TZID}`,
+    ...VTIMEZONE,
+  ];
   for (const r of rows) {
     const subject = r.subjectType === "general" ? "公需科目" : "专业科目";
-    lines.push(
-      "BEGIN:VEVENT",
-      `UID:${r.id}@cebase`,
-      `DTSTAMP:${stamp}`,
-      `DTSTART;VALUE=DATE:${icsDate(r.startDate)}`,
-      `DTEND;VALUE=DATE:${icsDate(addDays(r.endDate, 1))}`,
-      `SUMMARY:${escapeText(r.title)}`,
-      `LOCATION:${escapeText(r.venue)}`,
-      `DESCRIPTION:${escapeText(`${r.baseName}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`)}`,
-      `URL:${ctx.config.publicUrl}/public/trainings/${r.id}`,
-      "END:VEVENT",
-    );
+    const about = `${r.baseName}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`;
+    const common = [`DTSTAMP:${stamp}`, `LOCATION:${escapeText(r.venue)}`, `URL:${ctx.config.publicUrl}/public/trainings/${r.id}`];
+    const own = sessionsOf.get(r.id) ?? [];
+    if (own.length === 0) {
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${r.id}@cebase`,
+        `DTSTART;VALUE=DATE:${icsDate(r.startDate)}`,
+        `DTEND;VALUE=DATE:${icsDate(addDays(r.endDate, 1))}`,
+        `SUMMARY:${escapeText(r.title)}`,
+        `DESCRIPTION:${escapeText(about)}`,
+        ...common,
+        "END:VEVENT",
+      );
+      continue;
+    }
+    for (const s of own) {
+      lines.push(
+        "BEGIN:VEVENT",
+        `UID:${s.id}@cebase`,
+        `DTSTART;TZID=${TZID}:${icsLocal(s.date, s.startTime)}`,
+        `DTEND;TZID=${TZID}:${icsLocal(s.date, s.endTime)}`,
+        `SUMMARY:${escapeText(`${r.title}（第 ${Number(s.seq) + 1} 次课：${s.title}）`)}`,
+        `DESCRIPTION:${escapeText(`授课教师：${s.teacher}｜本次 ${Number(s.hours)} 学时\n${about}`)}`,
+        ...common,
+        "END:VEVENT",
+      );
+    }
   }
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";

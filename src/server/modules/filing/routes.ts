@@ -27,7 +27,7 @@ import {
 } from "../../../shared/filing.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
-import { actorCtx, ctxOf } from "../../platform/http.js";
+import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
@@ -83,10 +83,10 @@ const planSheet: SheetColumn<PlanRow>[] = [
   { header: "计划年度", width: 10, value: (r) => r.year },
   { header: "项目数", width: 8, value: (r) => r.itemCount },
   { header: "状态", width: 14, value: (r) => STATUS_NAMES[r.status] },
-  { header: "截止日期", width: 12, value: (r) => r.dueDate },
+  { header: "截止日期", kind: "date", value: (r) => r.dueDate },
   { header: "逾期报送", width: 10, value: (r) => (r.late ? "是" : "否") },
-  { header: "报送时间", width: 20, value: (r) => r.submittedAt },
-  { header: "备案时间", width: 20, value: (r) => r.filedAt },
+  { header: "报送时间", kind: "datetime", value: (r) => r.submittedAt },
+  { header: "备案时间", kind: "datetime", value: (r) => r.filedAt },
 ];
 
 const stateSheet: SheetColumn<StateRow>[] = [
@@ -95,7 +95,7 @@ const stateSheet: SheetColumn<StateRow>[] = [
   { header: "区市", width: 10, value: (r) => r.district },
   { header: "计划年度", width: 10, value: (r) => r.year },
   { header: "计划状态", width: 14, value: (r) => (r.planStatus ? STATUS_NAMES[r.planStatus] : "未编制") },
-  { header: "截止日期", width: 12, value: (r) => r.dueDate },
+  { header: "截止日期", kind: "date", value: (r) => r.dueDate },
   { header: "已逾期", width: 8, value: (r) => (r.overdue ? "是" : "否") },
 ];
 
@@ -106,8 +106,8 @@ const projectSheet: SheetColumn<ProjectRow>[] = [
   { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
   { header: "科目类型", width: 10, value: (r) => SUBJECT_NAMES[r.subjectType] },
   { header: "专业方向", width: 14, value: (r) => r.specialty },
-  { header: "开班日期", width: 12, value: (r) => r.startDate },
-  { header: "结束日期", width: 12, value: (r) => r.endDate },
+  { header: "开班日期", kind: "date", value: (r) => r.startDate },
+  { header: "结束日期", kind: "date", value: (r) => r.endDate },
   { header: "学时", width: 8, value: (r) => r.hours },
   { header: "方式", width: 12, value: (r) => MODE_NAMES[r.mode] },
   { header: "人数", width: 8, value: (r) => r.capacity },
@@ -201,7 +201,7 @@ export function filingRoutes(r: Router, p: Platform): void {
       const year = req.query.year ?? Number(p.clock.today().slice(0, 4)) + 1;
       return reply
         .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`年度培训计划导入模板-${year}.xlsx`)}`)
+        .header("Content-Disposition", contentDisposition(`年度培训计划导入模板-${year}.xlsx`))
         .send(await planTemplate(year));
     },
   );
@@ -305,7 +305,7 @@ export function filingRoutes(r: Router, p: Platform): void {
       const { params } = await policyAt(ctx.db, ctx.clock.today());
       return reply
         .type("text/calendar; charset=utf-8")
-        .header("Content-Disposition", `inline; filename="training.ics"`)
+        .header("Content-Disposition", contentDisposition("training.ics", "inline"))
         .send(await publicProjectsIcs(ctx, req.query, params.cityName));
     },
   );

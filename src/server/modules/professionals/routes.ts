@@ -19,7 +19,7 @@ import {
 } from "../../../shared/delivery.js";
 import { shanghaiDate } from "../../platform/clock.js";
 import type { Platform } from "../../platform/context.js";
-import { actorCtx, ctxOf } from "../../platform/http.js";
+import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
@@ -172,7 +172,7 @@ function recordRoutes(r: Router, p: Platform): void {
       });
       return reply
         .type("application/pdf")
-        .header("Content-Disposition", `inline; filename*=UTF-8''${encodeURIComponent(`学时证明-${payload.year}-${view.code}.pdf`)}`)
+        .header("Content-Disposition", contentDisposition(`学时证明-${payload.year}-${view.code}.pdf`, "inline"))
         .send(Buffer.from(pdf));
     },
   );
@@ -227,7 +227,7 @@ function declarationRoutes(r: Router, p: Platform): void {
   );
   r.get("/api/v1/hour-declarations/:id/evidence", { config: { grant: "declaration.read" }, schema: { tags, summary: "The evidence file of a declaration", params: IdParams } }, async (req, reply) => {
     const { bytes, mime, name } = await declarationEvidence(actorCtx(p, req), req.params.id);
-    return reply.type(mime).header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(bytes);
+    return reply.type(mime).header("Content-Disposition", contentDisposition(name)).send(bytes);
   });
   r.post(
     "/api/v1/hour-declarations/:id/actions/:action",

@@ -7,6 +7,8 @@ import ExcelJS from "exceljs";
 import type { FastifyReply } from "fastify";
 import { DISHONESTY_COLUMNS, type DishonestyRecordView } from "../../../shared/supervision/violations.js";
 import type { Ctx } from "../../platform/context.js";
+import { beijingCell, DATE_FORMATS, displayWidth } from "../../platform/excel-sheet.js";
+import { contentDisposition } from "../../platform/http.js";
 import { allDishonestyRecords, type DishonestyFilter } from "./dishonesty-records.js";
 
 const FILE_STEM = "失信信息-行政处罚";
@@ -41,23 +43,24 @@ async function* jsonChunks(records: AsyncIterable<DishonestyRecordView>): AsyncG
   yield "\n]\n";
 }
 
-/** A calendar date (Asia/Shanghai) as the Excel date of that day. */
-const excelDate = (date: string) => new Date(`${date}T00:00:00Z`);
 
 async function writeWorkbook(out: PassThrough, records: AsyncIterable<DishonestyRecordView>): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = "cebase";
-  const ws = wb.addWorksheet("失信信息");
+  // Rows stream out, so columns cannot be fitted to what follows: each is as wide as its header or the
+  // usual width of its content, whichever is more; the header is frozen and filtered as in every export.
+  const ws = wb.addWorksheet("失信信息", { views: [{ state: "frozen", xSplit: 0, ySplit: 1 }] });
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: DISHONESTY_COLUMNS.length } };
   ws.columns = DISHONESTY_COLUMNS.map((c) => ({
     header: c.header,
     key: c.field,
-    width: WIDTHS[c.field] ?? 16,
-    style: DATE_FIELDS.has(c.field) ? { numFmt: "yyyy-mm-dd" } : {},
+    width: Math.max(WIDTHS[c.field] ?? 12, displayWidth(c.header) + 2),
+    style: DATE_FIELDS.has(c.field) ? { numFmt: DATE_FORMATS.date } : {},
   }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
   for await (const r of records) {
-    ws.addRow(DISHONESTY_COLUMNS.map((c) => (DATE_FIELDS.has(c.field) ? excelDate(valueOf(r, c.field)) : valueOf(r, c.field)))).commit();
+    ws.addRow(DISHONESTY_COLUMNS.map((c) => (DATE_FIELDS.has(c.field) ? beijingCell(valueOf(r, c.field), "date") : valueOf(r, c.field)))).commit();
   }
   ws.commit();
   await wb.commit();
@@ -66,7 +69,7 @@ async function writeWorkbook(out: PassThrough, records: AsyncIterable<Dishonesty
 function attachment(reply: FastifyReply, type: string, ext: string, today: string) {
   return reply
     .type(type)
-    .header("Content-Disposition", `attachment; filename*=UTF-8''${encodeURIComponent(`${FILE_STEM}-${today}.${ext}`)}`)
+    .header("Content-Disposition", contentDisposition(`${FILE_STEM}-${today}.${ext}`))
     .header("Cache-Control", "no-store");
 }
 

@@ -5,8 +5,8 @@ import { Type } from "typebox";
 import { Id } from "../../../shared/api.js";
 import type { Ctx, Platform } from "../../platform/context.js";
 import type { Action } from "../../platform/grants.js";
-import { readStoredFile } from "../../platform/files.js";
-import { actorCtx } from "../../platform/http.js";
+import { readStoredFile, storedFileName } from "../../platform/files.js";
+import { actorCtx, contentDisposition } from "../../platform/http.js";
 import type { Router } from "../../platform/routing.js";
 
 interface EvidenceFileRoute {
@@ -35,9 +35,10 @@ export function evidenceFileRoute(r: Router, p: Platform, route: EvidenceFileRou
       const ctx = actorCtx(p, req);
       const fileId = await route.evidenceFile(ctx, req.params.id, req.params.fileId);
       const file = await ctx.db.selectFrom("files").select("mime").where("id", "=", fileId).executeTakeFirst();
+      const mime = file?.mime ?? "application/octet-stream";
       return reply
-        .type(file?.mime ?? "application/octet-stream")
-        .header("Content-Disposition", "attachment")
+        .type(mime)
+        .header("Content-Disposition", contentDisposition(storedFileName(`证据-${fileId.slice(0, 8)}`, mime)))
         .send(await readStoredFile(ctx.config.dataDir, fileId));
     },
   );

@@ -20,7 +20,7 @@ import {
 } from "../../../shared/supervision/inspections.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
-import { actorCtx } from "../../platform/http.js";
+import { actorCtx, contentDisposition } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { inspectableBases, listInspections } from "./inspection-queries.js";
@@ -30,7 +30,6 @@ import { createInspection, getInspection, inspectionFile, takeInspectionStep, up
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const Year = Type.Integer({ minimum: 2019, maximum: 2100 });
 const STATUS_NAMES: Record<string, string> = { draft: "草稿", submitted: "已报送", answered: "已申辩", finalized: "已确定" };
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : null);
 
 const sheet: SheetColumn<Row>[] = [
   { header: "基地", width: 30, value: (r) => r.baseName },
@@ -40,17 +39,17 @@ const sheet: SheetColumn<Row>[] = [
   ...DIMENSION_KEYS.map((d) => ({ header: DIMENSION_NAMES[d], width: 12, value: (r: Row) => r.dimensionScores[d] ?? null })),
   { header: "总分", width: 8, value: (r) => r.totalScore },
   { header: "等级", width: 10, value: (r) => (r.grade ? GRADE_NAMES[r.grade] : null) },
-  { header: "报送日期", width: 12, value: (r) => day(r.submittedAt) },
-  { header: "申辩期限", width: 12, value: (r) => r.answerDue },
+  { header: "报送日期", kind: "date", value: (r) => r.submittedAt },
+  { header: "申辩期限", kind: "date", value: (r) => r.answerDue },
   { header: "基地申辩", width: 10, value: (r) => (r.answered ? "是" : "否") },
-  { header: "确定日期", width: 12, value: (r) => day(r.finalizedAt) },
+  { header: "确定日期", kind: "date", value: (r) => r.finalizedAt },
 ];
 
 /** A stored file as a download under the name it was uploaded with. */
 function sendFile(reply: import("fastify").FastifyReply, f: { bytes: Buffer | Uint8Array; name: string; mime: string }, inline = false) {
   return reply
     .type(f.mime)
-    .header("Content-Disposition", `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+    .header("Content-Disposition", contentDisposition(f.name, inline ? "inline" : "attachment"))
     .send(Buffer.from(f.bytes));
 }
 

@@ -38,11 +38,11 @@ const sheet: SheetColumn<ListRow & { items: RectificationItem[] }>[] = [
   { header: "基地", width: 30, value: (r) => r.baseName },
   { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
   { header: "状态", width: 16, value: (r) => STATUS_NAMES[r.status] ?? r.status },
-  { header: "整改期限", width: 12, value: (r) => r.deadline },
+  { header: "整改期限", kind: "date", value: (r) => r.deadline },
   { header: "已逾期", width: 8, value: (r) => (r.overdue ? "是" : "否") },
   { header: "整改事项数", width: 10, value: (r) => r.itemCount },
   { header: "整改事项", width: 60, value: (r) => r.items.map((i) => `${i.key}. ${i.text}`).join("\n") },
-  { header: "下达时间", width: 20, value: (r) => r.createdAt },
+  { header: "下达时间", kind: "datetime", value: (r) => r.createdAt },
 ];
 
 const ListQuery = {

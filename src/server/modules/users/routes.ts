@@ -3,7 +3,6 @@ import { Type } from "typebox";
 import { IdParams, Paged, ResetPasswordBody, UserCreateBody, UserListQuery, UserUpdateBody, UserView, VersionBody } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
-import { shanghaiDateTime } from "../../platform/format.js";
 import { actorCtx } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
@@ -29,7 +28,7 @@ const userSheet: SheetColumn<UserView>[] = [
   { header: "角色", width: 28, value: (u) => u.roles.map((r) => ROLE_LABELS[r] ?? r).join("、") },
   { header: "状态", value: (u) => (u.status === "active" ? "正常" : "停用") },
   { header: "手机号（脱敏）", value: (u) => u.phone },
-  { header: "最近登录", value: (u) => (u.lastLoginAt ? shanghaiDateTime(u.lastLoginAt) : "") },
+  { header: "最近登录", kind: "datetime", value: (u) => u.lastLoginAt },
 ];
 
 export function userRoutes(r: Router, p: Platform): void {
