@@ -18,6 +18,7 @@ const OrganizationsPage = lazy(() => import("./pages/organizations/Organizations
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
 const AuditPage = lazy(() => import("./pages/audit/AuditPage"));
 const PolicyPage = lazy(() => import("./pages/policy/PolicyPage"));
+const NotificationsPage = lazy(() => import("./pages/notifications/NotificationsPage"));
 const SessionsPage = lazy(() => import("./pages/password/SessionsPage"));
 const TwoFactorPage = lazy(() => import("./pages/password/TwoFactorPage"));
 const CalendarPage = lazy(() => import("./pages/calendar/CalendarPage"));
@@ -129,6 +130,7 @@ export const router = createBrowserRouter([
               { index: true, element: guarded("home.view", <HomePage />) },
               { path: "password", element: guarded("password.change", <ChangePasswordPage />) },
               { path: "sessions", element: guarded("session.own", <SessionsPage />) },
+              { path: "notifications", element: guarded("home.view", <NotificationsPage />) },
               { path: "two-factor", element: guarded("session.own", <TwoFactorPage />) },
               { path: "organizations", element: guarded("organization.manage", <OrganizationsPage />) },
               { path: "users", element: guarded("user.manage", <UsersPage />) },

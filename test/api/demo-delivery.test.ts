@@ -20,6 +20,18 @@ describe.each(dialects)("delivery demo on %s", (dialect) => {
     expect(await count("surveyResponses")).toBeGreaterThan(50);
   });
 
+  it("leaves the bureau unread only the declared hours still waiting for it, not the demo's whole history", async () => {
+    const bureau = await s.as("bureau");
+    const pending = (await bureau.get("/api/v1/hour-declarations?status=pending&pageSize=1")).body.total;
+    const unread = (await bureau.get("/api/v1/notifications?group=declaration&state=unread&pageSize=1")).body;
+    expect(unread.total).toBe(pending);
+    expect(unread.unread).toBeLessThan(100);
+    const history = (await bureau.get("/api/v1/notifications?group=declaration&state=read&pageSize=1")).body.total;
+    expect(history).toBeGreaterThan(100);
+    const pro1 = await s.as("pro1");
+    expect((await pro1.get("/api/v1/notifications?group=declaration&state=unread")).body.total).toBe(0);
+  });
+
   it("shows base staff their attendees with ID numbers masked", async () => {
     const base = await s.as("base");
     const projects = (await base.get("/api/v1/training-projects?status=completed&pageSize=50")).body.items;

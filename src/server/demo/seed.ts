@@ -163,4 +163,33 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
     await loadDemoViolations(p);
     await loadDemoChangeReports(p);
   }
+  await settleDemoNotifications(p);
+}
+
+/**
+ * Demo history is history: the thousands of declared hours the demo files and decides leave the bureau
+ * one notification each and each professional one per decision. What is settled is marked read, so the
+ * bell shows what still waits: as many 学时申报 notices as declarations are still pending.
+ */
+async function settleDemoNotifications(p: Platform): Promise<void> {
+  const now = p.clock.nowIso();
+  await p.db.transaction().execute(async (trx) => {
+    await trx.updateTable("notifications").set({ readAt: now }).where("kind", "in", ["declaration.accepted", "declaration.rejected"]).where("readAt", "is", null).execute();
+    const pending = Number((await trx.selectFrom("hourDeclarations").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "=", "pending").executeTakeFirstOrThrow()).n);
+    const recipients = await trx.selectFrom("notifications").select("userId").distinct().where("kind", "=", "declaration.submitted").execute();
+    for (const { userId } of recipients) {
+      const keep = await trx
+        .selectFrom("notifications")
+        .select("id")
+        .where("userId", "=", userId)
+        .where("kind", "=", "declaration.submitted")
+        .orderBy("createdAt", "desc")
+        .orderBy("id", "desc")
+        .limit(pending)
+        .execute();
+      let q = trx.updateTable("notifications").set({ readAt: now }).where("userId", "=", userId).where("kind", "=", "declaration.submitted").where("readAt", "is", null);
+      if (keep.length) q = q.where("id", "not in", keep.map((k) => k.id));
+      await q.execute();
+    }
+  });
 }

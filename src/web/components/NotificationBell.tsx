@@ -93,7 +93,7 @@ export function NotificationBell() {
   };
 
   const content = (
-    <div style={{ width: 340, maxHeight: 420, overflowY: "auto" }}>
+    <div style={{ width: "min(340px, calc(100vw - 32px))", maxHeight: 420, overflowY: "auto" }}>
       <Flex justify="space-between" align="center">
         <Typography.Text strong>{t("notifications.unreadTitle", { count: unread })}</Typography.Text>
         <Button size="small" onClick={() => void readAll()} disabled={unread === 0}>
@@ -109,6 +109,17 @@ export function NotificationBell() {
           ))}
         </ul>
       )}
+      <Flex justify="center" style={{ marginTop: 8 }}>
+        <Button
+          type="link"
+          onClick={() => {
+            setOpen(false);
+            navigate("/notifications");
+          }}
+        >
+          {t("notificationCentre.viewAll")}
+        </Button>
+      </Flex>
     </div>
   );
 

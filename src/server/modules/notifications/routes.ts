@@ -4,7 +4,7 @@ import { IdParams, PageQuery } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { listNotifications, markRead, NotificationView } from "./service.js";
+import { listNotifications, markRead, NOTIFICATION_GROUPS, NotificationView } from "./service.js";
 
 const tags = ["notifications"];
 
@@ -16,7 +16,15 @@ export function notificationRoutes(r: Router, p: Platform): void {
       config: { grant: "notification.read", passive: true },
       schema: {
         tags,
-        querystring: Type.Object({ ...PageQuery, unread: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        querystring: Type.Object(
+          {
+            ...PageQuery,
+            unread: Type.Optional(Type.Boolean()),
+            state: Type.Optional(Type.Enum(["unread", "read"])),
+            group: Type.Optional(Type.Enum(NOTIFICATION_GROUPS)),
+          },
+          { additionalProperties: false },
+        ),
         response: {
           200: Type.Object({ items: Type.Array(NotificationView), total: Type.Integer(), unread: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }),
           ...errorResponses,

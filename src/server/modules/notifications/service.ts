@@ -36,12 +36,25 @@ export async function notify(trx: Tx, ctx: Ctx, userIds: readonly string[], kind
 /** Rows per INSERT of notifications (7 parameters each). */
 const NOTIFY_SLICE = 1000;
 
-export async function listNotifications(ctx: Ctx, query: PageRequest & { unread?: boolean }): Promise<Page<NotificationView> & { unread: number }> {
+/** The groups a person filters by: the first part of a kind (`plan.submitted` → `plan`). */
+export const NOTIFICATION_GROUPS = ["accreditation", "plan", "project", "feeStandard", "certificate", "declaration", "supervision", "security"] as const;
+
+export interface NotificationQuery {
+  /** only the unread ones (the bell) */
+  unread?: boolean;
+  /** the notification centre's filters */
+  state?: "unread" | "read";
+  group?: (typeof NOTIFICATION_GROUPS)[number];
+}
+
+export async function listNotifications(ctx: Ctx, query: PageRequest & NotificationQuery): Promise<Page<NotificationView> & { unread: number }> {
   authorize(ctx.actor, "notification.read");
   const userId = ctx.actor!.id;
   const { page, pageSize, offset } = pageWindow(query);
   let q = ctx.db.selectFrom("notifications").where("userId", "=", userId);
-  if (query.unread) q = q.where("readAt", "is", null);
+  if (query.unread || query.state === "unread") q = q.where("readAt", "is", null);
+  if (query.state === "read") q = q.where("readAt", "is not", null);
+  if (query.group) q = q.where("kind", "like", `${query.group}.%`);
   const [total, unread, rows] = await Promise.all([
     q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     ctx.db.selectFrom("notifications").where("userId", "=", userId).where("readAt", "is", null).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
