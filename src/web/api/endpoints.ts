@@ -337,6 +337,7 @@ export const myRecordApi = {
   declarations: (query: Query) =>
     api.get<Items<Learner.DeclarationView> | Learner.DeclarationView[]>(`${V1}/hour-declarations`, query).then(itemsOf),
   statement: (year: number) => api.post<Learner.HoursStatementView>(`${V1}/me/hours-statements`, { year }),
+  statements: (query: Query) => api.get<Paged<Learner.HoursStatementView>>(`${V1}/me/hours-statements`, query),
   evidenceUrl: (declarationId: string) => `${V1}/hour-declarations/${enc(declarationId)}/evidence`,
 };
 
