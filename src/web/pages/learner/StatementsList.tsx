@@ -42,7 +42,7 @@ export function StatementsTable({ list }: { list: { items: HoursStatementView[];
 }
 
 /** The explicit action: a new statement of the year from the record as it stands, after a confirmation. */
-export function IssueStatementButton({ year, issuing, onConfirm }: { year: number; issuing: boolean; onConfirm(): void }) {
+export function IssueStatementButton({ year, issuing, onConfirm, label, primary = true }: { year: number; issuing: boolean; onConfirm(): void; label?: string; primary?: boolean }) {
   const { t } = useTranslation();
   return (
     <Popconfirm
@@ -52,8 +52,8 @@ export function IssueStatementButton({ year, issuing, onConfirm }: { year: numbe
       cancelText={t("common.cancel")}
       onConfirm={onConfirm}
     >
-      <Button type="primary" icon={<FileDoneOutlined />} loading={issuing}>
-        {t("learner.statement.issue")}
+      <Button type={primary ? "primary" : "default"} icon={<FileDoneOutlined />} loading={issuing}>
+        {label ?? t("learner.statement.issue")}
       </Button>
     </Popconfirm>
   );
