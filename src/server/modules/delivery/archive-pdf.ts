@@ -1,6 +1,7 @@
 // The printed pieces of a project's archive (第十七条 培训通知、课程设置): the training notice, in prose
 // as a base publishes it, and the curriculum. The sign-in sheets are the printable ones of signin-sheet.ts.
 import type { ProjectRecord } from "../filing/projects.js";
+import { courseDates } from "./certificate-pdf.js";
 import { chineseDate, createDocument, formatFen, GRAY, PageFlow, stampPageNumbers, type PdfKit } from "../../platform/pdf.js";
 
 const SUBJECT_NAMES: Record<string, string> = { general: "公需科目", professional: "专业科目" };
@@ -33,8 +34,6 @@ const CHINESE_NUMBERS = ["一", "二", "三", "四", "五", "六", "七", "八",
 
 /** 关于举办《…》培训班的通知; a title that already names its 班 is not doubled. */
 export const noticeTitle = (title: string) => (title.endsWith("班") ? `关于举办《${title}》的通知` : `关于举办《${title}》培训班的通知`);
-
-const courseDates = (start: string, end: string) => (start === end ? chineseDate(start) : `${chineseDate(start)}至${chineseDate(end)}`);
 
 /**
  * 培训通知 (第十七条 建档): the notice of the course in prose, as a base publishes it — title, purpose,
