@@ -41,7 +41,7 @@ export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityN
       { title: "科目", weight: 10, align: "center" },
       { title: "学时", weight: 7, align: "center" },
       { title: "日期", weight: 12, align: "center" },
-      { title: "举办基地、证书编号 / 佐证材料", weight: 24 },
+      { title: "举办基地 / 证书编号\n佐证材料", weight: 24 },
     ],
     s.entries.map((e, i) => [
       String(i + 1),
@@ -70,14 +70,14 @@ export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityN
     ],
     { size: BODY },
   );
-  flow.gap(10);
   const verdict = s.compliant
     ? `${s.year} 年度继续教育学时已达到规定要求。`
     : `${s.year} 年度继续教育学时未达到规定要求，尚差：${s.shortfalls.map((f) => `${SHORTFALL_NAMES[f.kind]} ${hours(f.hours)} 学时`).join("，")}。`;
+  // the verdict and the issuer's signature stay on one page: a signature alone on a last page says nothing
+  flow.keep(10 + wrapText(verdict, kit.boldFont, 12, flow.width).length * 12 * 1.8 + 16 + 13 * 1.5 + 12 * 1.5);
+  flow.gap(10);
   flow.text(verdict, { font: kit.boldFont, size: 12, leading: 1.8 });
   flow.gap(16);
-
-  flow.keep(13 * 1.5 + 12 * 1.5);
   flow.text(meta.issuer, { font: kit.boldFont, size: 13, align: "right" });
   flow.text(chineseDate(s.issuedAt), { font: kit.font, size: 12, align: "right" });
 
