@@ -2,7 +2,7 @@
 // as a base publishes it, and the curriculum. The sign-in sheets are the printable ones of signin-sheet.ts.
 import type { ProjectRecord } from "../filing/projects.js";
 import { courseDates } from "./certificate-pdf.js";
-import { chineseDate, createDocument, formatFen, GRAY, PageFlow, stampPageNumbers, type PdfKit } from "../../platform/pdf.js";
+import { chineseDate, createDocument, formatFen, GRAY, PageFlow, stampPageNumbers, wrapText, type PdfKit } from "../../platform/pdf.js";
 
 const SUBJECT_NAMES: Record<string, string> = { general: "公需科目", professional: "专业科目" };
 const MODE_NAMES: Record<string, string> = { offline: "线下", online: "线上", blended: "线上线下结合" };
@@ -43,11 +43,11 @@ export const noticeTitle = (title: string) => (title.endsWith("班") ? `关于�
 export async function renderNoticePdf(p: ProjectRecord, n: NoticeFacts): Promise<Uint8Array> {
   const kit = await createDocument({ title: `培训通知 · ${p.title}`, subject: p.filingNo ?? "" });
   const flow = new PageFlow(kit);
-  const body = { font: kit.font, size: 12, leading: 1.9 };
-  const paragraph = (text: string) => flow.text(`\u3000\u3000${text}`, body);
+  const body = { font: kit.font, size: 12, leading: 1.7 };
+  const paragraph = (text: string) => flow.text(text, body);
   let section = 0;
   const part = (title: string, ...texts: string[]) => {
-    flow.text(`\u3000\u3000${CHINESE_NUMBERS[section++]}、${title}`, { font: kit.boldFont, size: 12, leading: 1.9 });
+    flow.text(`${CHINESE_NUMBERS[section++]}、${title}`, { font: kit.boldFont, size: 12, leading: 1.7 });
     for (const t of texts) paragraph(t);
   };
   const subject = SUBJECT_NAMES[p.subjectType] ?? p.subjectType;
@@ -88,10 +88,12 @@ export async function renderNoticePdf(p: ProjectRecord, n: NoticeFacts): Promise
     `报名截止时间：${chineseDate(p.endDate)}，额满为止。开班（${chineseDate(p.startDate)}）后不能取消报名，请于开班前报名并按时参加。`,
   );
   const contact = [n.contactName && `联系人：${n.contactName}`, n.contactPhoneMasked && `联系电话：${n.contactPhoneMasked}`, n.address && `地址：${n.address}`].filter(Boolean);
-  part("联系方式", contact.length ? `${contact.join("；")}。` : `请通过${n.cityName}专业技术人员继续教育平台联系${p.base.name}。`);
+  const contactText = contact.length ? `${contact.join("；")}。` : `请通过${n.cityName}专业技术人员继续教育平台联系${p.base.name}。`;
+  // the last part and the issuer's signature stay on one page: a signature alone on a page says nothing
+  flow.keep((1 + wrapText(contactText, kit.font, 12, flow.width).length) * 12 * 1.7 + 24 + 13 * 1.8 + 12 * 1.8);
+  part("联系方式", contactText);
 
   flow.gap(24);
-  flow.keep(2 * 13 * 1.8);
   flow.text(p.base.name, { font: kit.boldFont, size: 13, align: "right", leading: 1.8 });
   flow.text(chineseDate(p.filedAt ?? p.createdAt), { font: kit.font, size: 12, align: "right", leading: 1.8 });
   return finish(kit);
