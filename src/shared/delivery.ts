@@ -290,6 +290,11 @@ export const CertificateContent = Type.Object({
   endDate: DateString,
   baseName: Type.String(),
   issuedOn: DateString,
+  /**
+   * How completion was decided: `attendance` (the sessions attended, 第十七条; what the platform decides
+   * by) or `assessment` (an exam or assessment). Certificates issued before it carry none: attendance.
+   */
+  completionBasis: Type.Optional(Type.Union([Type.Literal("attendance"), Type.Literal("assessment")])),
 });
 export type CertificateContent = Static<typeof CertificateContent>;
 

@@ -97,6 +97,32 @@ describe.each(dialects)("project archive on %s", (dialect) => {
     const pdf = async (name: string) => inspectPdf(await zip.file(name)!.async("uint8array"));
     expect((await pdf("01-培训通知.pdf")).pages.join("\n")).toContain(course.filingNo);
     expect((await pdf("02-课程设置.pdf")).pages.join("\n")).toContain("王海燕");
+
+    // 培训通知: a notice in prose, every part from the filed project and its base
+    const notice = (await pdf("01-培训通知.pdf")).pages.join("").replace(/\s+/g, "");
+    for (const part of [
+      `关于举办《${course.title}》培训班的通知`,
+      `备案号：${course.filingNo}`,
+      "各有关单位、广大专业技术人员：",
+      `${home.name}定于2026年12月14日至2026年12月15日举办《${course.title}》培训班`,
+      "一、培训目的和内容面向全市专业技术人员的专题培训。",
+      "二、培训对象全市从事智能制造工作的专业技术人员。本期培训计划招收60人，额满为止。",
+      "培训时间：2026年12月14日至2026年12月15日，共4次课程",
+      "培训地点：威海市环翠区文化中路88号实训楼301",
+      "本期培训为专业科目，共计12学时",
+      "五、收费标准本期培训免费",
+      "六、报名方式请登录威海市专业技术人员继续教育平台",
+      `/public/trainings/${course.id}`,
+      "报名截止时间：2026年12月15日",
+      "联系人：张*涛",
+      "联系电话：138****0004",
+    ]) {
+      expect(notice).toContain(part.replace(/\s+/g, ""));
+    }
+    // the contact's phone as the public sees it, never whole; no table of fields
+    expect(notice).not.toContain("13806310004");
+    expect(notice).not.toContain("项目名称");
+    expect(notice.endsWith(`${home.name}2026年11月2日`) || notice.includes(`${home.name}2026年11月2日第1页`)).toBe(true);
     const certificate = await pdf(`04-结业证书/${cert.serial}.pdf`);
     expect(certificate.pages[0]).toContain(cert.serial);
     expect(certificate.fontPrograms).toBeGreaterThan(0);

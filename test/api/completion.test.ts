@@ -199,6 +199,12 @@ describe.each(dialects)("completion and certificates on %s", (dialect) => {
     const text = pdf.pages[0];
     for (const piece of [cert.serial, "结 业 证 书", "周晓东", course.title, course.filingNo, `密钥标识 ${cert.keyId}`, "签名指纹"]) expect(text).toContain(piece);
     expect(text).not.toContain("已撤销");
+    // 第十七条: completion here was decided by attendance (the course has no exam), over two days.
+    expect(cert.content.completionBasis).toBe("attendance");
+    const prose = text.replace(/\s+/g, "");
+    expect(prose).toContain("于2026年12月14日至2026年12月15日参加");
+    expect(prose).toContain("完成规定学时，准予结业");
+    expect(prose).not.toContain("经考核合格");
     await pdfOf(await home.supervisor.get(`/api/v1/certificates/${cert.id}.pdf`));
     await pdfOf(await c.bureau.get(`/api/v1/certificates/${cert.id}.pdf`));
     expectError(await other.staff.get(`/api/v1/certificates/${cert.id}.pdf`), 404, "NOT_FOUND");

@@ -240,6 +240,65 @@ describe.each(dialects)("learning record on %s", (dialect) => {
       expect(check).toMatchObject({ valid: true, totalHours: 14, revisedSince: true, currentTotalHours: 6 });
     });
 
+    it("prints the verification block (QR, code, issuer, date) at the foot of every page of a long statement", async () => {
+      const { client, id } = await givenSignedUp(s, { name: "周晓梅" });
+      // 40 one-hour courses on 40 days: more rows than one page holds
+      for (let i = 0; i < 40; i++) {
+        const day = `2026-${String(1 + Math.floor(i / 20)).padStart(2, "0")}-${String(1 + (i % 20)).padStart(2, "0")}`;
+        await givenCredit(s, id, { title: `专题讲座第${i + 1}讲`, days: { [day]: 1 } });
+      }
+      const statement = ok(await client.post("/api/v1/me/hours-statements", { year: 2026 }), 201);
+      const contents = await inspectPdf((await client.get(statement.pdfUrl)).body);
+      expect(contents.pageCount).toBeGreaterThanOrEqual(2);
+      expect(contents.images).toBe(1); // one QR image, drawn on every page
+      for (const page of contents.pages) {
+        const text = page.replace(/\s+/g, "");
+        expect(text).toContain(`验证码：${statement.code}`);
+        expect(text).toContain("出具单位：威海市人力资源和社会保障局");
+        expect(text).toContain("出具日期：2026年6月15日");
+        expect(text).toContain(`/verify/hours/${statement.code}`);
+      }
+      expect(contents.pages.join("\n")).toContain("专题讲座第40讲");
+    });
+
+    it("shows declared hours with their form and evidence instead of a blank base and certificate cell", async () => {
+      const { client, id } = await givenSignedUp(s);
+      await givenCredit(s, id, { title: "海洋工程装备专题研修", days: { "2026-03-02": 6 } });
+      const fileId = await uploadEvidence(client, "会议参会证明");
+      const created = ok(
+        await client.post("/api/v1/me/hour-declarations", { form: "conference", subjectType: "professional", title: "第十届全国智能制造学术会议", hours: 6, earnedOn: "2026-04-20", evidenceFileId: fileId }),
+        201,
+      );
+      ok(await bureau.post(`/api/v1/hour-declarations/${created.id}/actions/accept`, { version: created.version, comment: "材料齐全" }));
+      const statement = ok(await client.post("/api/v1/me/hours-statements", { year: 2026 }), 201);
+      const text = (await inspectPdf((await client.get(statement.pdfUrl)).body)).pages.join("").replace(/\s+/g, "");
+      expect(text).toContain("个人申报·学术会议");
+      expect(text).toContain("佐证材料：会议参会证明.pdf");
+      // the base's course still names the base that held it
+      expect(text).toContain("海洋工程装备专题研修");
+    });
+
+    it("lists the statements already issued to the person, newest first, with what each one needs to be fetched again", async () => {
+      const { client, id } = await givenSignedUp(s);
+      expect(ok(await client.get("/api/v1/me/hours-statements"))).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+      const first = ok(await client.post("/api/v1/me/hours-statements", { year: 2025 }), 201);
+      await setTodayAs(bureau, "2026-06-16");
+      const second = ok(await client.post("/api/v1/me/hours-statements", { year: 2026 }), 201);
+      await setTodayAs(bureau, "2026-06-15");
+      const list = ok(await client.get("/api/v1/me/hours-statements"));
+      expect(list.total).toBe(2);
+      expect(list.items).toEqual([second, first]);
+      expect(list.items.map((x: any) => x.year)).toEqual([2026, 2025]);
+      expect(ok(await client.get("/api/v1/me/hours-statements?page=2&pageSize=1")).items).toEqual([first]);
+      // listing issues nothing
+      expect(ok(await client.get("/api/v1/me/hours-statements")).total).toBe(2);
+      // the bureau reads anyone's list; another professional does not learn it exists
+      expect(ok(await bureau.get(`/api/v1/professionals/${id}/hours-statements`)).total).toBe(2);
+      expectError(await pro1.get(`/api/v1/professionals/${id}/hours-statements`), 404, "NOT_FOUND");
+      expectError(await bureau.get("/api/v1/professionals/nobody/hours-statements"), 404, "NOT_FOUND");
+      expectError(await client.get("/api/v1/me/hours-statements?pageSize=500"), 400, "VALIDATION_FAILED");
+    });
+
     it("issues statements for years begun only, to the person and the bureau", async () => {
       const { client, id } = await givenSignedUp(s);
       expectError(await client.post("/api/v1/me/hours-statements", { year: 2027 }), 422, "STATEMENT_YEAR_INVALID");

@@ -50,6 +50,7 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
   let checkInUrl = "";
   let serial = "";
   let claimCode = "";
+  let learnerPage: Page;
   let base: Client;
   const pages: Page[] = [];
   const track = (page: Page) => (pages.push(page), page);
@@ -301,5 +302,31 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await page.getByRole("button", { name: zh("注册并登录") }).click();
     await page.getByRole("heading", { level: 1, name: "我的课程" }).waitFor();
     await page.getByText(project.title).first().waitFor();
+    learnerPage = page;
+  });
+
+  it("lists the learner's hours statements and issues a new one only after she confirms (issue 11 item 11)", async () => {
+    const page = learnerPage;
+    await openFromMenu(page, "学习档案");
+    const issued = card(page, "已开具的学时证明");
+    await issued.getByText("尚未开具学时证明").waitFor();
+    // changing her mind issues nothing
+    await page.getByRole("button", { name: zh("开具学时证明") }).click();
+    await page.getByText("开具 2026 年度学时证明？").waitFor();
+    await page.getByRole("button", { name: zh("取消") }).click();
+    await page.getByRole("button", { name: zh("开具学时证明") }).click();
+    await page.getByRole("button", { name: zh("开具") }).click();
+    const dialog = page.getByRole("dialog", { name: "2026 年度学时证明" });
+    const code = (await dialog.getByTestId("statement-code").innerText()).trim();
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{12}$/);
+    // the footer's 关闭 (the corner's ✕ is named 关闭 too)
+    await dialog.getByRole("button", { name: zh("关闭") }).last().click();
+    await expectClosed(dialog);
+    // the one statement, with its year, code and the PDF to fetch again
+    const table = issued.getByTestId("statements-table");
+    await eventually(() => table.locator("tbody tr.ant-table-row").count()).toBe(1);
+    await table.getByText(code).waitFor();
+    expect(await table.getByRole("link", { name: /下载 PDF/ }).getAttribute("href")).toMatch(/^\/api\/v1\/hours-statements\/[^/]+\.pdf$/);
+    expect(await axeProblems(page)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { DATE_FORMATS, finishSheet } from "./excel-sheet.js";
-import { renderCurriculumPdf, renderNoticePdf } from "../modules/delivery/archive-pdf.js";
+import { renderCurriculumPdf, renderNoticePdf, type NoticeFacts } from "../modules/delivery/archive-pdf.js";
 import { renderCertificatePdf, type CertificatePrint } from "../modules/delivery/certificate-pdf.js";
 import { renderSignInSheetPdf, type SignInSheetPrint } from "../modules/delivery/signin-sheet-pdf.js";
 import type { ApplicationView, BaseView } from "../../shared/accreditation.js";
@@ -28,7 +28,7 @@ export interface PlainSheet {
 }
 
 export type DocumentJob =
-  | { kind: "noticePdf"; project: ProjectRecord }
+  | { kind: "noticePdf"; project: ProjectRecord; notice: NoticeFacts }
   | { kind: "curriculumPdf"; project: ProjectRecord }
   | { kind: "signInSheetPdf"; sheet: SignInSheetPrint }
   | { kind: "certificatePdf"; print: CertificatePrint }
@@ -45,7 +45,7 @@ export type ZipEntry = { name: string } & ({ job: Exclude<DocumentJob, { kind: "
 export async function buildDocument(job: DocumentJob): Promise<Uint8Array> {
   switch (job.kind) {
     case "noticePdf":
-      return renderNoticePdf(job.project);
+      return renderNoticePdf(job.project, job.notice);
     case "curriculumPdf":
       return renderCurriculumPdf(job.project);
     case "signInSheetPdf":

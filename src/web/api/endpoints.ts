@@ -307,6 +307,7 @@ export const professionalLookupApi = {
   record: (id: string, year: number) => api.get<LearningRecordView>(`${V1}/professionals/${enc(id)}/learning-record`, { year }),
   years: (id: string, query?: Query) => api.get<LearningYearSummary[]>(`${V1}/professionals/${enc(id)}/learning-record/years`, query),
   issueStatement: (id: string, year: number) => api.post<HoursStatementView>(`${V1}/professionals/${enc(id)}/hours-statements`, { year }),
+  statements: (id: string, query: Query) => api.get<Paged<HoursStatementView>>(`${V1}/professionals/${enc(id)}/hours-statements`, query),
   /** issue 10 item 2: a new claim code for a person not yet signed up (the old one is void) */
   issueClaimCode: (professionalId: string) => api.post<Learner.ClaimCodeView>(`${V1}/professionals/${enc(professionalId)}/claim-code`, {}),
 };
@@ -339,6 +340,7 @@ export const myRecordApi = {
   declarations: (query: Query) =>
     api.get<Items<Learner.DeclarationView> | Learner.DeclarationView[]>(`${V1}/hour-declarations`, query).then(itemsOf),
   statement: (year: number) => api.post<Learner.HoursStatementView>(`${V1}/me/hours-statements`, { year }),
+  statements: (query: Query) => api.get<Paged<Learner.HoursStatementView>>(`${V1}/me/hours-statements`, query),
   evidenceUrl: (declarationId: string) => `${V1}/hour-declarations/${enc(declarationId)}/evidence`,
 };
 

@@ -13,6 +13,7 @@ import * as m009 from "./009_claim_codes.js";
 import * as m010 from "./010_limits_and_keys.js";
 import * as m011 from "./011_contact_phones.js";
 import * as m012 from "./012_auditor_and_objections.js";
+import * as m013 from "./013_hours_statements_by_person.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "010_limits_and_keys": m010,
   "011_contact_phones": m011,
   "012_auditor_and_objections": m012,
+  "013_hours_statements_by_person": m013,
 };

@@ -1,7 +1,7 @@
 // 建档 (第十七条): after a course the base files, by year and by project, the training notice, the
 // curriculum, the sign-in records, the certificates issued and the evaluation. The archive view checks
 // each item for completeness; the download packs them into one ZIP of PDFs and Excel files.
-import type { ArchiveView } from "../../../shared/delivery.js";
+import { maskName, type ArchiveView } from "../../../shared/delivery.js";
 import type { Lang } from "../../../shared/errors.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
@@ -12,6 +12,7 @@ import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { loadProject, type ProjectRecord } from "../filing/projects.js";
 import { policyAt } from "../policy/service.js";
+import type { NoticeFacts } from "./archive-pdf.js";
 import { presentCertificate, signatureFingerprint, type CertificateRow } from "./certificates.js";
 import { signInSheetPrint } from "./signin-sheet.js";
 import { resultsOf, surveyResultsSheets } from "./survey.js";
@@ -165,6 +166,22 @@ export async function archiveView(ctx: Ctx, projectId: string, lang: Lang): Prom
   return { projectId, complete: items.every((i) => i.complete), items };
 }
 
+/** What the notice needs beyond the project: the city, the base's address and contact, where to enrol. */
+async function noticeFacts(trx: Tx, ctx: Ctx, project: ProjectRecord): Promise<NoticeFacts> {
+  const [base, { params }] = await Promise.all([
+    trx.selectFrom("bases").select(["address", "contactName", "contactPhoneMasked"]).where("id", "=", project.base.id).executeTakeFirstOrThrow(),
+    policyAt(trx, project.startDate),
+  ]);
+  return {
+    cityName: params.cityName,
+    address: base.address,
+    // issue 10 item 7: the public sees a base's contact masked; the notice is what the public reads.
+    contactName: base.contactName && maskName(base.contactName),
+    contactPhoneMasked: base.contactPhoneMasked,
+    enrolUrl: `${ctx.config.publicUrl}/public/trainings/${encodeURIComponent(project.id)}`,
+  };
+}
+
 /**
  * The whole archive as one ZIP, with the file name to offer. It lists people (sign-in sheets, the
  * certificate register): the download is audited once, with how many different people it names.
@@ -176,7 +193,7 @@ export async function archiveZip(ctx: Ctx, projectId: string): Promise<{ filenam
   const people = new Set(f.certificates.map((c) => c.professionalId));
   // issue 10 item 5: the database is read here; a document worker draws every file and packs the ZIP
   const entries: ZipEntry[] = [
-    { name: FILES.notice, job: { kind: "noticePdf", project } },
+    { name: FILES.notice, job: { kind: "noticePdf", project, notice: await noticeFacts(trx, ctx, project) } },
     { name: FILES.curriculum, job: { kind: "curriculumPdf", project } },
   ];
   for (const [i, s] of project.sessions.entries()) {

@@ -2,7 +2,7 @@
 // every signed fact, the serial, a QR code to the public verification page, the signing key's id and
 // a fingerprint of the signature. A revoked certificate prints 已撤销 across the page and why.
 import { degrees, rgb, type PDFPage } from "pdf-lib";
-import type { CertificateView } from "../../../shared/delivery.js";
+import type { CertificateContent, CertificateView } from "../../../shared/delivery.js";
 import { A4_LANDSCAPE, chineseDate, createDocument, drawLines, GRAY, qrPng, wrapText, type PdfKit } from "../../platform/pdf.js";
 
 const RED = rgb(0.6, 0.08, 0.08);
@@ -18,6 +18,15 @@ export interface CertificatePrint {
 
 const hoursText = (h: number) => (Number.isInteger(h) ? String(h) : h.toFixed(1));
 
+/** 2025年6月16日 for a one-day course, 2025年6月16日至2025年6月17日 for a longer one. */
+export const courseDates = (start: string, end: string) => (start === end ? chineseDate(start) : `${chineseDate(start)}至${chineseDate(end)}`);
+
+/**
+ * 第十七条: what the person did to complete. Decided by attendance (every certificate the platform
+ * issues, and those issued before the basis was recorded) → 完成规定学时; by an assessment → 经考核合格.
+ */
+export const completionWords = (basis: CertificateContent["completionBasis"]) => (basis === "assessment" ? "经考核合格" : "完成规定学时");
+
 export async function renderCertificatePdf({ certificate, keyId, fingerprint, cityName }: CertificatePrint): Promise<Uint8Array> {
   const c = certificate.content;
   const kit = await createDocument({ title: `结业证书 ${certificate.serial}`, subject: `${c.holderName} · ${c.projectTitle}` });
@@ -31,8 +40,8 @@ export async function renderCertificatePdf({ certificate, keyId, fingerprint, ci
   centred("结 业 证 书", H - 108, 38, true);
 
   const body =
-    `${c.holderName}（身份证号 ${c.holderIdNumberMasked || "—"}）于${chineseDate(c.startDate)}至${chineseDate(c.endDate)}参加${c.baseName}` +
-    `举办的“${c.projectTitle}”培训（${SUBJECT_NAMES[c.subjectType] ?? c.subjectType}，${hoursText(c.hours)} 学时），经考核合格，准予结业。`;
+    `${c.holderName}（身份证号 ${c.holderIdNumberMasked || "—"}）于${courseDates(c.startDate, c.endDate)}参加${c.baseName}` +
+    `举办的“${c.projectTitle}”培训（${SUBJECT_NAMES[c.subjectType] ?? c.subjectType}，${hoursText(c.hours)} 学时），${completionWords(c.completionBasis)}，准予结业。`;
   const textWidth = W - 220;
   let y = drawLines(page, wrapText(body, kit.font, 17, textWidth), { x: 110, top: H - 190, width: textWidth }, { font: kit.font, size: 17, leading: 1.9 });
 

@@ -165,6 +165,8 @@ export async function concludeProject(trx: Tx, ctx: Ctx, p: ConcludableProject):
         endDate: p.endDate,
         baseName: p.base.name,
         issuedOn: today,
+        // 第十七条: the platform decides completion by the sessions attended; a project files no exam.
+        completionBasis: "attendance",
       },
     });
     const credit = await creditHours(trx, ctx, {

@@ -129,7 +129,7 @@ export async function buildLearningRecord(trx: Tx, professionalId: string, year:
 }
 
 /** The learning record is the person's and the bureau's (learningRecord.read: self, all). */
-async function readableRecordOf(ctx: Ctx, professionalId: string): Promise<void> {
+export async function readableRecordOf(ctx: Ctx, professionalId: string): Promise<void> {
   authorize(ctx.actor, "learningRecord.read");
   const exists = await ctx.db.selectFrom("professionals").select("id").where("id", "=", professionalId).executeTakeFirst();
   if (!exists) throw new DomainError("NOT_FOUND");

@@ -28,7 +28,7 @@ import { getProfessional, listProfessionals, myProfile, registerProfessional, up
 import { learningRecordOf, learningYearsOf } from "./learning.js";
 import { reissueClaimCode } from "./claims.js";
 import { signUp } from "./signup.js";
-import { CODE_LENGTH, issueHoursStatement, readHoursStatement, verifyHoursStatement, verifyUrlOf } from "./statements.js";
+import { CODE_LENGTH, issueHoursStatement, listHoursStatements, readHoursStatement, verifyHoursStatement, verifyUrlOf } from "./statements.js";
 
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const Year = Type.Integer({ minimum: 1990, maximum: 2099 });
@@ -148,6 +148,16 @@ function recordRoutes(r: Router, p: Platform): void {
     "/api/v1/professionals/:id/learning-record/years",
     { config: { grant: "learningRecord.read" }, schema: { tags, params: IdParams, querystring: YearsQuery, response: { 200: Type.Array(LearningYearSummary), ...errorResponses } } },
     async (req) => learningYearsOf(actorCtx(p, req), req.params.id, req.query),
+  );
+  r.get(
+    "/api/v1/me/hours-statements",
+    { config: { grant: "learningRecord.read" }, schema: { tags, summary: "My hours statements already issued, newest first", querystring: obj(PageQuery), response: { 200: Paged(HoursStatementView), ...errorResponses } } },
+    async (req) => listHoursStatements(actorCtx(p, req), "me", req.query),
+  );
+  r.get(
+    "/api/v1/professionals/:id/hours-statements",
+    { config: { grant: "learningRecord.read" }, schema: { tags, summary: "A person's hours statements already issued (the person, the bureau)", params: IdParams, querystring: obj(PageQuery), response: { 200: Paged(HoursStatementView), ...errorResponses } } },
+    async (req) => listHoursStatements(actorCtx(p, req), req.params.id, req.query),
   );
   r.post(
     "/api/v1/me/hours-statements",

@@ -1,6 +1,8 @@
 // The printed hours statement (学时证明): A4, embedded Chinese font, every counted entry of the year,
-// the totals against the requirement, and the verification code with a QR code to the public check.
-import { chineseDate, createDocument, drawLines, GRAY, PageFlow, qrPng, stampPageNumbers, wrapText } from "../../platform/pdf.js";
+// the totals against the requirement, and at the foot of every page the verification block (QR code to
+// the public check, verification code, issuer, issue date), so any one page can be checked on its own.
+import type { PDFImage, PDFPage } from "pdf-lib";
+import { A4, chineseDate, createDocument, drawLines, GRAY, PageFlow, qrPng, stampPageNumbers, wrapText, type PdfKit } from "../../platform/pdf.js";
 import type { StatementPayload } from "./statements.js";
 
 const SOURCE_NAMES: Record<string, string> = {
@@ -14,12 +16,16 @@ const SOURCE_NAMES: Record<string, string> = {
 const SUBJECT_NAMES: Record<string, string> = { general: "公需科目", professional: "专业科目" };
 const SHORTFALL_NAMES: Record<string, string> = { total: "总学时", general: "公需科目", professional: "专业科目" };
 const BODY = 10.5;
+/** The verification block at each page's foot sits between the page number (below) and the content (above). */
+const QR_SIZE = 58;
+const FOOT_TOP = 128;
+const MARGIN = { top: 64, right: 56, bottom: FOOT_TOP + 14, left: 56 };
 const hours = (n: number) => String(Math.round(n * 10) / 10);
 
 export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityName: string; issuer: string; verifyUrl: string }): Promise<Uint8Array> {
   const title = "专业技术人员继续教育学时证明";
   const kit = await createDocument({ title: `${title} · ${s.year} · ${s.code}`, subject: `${meta.cityName} ${s.year} 年度` });
-  const flow = new PageFlow(kit);
+  const flow = new PageFlow(kit, A4, MARGIN);
 
   flow.text(title, { font: kit.boldFont, size: 20, align: "center", leading: 1.6 });
   flow.text(`（${s.year} 年度）`, { font: kit.font, size: 12, align: "center" });
@@ -35,7 +41,7 @@ export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityN
       { title: "科目", weight: 10, align: "center" },
       { title: "学时", weight: 7, align: "center" },
       { title: "日期", weight: 12, align: "center" },
-      { title: "举办基地 / 证书编号", weight: 24 },
+      { title: "举办基地 / 证书编号\n佐证材料", weight: 24 },
     ],
     s.entries.map((e, i) => [
       String(i + 1),
@@ -44,7 +50,7 @@ export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityN
       SUBJECT_NAMES[e.subjectType] ?? e.subjectType,
       hours(e.hours),
       e.earnedOn,
-      [e.baseName, e.certificateSerial].filter(Boolean).join("\n"),
+      provenance(e),
     ]),
     { size: 9.5, emptyRows: 1 },
   );
@@ -64,32 +70,46 @@ export async function renderHoursStatementPdf(s: StatementPayload, meta: { cityN
     ],
     { size: BODY },
   );
-  flow.gap(10);
   const verdict = s.compliant
     ? `${s.year} 年度继续教育学时已达到规定要求。`
     : `${s.year} 年度继续教育学时未达到规定要求，尚差：${s.shortfalls.map((f) => `${SHORTFALL_NAMES[f.kind]} ${hours(f.hours)} 学时`).join("，")}。`;
+  // the verdict and the issuer's signature stay on one page: a signature alone on a last page says nothing
+  flow.keep(10 + wrapText(verdict, kit.boldFont, 12, flow.width).length * 12 * 1.8 + 16 + 13 * 1.5 + 12 * 1.5);
+  flow.gap(10);
   flow.text(verdict, { font: kit.boldFont, size: 12, leading: 1.8 });
   flow.gap(16);
-
-  verificationBlock(flow, s, meta.verifyUrl, await kit.doc.embedPng(await qrPng(meta.verifyUrl)));
-  flow.gap(12);
   flow.text(meta.issuer, { font: kit.boldFont, size: 13, align: "right" });
   flow.text(chineseDate(s.issuedAt), { font: kit.font, size: 12, align: "right" });
 
+  const qr = await kit.doc.embedPng(await qrPng(meta.verifyUrl));
+  for (const page of kit.doc.getPages()) verificationBlock(kit, page, s, meta, qr);
   stampPageNumbers(kit);
   return kit.doc.save();
 }
 
-function verificationBlock(flow: PageFlow, s: StatementPayload, url: string, qr: Awaited<ReturnType<PageFlow["kit"]["doc"]["embedPng"]>>): void {
-  const size = 92;
-  flow.keep(size + 8);
-  const top = flow.y;
-  flow.page.drawImage(qr, { x: flow.left, y: top - size, width: size, height: size });
-  const x = flow.left + size + 14;
-  const width = flow.width - size - 14;
-  const lines = [`验证码：${s.code}`, `扫描左侧二维码或访问以下网址核验本证明的真伪：`, url, `签名算法 Ed25519，密钥标识 ${s.keyId}`];
-  let y = drawLines(flow.page, [lines[0]], { x, top: top - 4, width }, { font: flow.kit.boldFont, size: 13 });
-  const small = lines.slice(1).flatMap((l) => wrapText(l, flow.kit.font, 9.5, width));
-  y = drawLines(flow.page, small, { x, top: y - 2, width }, { font: flow.kit.font, size: 9.5, color: GRAY });
-  flow.y = Math.min(top - size, y);
+/**
+ * Where the hours come from. A base's course: the base and the certificate. Declared hours (人社部令第25号
+ * 第十条, accepted by the bureau): the form they took and the evidence they were accepted on.
+ */
+function provenance(e: StatementPayload["entries"][number]): string {
+  if (e.source === "project") return [e.baseName, e.certificateSerial].filter(Boolean).join("\n") || "基地培训";
+  const form = `个人申报·${SOURCE_NAMES[e.source] ?? e.source}`;
+  // Statements issued before the evidence was printed carry no name: the form alone, never a blank cell.
+  if (e.evidenceName === undefined) return form;
+  return `${form}\n佐证材料：${e.evidenceName ?? "未附"}`;
+}
+
+/** The foot of one page: the QR code, the verification code, the issuer and the date, and how to check. */
+function verificationBlock(kit: PdfKit, page: PDFPage, s: StatementPayload, meta: { issuer: string; verifyUrl: string }, qr: PDFImage): void {
+  const { width: W } = page.getSize();
+  const left = MARGIN.left;
+  const width = W - MARGIN.left - MARGIN.right;
+  page.drawLine({ start: { x: left, y: FOOT_TOP + 4 }, end: { x: left + width, y: FOOT_TOP + 4 }, thickness: 0.5, color: GRAY });
+  page.drawImage(qr, { x: left, y: FOOT_TOP - 4 - QR_SIZE, width: QR_SIZE, height: QR_SIZE });
+  const x = left + QR_SIZE + 12;
+  const textWidth = width - QR_SIZE - 12;
+  let y = drawLines(page, [`验证码：${s.code}`], { x, top: FOOT_TOP - 2, width: textWidth }, { font: kit.boldFont, size: 11 });
+  y = drawLines(page, [`出具单位：${meta.issuer}\u3000出具日期：${chineseDate(s.issuedAt)}`], { x, top: y, width: textWidth }, { font: kit.font, size: 9.5 });
+  const how = [`扫描左侧二维码或访问以下网址核验本证明的真伪：${meta.verifyUrl}`, `签名算法 Ed25519，密钥标识 ${s.keyId}`].flatMap((l) => wrapText(l, kit.font, 8, textWidth));
+  drawLines(page, how, { x, top: y, width: textWidth }, { font: kit.font, size: 8, color: GRAY, leading: 1.4 });
 }

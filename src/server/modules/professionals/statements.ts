@@ -10,7 +10,8 @@ import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
-import { buildLearningRecord, currentYear, requirementOf } from "./learning.js";
+import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { buildLearningRecord, currentYear, readableRecordOf, requirementOf } from "./learning.js";
 import { requireProfessional } from "./profiles.js";
 
 /** Crockford's base 32: no I, L, O or U, so a code read aloud or retyped is not misread. */
@@ -37,7 +38,17 @@ export interface StatementPayload {
   requiredGeneralHours: number;
   compliant: boolean;
   shortfalls: { kind: "total" | "general" | "professional"; hours: number }[];
-  entries: { title: string; source: LearningSource; subjectType: SubjectType; hours: number; earnedOn: string; baseName: string | null; certificateSerial: string | null }[];
+  entries: {
+    title: string;
+    source: LearningSource;
+    subjectType: SubjectType;
+    hours: number;
+    earnedOn: string;
+    baseName: string | null;
+    certificateSerial: string | null;
+    /** declared hours (人社部令第25号 第十条): the name of the evidence the bureau accepted them on; statements before issue 11 have none */
+    evidenceName?: string | null;
+  }[];
   issuedAt: string;
   keyId: string;
 }
@@ -66,6 +77,7 @@ export async function issueHoursStatement(ctx: Ctx, who: string | "me", year: nu
     // 第二十四条: a statement covers a year that has begun and that the measures govern.
     if (year > currentYear(ctx) || !(await requirementOf(trx, year))) throw new DomainError("STATEMENT_YEAR_INVALID", { year });
     const record = await buildLearningRecord(trx, professionalId, year);
+    const evidence = await evidenceNames(trx, record.entries.map((e) => e.declarationId));
     const person = await trx.selectFrom("users").select("idNumberMasked").where("id", "=", professionalId).executeTakeFirstOrThrow();
     const id = newId();
     const code = await unusedCode(trx);
@@ -87,7 +99,16 @@ export async function issueHoursStatement(ctx: Ctx, who: string | "me", year: nu
       entries: record.entries
         .filter((e) => e.status === "counted")
         .sort((a, b) => a.earnedOn.localeCompare(b.earnedOn))
-        .map((e) => ({ title: e.title, source: e.source, subjectType: e.subjectType, hours: e.hours, earnedOn: e.earnedOn, baseName: e.baseName, certificateSerial: e.certificateSerial })),
+        .map((e) => ({
+          title: e.title,
+          source: e.source,
+          subjectType: e.subjectType,
+          hours: e.hours,
+          earnedOn: e.earnedOn,
+          baseName: e.baseName,
+          certificateSerial: e.certificateSerial,
+          evidenceName: e.declarationId ? (evidence.get(e.declarationId) ?? null) : null,
+        })),
       issuedAt,
       keyId: ctx.secrets.signingKeyId,
     };
@@ -99,6 +120,35 @@ export async function issueHoursStatement(ctx: Ctx, who: string | "me", year: nu
     await appendAudit(trx, ctx, { action: "hoursStatement.create", resourceType: "hoursStatement", resourceId: id, detail: { professionalId, year, code, compliant: record.compliant } });
     return view(ctx, { id, code, professionalId, year, issuedAt });
   });
+}
+
+/** The file names of the evidence the declarations were accepted on (the person's own uploads). */
+async function evidenceNames(trx: Tx, declarationIds: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(declarationIds.filter((id): id is string => !!id))];
+  if (ids.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom("hourDeclarations")
+    .innerJoin("fileUploads", (j) => j.onRef("fileUploads.fileId", "=", "hourDeclarations.evidenceFileId").onRef("fileUploads.userId", "=", "hourDeclarations.professionalId"))
+    .select(["hourDeclarations.id", "fileUploads.name"])
+    .where("hourDeclarations.id", "in", ids)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The statements issued to a person, newest first: their own (learningRecord.read: self) or, for the
+ * bureau, anyone's. Someone else's list answers 404, as their record does.
+ */
+export async function listHoursStatements(ctx: Ctx, who: string | "me", req: PageRequest): Promise<Page<HoursStatementView>> {
+  const professionalId = who === "me" ? await requireProfessional(ctx.db, ctx) : who;
+  await readableRecordOf(ctx, professionalId);
+  const { page, pageSize, offset } = pageWindow(req);
+  const q = ctx.db.selectFrom("hoursStatements").where("professionalId", "=", professionalId);
+  const [count, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    q.select(["id", "code", "professionalId", "year", "issuedAt"]).orderBy("issuedAt", "desc").orderBy("id", "desc").limit(pageSize).offset(offset).execute(),
+  ]);
+  return { items: rows.map((r) => view(ctx, r)), total: Number(count.n), page, pageSize };
 }
 
 /**

@@ -1,21 +1,24 @@
 // A professional's learning record as the bureau sees it (/professionals/:id, 第二十四条): who they are,
 // hours per year against the requirement, the chosen year's 公需/专业/total with what is missing, and
-// every entry with its source. The bureau may issue the year's hours statement (学时证明) for them.
-import { useEffect, useState } from "react";
+// every entry with its source, and the hours statements (学时证明) already issued to them. The bureau may
+// issue a new statement of the year for them, confirmed first.
+import { useCallback, useEffect, useState } from "react";
 import { Link, useParams } from "react-router-dom";
-import { App, Breadcrumb, Button, Card, Descriptions, Select, Skeleton, Space } from "antd";
-import { FilePdfOutlined } from "@ant-design/icons";
+import { App, Breadcrumb, Card, Descriptions, Select, Skeleton, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { LearningRecordView, LearningYearSummary } from "../../../shared/delivery.js";
+import type { Query } from "../../api/client";
 import { professionalLookupApi } from "../../api/endpoints";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
 import { PrintButton } from "../../components/PrintButton";
+import { usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { useBusinessToday, useRecord } from "../filing/useFilingData";
 import { EntriesTable } from "../learner/EntriesTable";
 import { HoursChart } from "../learner/HoursChart";
 import { RecordSummary } from "../learner/RecordSummary";
+import { IssueStatementButton, StatementsTable } from "../learner/StatementsList";
 
 export default function ProfessionalRecordPage() {
   const { id = "" } = useParams();
@@ -29,6 +32,7 @@ export default function ProfessionalRecordPage() {
   const [record, setRecord] = useState<LearningRecordView | null>(null);
   const [issuing, setIssuing] = useState(false);
   const shownYear = year ?? Number(today.slice(0, 4));
+  const statements = usePagedList(useCallback((q: Query) => professionalLookupApi.statements(id, q), [id]));
 
   useEffect(() => {
     let live = true;
@@ -64,6 +68,7 @@ export default function ProfessionalRecordPage() {
       const statement = await professionalLookupApi.issueStatement(id, shownYear);
       void message.success(t("delivery.professionals.statementIssued", { code: statement.code }));
       window.open(statement.pdfUrl, "_blank", "noopener");
+      statements.reload();
     } catch (err) {
       showError(err);
     } finally {
@@ -82,9 +87,13 @@ export default function ProfessionalRecordPage() {
         extra={
           <Space wrap className="no-print">
             <PrintButton />
-            <Button icon={<FilePdfOutlined />} loading={issuing} onClick={() => void issueStatement()}>
-              {t("delivery.professionals.issueStatement", { year: shownYear })}
-            </Button>
+            <IssueStatementButton
+              year={shownYear}
+              issuing={issuing}
+              primary={false}
+              label={t("delivery.professionals.issueStatement", { year: shownYear })}
+              onConfirm={() => void issueStatement()}
+            />
           </Space>
         }
       >
@@ -129,6 +138,9 @@ export default function ProfessionalRecordPage() {
             </div>
           </>
         )}
+      </Card>
+      <Card title={t("learner.statements.title")} style={{ marginTop: 16 }}>
+        <StatementsTable list={statements} />
       </Card>
     </>
   );

@@ -1,13 +1,14 @@
 // 学习档案 (第二十四条; 人社部令第25号): the professional's hours of a year — by subject, against the
 // requirement, entry by entry — the chart of every year, declarations of other recognised forms, and
-// the hours statement (学时证明) with its verification code.
+// the hours statements (学时证明) already issued, and issuing a new one (confirmed first).
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Card, Flex, Select, Skeleton, Space, Typography } from "antd";
-import { FileDoneOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { DeclarationView, HoursStatementView, LearningRecordView, LearningYearSummary } from "../../../shared/delivery.js";
 import { myRecordApi } from "../../api/endpoints";
 import { PageTitle } from "../../components/PageTitle";
+import { usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { useBusinessToday } from "../filing/useFilingData";
 import { DeclarationModal } from "./DeclarationModal";
@@ -16,6 +17,7 @@ import { EntriesTable } from "./EntriesTable";
 import { HoursChart } from "./HoursChart";
 import { RecordSummary } from "./RecordSummary";
 import { StatementModal } from "./StatementModal";
+import { IssueStatementButton, StatementsTable } from "./StatementsList";
 
 const heading = (text: string) => (
   <Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>
@@ -36,6 +38,7 @@ export default function LearningRecordPage() {
   const [declaring, setDeclaring] = useState(false);
   const [statement, setStatement] = useState<HoursStatementView | null>(null);
   const [issuing, setIssuing] = useState(false);
+  const statements = usePagedList(myRecordApi.statements);
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
@@ -82,6 +85,7 @@ export default function LearningRecordPage() {
     setIssuing(true);
     try {
       setStatement(await myRecordApi.statement(year));
+      statements.reload();
     } catch (err) {
       showError(err);
     } finally {
@@ -97,9 +101,7 @@ export default function LearningRecordPage() {
             <Button icon={<PlusOutlined />} onClick={() => setDeclaring(true)}>
               {t("learner.declaration.open")}
             </Button>
-            <Button type="primary" icon={<FileDoneOutlined />} loading={issuing} onClick={() => void issueStatement()}>
-              {t("learner.statement.issue")}
-            </Button>
+            <IssueStatementButton year={year} issuing={issuing} onConfirm={() => void issueStatement()} />
           </Space>
         }
       >
@@ -115,6 +117,10 @@ export default function LearningRecordPage() {
           <HoursChart years={years} selectedYear={year} onSelectYear={setChosenYear} />
         </Card>
         <Card title={heading(t("learner.record.entriesTitle", { year }))}>{record ? <EntriesTable entries={record.entries} /> : <Skeleton active />}</Card>
+        <Card title={heading(t("learner.statements.title"))}>
+          <Typography.Paragraph type="secondary">{t("learner.statements.hint")}</Typography.Paragraph>
+          <StatementsTable list={statements} />
+        </Card>
         <Card title={heading(t("learner.declaration.listTitle"))}>
           <Typography.Paragraph type="secondary">{t("learner.declaration.listHint")}</Typography.Paragraph>
           <DeclarationsTable items={declarations ?? []} loading={declarations === null} />
