@@ -5,7 +5,7 @@
 // One person has one check-in per session: a repeated check-in records nothing and answers the first.
 import { timingSafeEqual } from "node:crypto";
 import QRCode from "qrcode";
-import { CHECK_IN_CODE_SECONDS, type CheckInCodeView, type CheckInView, type SessionAttendanceView } from "../../../shared/delivery.js";
+import { CHECK_IN_CODE_SECONDS, checkInWindow, type CheckInCodeView, type CheckInView, type SessionAttendanceView } from "../../../shared/delivery.js";
 import { appendAudit, appendAuditBatch } from "../../platform/audit.js";
 import { authorize, can } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
@@ -14,6 +14,8 @@ import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import type { Secrets } from "../../platform/secrets.js";
 import { baseScope, requireText } from "../filing/bases.js";
+import { CHECK_IN_WINDOW_DEFAULTS } from "../policy/defaults.js";
+import { policyAt } from "../policy/service.js";
 import { countEnrolled } from "./enrollments.js";
 import { isDeliveryOpen, lockAttendance, projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
 
@@ -53,6 +55,20 @@ export function readCheckInToken(secrets: Secrets, token: string, nowMs: number)
 /** 第十七条: check-in happens on the session's own day, while the project is filed or under way. */
 function requireCheckInOpen(ctx: Ctx, p: Pick<DeliveryProject, "status" | "concludedAt">, s: { date: string }): void {
   if (!isDeliveryOpen(p) || s.date !== ctx.clock.today()) throw new DomainError("CHECK_IN_NOT_OPEN", { date: s.date });
+}
+
+/**
+ * 第十七条 (sign-in records stand for presence at the session): its code is accepted from the policy's
+ * `checkInOpensMinutesBefore` before the session starts to `checkInClosesMinutesAfter` after it ends
+ * (Asia/Shanghai wall time), so a morning session's code is refused in the afternoon.
+ */
+async function requireWithinCheckInWindow(ctx: Ctx, s: { date: string; startTime: string; endTime: string }): Promise<void> {
+  const { params } = await policyAt(ctx.db, s.date);
+  const window = checkInWindow(s, { ...CHECK_IN_WINDOW_DEFAULTS, ...params });
+  const now = ctx.clock.now().getTime();
+  if (now >= window.opensMs && now < window.closesMs) return;
+  const details = { date: s.date, opensAt: window.opensAt, closesAt: window.closesAt };
+  throw new DomainError(now < window.opensMs ? "CHECK_IN_NOT_YET_OPEN" : "CHECK_IN_CLOSED", details);
 }
 
 const countCheckedIn = async (trx: Tx, sessionId: string) =>
@@ -270,6 +286,7 @@ const checkInFacts = preparedQuery(["sessionId", "professionalId"], (db, v: { se
       "s.title as sessionTitle",
       "s.date",
       "s.startTime",
+      "s.endTime",
       "e.status as enrolment",
       "c.id as checkInId",
       "c.method",
@@ -293,6 +310,7 @@ export async function checkIn(ctx: Ctx, token: string): Promise<Recorded> {
   const [row] = await checkInFacts(ctx.db, { sessionId, professionalId: actor!.id });
   if (!row) throw new DomainError("CHECK_IN_CODE_EXPIRED");
   requireCheckInOpen(ctx, row, row);
+  await requireWithinCheckInWindow(ctx, row);
   if (row.enrolment !== "enrolled") throw new DomainError("NOT_ENROLLED", { projectId: row.projectId });
   const f: SessionFacts = { ...row, sessionId };
   const who = { professionalId: actor!.id, name: actor!.displayName };
