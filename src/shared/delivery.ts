@@ -404,6 +404,12 @@ export const ProjectSurveyView = Type.Object({
 });
 export type ProjectSurveyView = Static<typeof ProjectSurveyView>;
 
+/**
+ * issue 11 (survey privacy): the fewest answers whose comments and score distributions are shown. One or
+ * two answers would show what a person who can be told apart in a small class wrote and scored.
+ */
+export const SURVEY_MIN_RESPONSES = 3;
+
 export const SurveyResultsView = Type.Object({
   projectId: Type.String(),
   form: SurveyFormView,
@@ -423,6 +429,12 @@ export const SurveyResultsView = Type.Object({
   ),
   /** mean of every scale answer */
   overall: Nullable(Type.Number()),
+  /**
+   * issue 11: fewer than `minResponses` people answered, so no comments and no distributions are given
+   * (with so few answers they point at the people who gave them); the counts and averages remain.
+   */
+  sampleTooSmall: Type.Boolean(),
+  minResponses: Type.Integer(),
 });
 export type SurveyResultsView = Static<typeof SurveyResultsView>;
 
