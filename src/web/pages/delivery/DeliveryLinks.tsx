@@ -5,11 +5,12 @@ import { Card, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProjectView } from "../../api/types";
 import { useBusinessToday } from "../filing/useFilingData";
-import { deliveryPages, deliveryPath } from "./DeliveryFrame";
+import { deliveryPages, deliveryPath, useBusinessNow } from "./DeliveryFrame";
 
 export function DeliveryLinks({ project }: { project: ProjectView }) {
   const { t } = useTranslation();
   const today = useBusinessToday();
+  const businessNow = useBusinessNow();
   const pages = deliveryPages(project, today);
   if (pages.length === 0) return null;
   return (
@@ -17,7 +18,7 @@ export function DeliveryLinks({ project }: { project: ProjectView }) {
       <nav aria-label={t("delivery.linksTitle")}>
         <Space wrap size="large">
           {pages.map((p) => (
-            <Link key={p} to={deliveryPath(project, p, today)}>
+            <Link key={p} to={deliveryPath(project, p, businessNow())}>
               {t(`delivery.pages.${p}`)}
             </Link>
           ))}
