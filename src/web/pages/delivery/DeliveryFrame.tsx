@@ -27,20 +27,24 @@ export function defaultSession(project: ProjectView, now: number): ProjectView["
   return running ?? sessions.find((s) => sessionInstant(s.date, s.startTime) > now) ?? sessions[sessions.length - 1];
 }
 
-/** Business time (the platform's clock, which the test clock may move) as epoch ms: the browser's clock plus the server's offset. */
-export function useBusinessNow(): () => number {
-  const [offset, setOffset] = useState(0);
+/**
+ * Business time (the platform's clock, which the test clock may move) as epoch ms: the browser's clock
+ * plus the server's offset; `ready` once the server has answered (or failed to: then the browser's).
+ */
+export function useBusinessNow(): { now(): number; ready: boolean } {
+  const [offset, setOffset] = useState<number | null>(null);
   useEffect(() => {
     let live = true;
     clockApi
       .get()
       .then((c) => live && setOffset(Date.parse(c.now) - Date.now()))
-      .catch(() => undefined);
+      .catch(() => live && setOffset(0));
     return () => {
       live = false;
     };
   }, []);
-  return useCallback(() => Date.now() + offset, [offset]);
+  const now = useCallback(() => Date.now() + (offset ?? 0), [offset]);
+  return { now, ready: offset !== null };
 }
 
 /** The delivery pages of a project in this status, in order; none before it is filed. */
@@ -151,7 +155,7 @@ export function DeliveryFrame({ page, project, notFound, today, extra, printable
       <Tabs
         className="no-print"
         activeKey={page}
-        onChange={(key) => navigate(deliveryPath(project, key as DeliveryPage, businessNow()))}
+        onChange={(key) => navigate(deliveryPath(project, key as DeliveryPage, businessNow.now()))}
         items={pages.map((p) => ({ key: p, label: t(`delivery.pages.${p}`) }))}
       />
       {children(project)}
