@@ -214,6 +214,9 @@ export const CheckInCodeView = Type.Object({
   url: Type.String(),
   checkedIn: Type.Integer(),
   enrolled: Type.Integer(),
+  /** 第十七条 (issue 11): when the session's code is accepted, HH:MM Asia/Shanghai (policy's check-in window) */
+  opensAt: Type.String(),
+  closesAt: Type.String(),
 });
 export type CheckInCodeView = Static<typeof CheckInCodeView>;
 

@@ -47,7 +47,8 @@ describe.each(dialects)("check-in on %s", (dialect) => {
   it("walks enrolment → code → check-in, and a second check-in answers the first", async () => {
     const p = await givenCourseDay();
     const code = await openCode(home.staff, p.id, p.sessions[0].id);
-    expect(code).toMatchObject({ token: expect.any(String), enrolled: 2, checkedIn: 0 });
+    // the projector names the session's check-in time (09:00–12:00, half an hour either side)
+    expect(code).toMatchObject({ token: expect.any(String), enrolled: 2, checkedIn: 0, opensAt: "08:30", closesAt: "12:30" });
     expect(code.qr).toMatch(/^data:image\/png;base64,/);
     expect(code.url).toBe(`${s.app.platform.config.publicUrl}/check-in?token=${encodeURIComponent(code.token)}`);
     // shown 30 s, accepted 30 s longer
@@ -212,6 +213,7 @@ describe.each(dialects)("check-in on %s", (dialect) => {
       expect(ok(await scanAt(p, pro2, "16:00"), 201).repeated).toBe(false);
       const after = expectError(await scanAt(p, pro2, "16:01"), 422, "CHECK_IN_CLOSED");
       expect(after).toMatchObject({ opensAt: "08:00", closesAt: "16:00" });
+      expect(await openCode(home.staff, p.id, p.sessions[1].id)).toMatchObject({ opensAt: "13:00", closesAt: "21:00" });
     });
   });
 

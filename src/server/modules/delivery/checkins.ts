@@ -57,14 +57,19 @@ function requireCheckInOpen(ctx: Ctx, p: Pick<DeliveryProject, "status" | "concl
   if (!isDeliveryOpen(p) || s.date !== ctx.clock.today()) throw new DomainError("CHECK_IN_NOT_OPEN", { date: s.date });
 }
 
+/** The session's check-in window under the policy in force on its day. */
+async function checkInWindowOf(ctx: Ctx, s: { date: string; startTime: string; endTime: string }) {
+  const { params } = await policyAt(ctx.db, s.date);
+  return checkInWindow(s, { ...CHECK_IN_WINDOW_DEFAULTS, ...params });
+}
+
 /**
  * 第十七条 (sign-in records stand for presence at the session): its code is accepted from the policy's
  * `checkInOpensMinutesBefore` before the session starts to `checkInClosesMinutesAfter` after it ends
  * (Asia/Shanghai wall time), so a morning session's code is refused in the afternoon.
  */
 async function requireWithinCheckInWindow(ctx: Ctx, s: { date: string; startTime: string; endTime: string }): Promise<void> {
-  const { params } = await policyAt(ctx.db, s.date);
-  const window = checkInWindow(s, { ...CHECK_IN_WINDOW_DEFAULTS, ...params });
+  const window = await checkInWindowOf(ctx, s);
   const now = ctx.clock.now().getTime();
   if (now >= window.opensMs && now < window.closesMs) return;
   const details = { date: s.date, opensAt: window.opensAt, closesAt: window.closesAt };
@@ -94,8 +99,10 @@ export async function checkInCode(ctx: Ctx, projectId: string, sessionId: string
   const window = Math.floor(ctx.clock.now().getTime() / WINDOW_MS);
   const token = checkInToken(ctx.secrets, s.id, window);
   const url = `${ctx.config.publicUrl}/check-in?token=${encodeURIComponent(token)}`;
-  const [qr, checkedIn, enrolled] = await Promise.all([qrDataUrl(url), countCheckedIn(ctx.db, s.id), countEnrolled(ctx.db, p.id)]);
+  const [qr, checkedIn, enrolled, { opensAt, closesAt }] = await Promise.all([qrDataUrl(url), countCheckedIn(ctx.db, s.id), countEnrolled(ctx.db, p.id), checkInWindowOf(ctx, s)]);
   return {
+    opensAt,
+    closesAt,
     token,
     expiresAt: new Date((window + 2) * WINDOW_MS).toISOString(),
     refreshAt: new Date((window + 1) * WINDOW_MS).toISOString(),
