@@ -274,6 +274,12 @@ export const PolicyParams = Type.Object(
     generalMinHours: Type.Integer({ minimum: 0, maximum: 1000 }),
     maxHoursPerDay: Type.Integer({ minimum: 1, maximum: 24 }),
     completionAttendance: Type.Number({ minimum: 0.01, maximum: 1 }),
+    /**
+     * 第十七条 (sign-in records): how many minutes before a session's start and after its end its check-in
+     * code is accepted. Absent in versions recorded before the window existed: the default (30) applies.
+     */
+    checkInOpensMinutesBefore: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
+    checkInClosesMinutesAfter: Type.Optional(Type.Integer({ minimum: 0, maximum: 720 })),
     reviewCriteria: Type.Array(ReviewCriterion, { minItems: 1, maxItems: 20 }),
     /** 第二十九条: the last day the measures of this version are valid (有效期至); absent: open-ended. */
     validUntil: Type.Optional(DateString),

@@ -184,6 +184,25 @@ export const CHECK_IN_METHODS = ["qr", "manual", "import"] as const;
 /** A code is shown for 30 s and accepted until `expiresAt` (its 30 s plus 30 s to scan and send). */
 export const CHECK_IN_CODE_SECONDS = 30;
 
+/** Epoch ms of a session's wall-clock time (Asia/Shanghai, no daylight saving time). */
+export const sessionInstant = (date: string, time: string) => Date.parse(`${date}T${time}:00+08:00`);
+
+const shanghaiHhmm = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(11, 16);
+
+/**
+ * 第十七条: the time a session's check-in code is accepted, from `checkInOpensMinutesBefore` its start to
+ * `checkInClosesMinutesAfter` its end (the policy's parameters), with both ends as HH:MM for messages.
+ * Accepted while opensMs <= now < closesMs: the closing minute itself counts (08:30–12:30 takes 12:30:59).
+ */
+export function checkInWindow(
+  s: { date: string; startTime: string; endTime: string },
+  p: { checkInOpensMinutesBefore: number; checkInClosesMinutesAfter: number },
+): { opensMs: number; closesMs: number; opensAt: string; closesAt: string } {
+  const opensMs = sessionInstant(s.date, s.startTime) - p.checkInOpensMinutesBefore * 60_000;
+  const lastMinute = sessionInstant(s.date, s.endTime) + p.checkInClosesMinutesAfter * 60_000;
+  return { opensMs, closesMs: lastMinute + 60_000, opensAt: shanghaiHhmm(opensMs), closesAt: shanghaiHhmm(lastMinute) };
+}
+
 export const CheckInCodeView = Type.Object({
   token: Type.String(),
   expiresAt: Type.String(),
@@ -195,6 +214,9 @@ export const CheckInCodeView = Type.Object({
   url: Type.String(),
   checkedIn: Type.Integer(),
   enrolled: Type.Integer(),
+  /** 第十七条 (issue 11): when the session's code is accepted, HH:MM Asia/Shanghai (policy's check-in window) */
+  opensAt: Type.String(),
+  closesAt: Type.String(),
 });
 export type CheckInCodeView = Static<typeof CheckInCodeView>;
 
@@ -407,6 +429,12 @@ export const ProjectSurveyView = Type.Object({
 });
 export type ProjectSurveyView = Static<typeof ProjectSurveyView>;
 
+/**
+ * issue 11 (survey privacy): the fewest answers whose comments and score distributions are shown. One or
+ * two answers would show what a person who can be told apart in a small class wrote and scored.
+ */
+export const SURVEY_MIN_RESPONSES = 3;
+
 export const SurveyResultsView = Type.Object({
   projectId: Type.String(),
   form: SurveyFormView,
@@ -426,6 +454,12 @@ export const SurveyResultsView = Type.Object({
   ),
   /** mean of every scale answer */
   overall: Nullable(Type.Number()),
+  /**
+   * issue 11: fewer than `minResponses` people answered, so no comments and no distributions are given
+   * (with so few answers they point at the people who gave them); the counts and averages remain.
+   */
+  sampleTooSmall: Type.Boolean(),
+  minResponses: Type.Integer(),
 });
 export type SurveyResultsView = Static<typeof SurveyResultsView>;
 

@@ -227,6 +227,17 @@ export const ERROR_CODES = {
   NOT_A_PROFESSIONAL: { status: 403, zh: "只有专业技术人员账号可以报名和签到", en: "Only a professional's account can enrol and check in" },
   CHECK_IN_CODE_EXPIRED: { status: 422, zh: "签到码已过期或无效，请扫描投影上的最新二维码", en: "The check-in code has expired or is not valid; scan the current code on the screen" },
   CHECK_IN_NOT_OPEN: { status: 422, zh: "该课程今天不开课（{date}），不能签到", en: "This session is not held today ({date}); check-in is closed" },
+  // 第十七条 (issue 11): a session's code is accepted from shortly before its start to shortly after its end
+  CHECK_IN_NOT_YET_OPEN: {
+    status: 422,
+    zh: "本次课程签到时间为 {opensAt}–{closesAt}，尚未开始",
+    en: "Check-in for this session is open {opensAt}–{closesAt}; it has not started yet",
+  },
+  CHECK_IN_CLOSED: {
+    status: 422,
+    zh: "本次课程签到时间为 {opensAt}–{closesAt}，现已截止",
+    en: "Check-in for this session was open {opensAt}–{closesAt}; it has closed",
+  },
   NOT_ENROLLED: { status: 422, zh: "您未报名该培训项目，不能签到", en: "You are not enrolled in this training project" },
   PROJECT_NOT_FINISHED: { status: 422, zh: "最后一次课程（{lastSessionEnd}）结束后才能办理结业", en: "Completion is decided after the last session ({lastSessionEnd})" },
   COMPLETION_ATTENDANCE_ABOVE_POLICY: {

@@ -47,7 +47,8 @@ describe.each(dialects)("check-in on %s", (dialect) => {
   it("walks enrolment → code → check-in, and a second check-in answers the first", async () => {
     const p = await givenCourseDay();
     const code = await openCode(home.staff, p.id, p.sessions[0].id);
-    expect(code).toMatchObject({ token: expect.any(String), enrolled: 2, checkedIn: 0 });
+    // the projector names the session's check-in time (09:00–12:00, half an hour either side)
+    expect(code).toMatchObject({ token: expect.any(String), enrolled: 2, checkedIn: 0, opensAt: "08:30", closesAt: "12:30" });
     expect(code.qr).toMatch(/^data:image\/png;base64,/);
     expect(code.url).toBe(`${s.app.platform.config.publicUrl}/check-in?token=${encodeURIComponent(code.token)}`);
     // shown 30 s, accepted 30 s longer
@@ -162,6 +163,58 @@ describe.each(dialects)("check-in on %s", (dialect) => {
     // the day before class
     await setToday(c, "2026-12-13");
     expectError(await home.staff.get(`${sessionUrl(p)}/check-in-code`), 422, "CHECK_IN_NOT_OPEN");
+  });
+
+  describe("check-in window (第十七条, issue 11)", () => {
+    // Shanghai wall time of the course's first day as an instant: sessions 09:00–12:00 and 14:00–17:00.
+    const local = (date: string, hhmm: string) => new Date(Date.parse(`${date}T${hhmm}:00+08:00`)).toISOString();
+    /** The person scans the code staff show at that moment. */
+    const scanAt = async (p: any, who: Client, hhmm: string, i = 0) => {
+      await setNow(local(p.startDate, hhmm));
+      return post(who, await codeOf(p, i));
+    };
+
+    it("accepts a session's code from 30 minutes before its start and refuses it a minute earlier (CHECK_IN_NOT_YET_OPEN)", async () => {
+      const p = await givenCourseDay();
+      const early = expectError(await scanAt(p, c.pro1, "08:29"), 422, "CHECK_IN_NOT_YET_OPEN");
+      expect(early).toMatchObject({ opensAt: "08:30", closesAt: "12:30" });
+      expect(ok(await scanAt(p, c.pro1, "08:30"), 201).repeated).toBe(false);
+      // the afternoon session is not open yet in the morning
+      expectError(await scanAt(p, pro2, "13:29", 1), 422, "CHECK_IN_NOT_YET_OPEN");
+      expect(ok(await scanAt(p, pro2, "13:30", 1), 201).sessionId).toBe(p.sessions[1].id);
+    });
+
+    it("accepts a session's code until 30 minutes after its end and refuses a morning session's code at 16:00 (CHECK_IN_CLOSED)", async () => {
+      const p = await givenCourseDay();
+      expect(ok(await scanAt(p, c.pro1, "12:30"), 201).repeated).toBe(false);
+      await setNow(local(p.startDate, "12:31"));
+      const token = await codeOf(p);
+      expectError(await post(pro2, token), 422, "CHECK_IN_CLOSED");
+      const res = await scanAt(p, pro2, "16:00");
+      const late = expectError(res, 422, "CHECK_IN_CLOSED");
+      expect(late).toMatchObject({ opensAt: "08:30", closesAt: "12:30" });
+      expect(res.body.error.message).toBe("本次课程签到时间为 08:30–12:30，现已截止");
+      // nothing recorded; staff may still check the person in by hand (补签)
+      expect(ok(await home.staff.get(`${sessionUrl(p)}/check-ins`)).checkedIn).toBe(1);
+    });
+
+    it("takes the window from the policy version in force on the session's day", async () => {
+      const day = "2026-12-28";
+      const current = ok(await c.bureau.get(`/api/v1/policy/current?date=${day}`));
+      expect(current.params).toMatchObject({ checkInOpensMinutesBefore: 30, checkInClosesMinutesAfter: 30 });
+      const { validUntil: _, ...params } = current.params;
+      const wider = { ...params, checkInOpensMinutesBefore: 60, checkInClosesMinutesAfter: 240 };
+      ok(await c.bureau.post("/api/v1/policy/versions", { effectiveFrom: day, params: wider, note: "签到时间放宽" }), 201);
+      expectError(await c.bureau.post("/api/v1/policy/versions", { effectiveFrom: "2026-12-29", params: { ...wider, checkInClosesMinutesAfter: -1 }, note: "无效" }), 400, "VALIDATION_FAILED");
+      const p = await givenCourseDay({ startDate: day, endDate: day });
+      expectError(await scanAt(p, c.pro1, "07:59"), 422, "CHECK_IN_NOT_YET_OPEN");
+      expect(ok(await scanAt(p, c.pro1, "08:00"), 201).repeated).toBe(false);
+      // 12:00 + 240 minutes: the morning session's code is still taken at 16:00, and refused after
+      expect(ok(await scanAt(p, pro2, "16:00"), 201).repeated).toBe(false);
+      const after = expectError(await scanAt(p, pro2, "16:01"), 422, "CHECK_IN_CLOSED");
+      expect(after).toMatchObject({ opensAt: "08:00", closesAt: "16:00" });
+      expect(await openCode(home.staff, p.id, p.sessions[1].id)).toMatchObject({ opensAt: "13:00", closesAt: "21:00" });
+    });
   });
 
   it("keeps the code and the list within the base's scope", async () => {

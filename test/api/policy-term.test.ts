@@ -81,4 +81,13 @@ describe.each(dialects)("the term of the measures on %s", (dialect) => {
     expect((await db.selectFrom("policyVersions").select(["params"]).where("effectiveFrom", "=", "2026-04-01").executeTakeFirstOrThrow()).params).toBe(recorded.params);
     await setBaseline(WEIHAI_POLICY);
   });
+
+  it("reads a version recorded before the check-in window existed as 30 minutes either side, and still gives an untouched baseline its term", async () => {
+    const db = s.app.platform.db;
+    const { validUntil: _, checkInOpensMinutesBefore: _o, checkInClosesMinutesAfter: _c, ...older } = WEIHAI_POLICY;
+    await db.updateTable("policyVersions").set({ params: JSON.stringify(older) }).where("effectiveFrom", "=", "2019-12-18").execute();
+    expect(ok(await bureau.get("/api/v1/policy/current?date=2020-01-01")).params).toMatchObject({ checkInOpensMinutesBefore: 30, checkInClosesMinutesAfter: 30 });
+    await ensureBaselinePolicy(s.app.platform);
+    expect((await baselineParams()).validUntil).toBe("2024-12-17");
+  });
 });

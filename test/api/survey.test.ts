@@ -95,14 +95,34 @@ describe.each(dialects)("evaluation survey on %s", (dialect) => {
     expect(both.find((r) => r.status === 409)!.body.error.code).toBe("SURVEY_ALREADY_ANSWERED");
   });
 
-  it("gives the base, its supervising unit and the bureau the aggregates", async () => {
+  it("gives no comments or score counts while fewer than 3 people answered (样本不足), only counts and averages", async () => {
     const results = ok(await home.staff.get(url("/survey-results")));
-    expect(results).toMatchObject({ projectId: course.id, responses: 2, attendees: 3 });
+    expect(results).toMatchObject({ projectId: course.id, responses: 2, attendees: 3, sampleTooSmall: true, minResponses: 3 });
     const byKey = Object.fromEntries(results.questions.map((q: any) => [q.key, q]));
-    expect(byKey.content).toMatchObject({ label: "培训内容", average: 4, distribution: [0, 0, 1, 0, 1], comments: [] });
-    expect(byKey.teachers).toMatchObject({ average: 4, distribution: [0, 0, 0, 2, 0] });
-    expect(byKey.comments).toMatchObject({ kind: "text", average: null, comments: ["案例丰富，希望增加实操时间。"] });
+    expect(byKey.content).toMatchObject({ label: "培训内容", average: 4, distribution: [], comments: [] });
+    expect(byKey.teachers).toMatchObject({ average: 4, distribution: [] });
+    expect(byKey.comments).toMatchObject({ kind: "text", average: null, distribution: [], comments: [] });
     // every scale answer: (5+4+5+4+5) + (3+4+5+4+3) = 42 over 10
+    expect(results.overall).toBe(4.2);
+    // not in the answer at all, nor in the export
+    expect(JSON.stringify(results)).not.toContain("案例丰富");
+    expect(JSON.stringify(ok(await c.bureau.get(url("/survey-results"))))).not.toContain("案例丰富");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await home.staff.get(url("/survey-results.xlsx"))).body as any);
+    const texts = book.worksheets.flatMap((w) => w.getSheetValues().flat().map(String));
+    expect(texts.join("\n")).not.toContain("案例丰富");
+    expect(texts).toContain("样本不足（少于3人作答），不予列出");
+  });
+
+  it("gives the base, its supervising unit and the bureau the aggregates once 3 people answered", async () => {
+    // every scale answer: 42 over 10 before, this one adds 21 over 5: 63 over 15
+    ok(await answer(attendees[2].client, { answers: answers({ content: 4, teachers: 4, usefulness: 4, overall: 4, comments: "希望提供课件" }) }), 201);
+    const results = ok(await home.staff.get(url("/survey-results")));
+    expect(results).toMatchObject({ projectId: course.id, responses: 3, attendees: 3, sampleTooSmall: false, minResponses: 3 });
+    const byKey = Object.fromEntries(results.questions.map((q: any) => [q.key, q]));
+    expect(byKey.content).toMatchObject({ label: "培训内容", average: 4, distribution: [0, 0, 1, 1, 1], comments: [] });
+    expect(byKey.teachers).toMatchObject({ average: 4, distribution: [0, 0, 0, 3, 0] });
+    expect(byKey.comments).toMatchObject({ kind: "text", average: null, comments: ["希望提供课件", "案例丰富，希望增加实操时间。"] });
     expect(results.overall).toBe(4.2);
     expect(ok(await home.supervisor.get(url("/survey-results")))).toEqual(results);
     expect(ok(await c.bureau.get(url("/survey-results")))).toEqual(results);

@@ -329,4 +329,28 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     expect(await table.getByRole("link", { name: /下载 PDF/ }).getAttribute("href")).toMatch(/^\/api\/v1\/hours-statements\/[^/]+\.pdf$/);
     expect(await axeProblems(page)).toEqual([]);
   });
+
+  it("opens the check-in page on the session running now, else the next one (issue 11)", async () => {
+    await setClock(DAY0);
+    const day = "2026-12-16";
+    const sessions = [
+      { date: day, startTime: "09:00", endTime: "12:00", title: "工业机器人安全操作规程", teacher: "王志远", hours: 3 },
+      { date: day, startTime: "14:00", endTime: "17:00", title: "工业机器人维护实训", teacher: "王志远", hours: 3 },
+    ];
+    const active = ((await base.get("/api/v1/bases")).body.items as { id: string; status: string }[]).find((b) => b.status === "active")!;
+    const twoSessions = await givenOneSessionProject(base, active.id, day, { title: "工业机器人维护专题培训班", hours: 6, sessions });
+    const page = staffPage;
+    const opened = async (hhmm: string) => {
+      await setClock(new Date(Date.parse(`${day}T${hhmm}:00+08:00`)).toISOString());
+      await page.goto(`${j.server.baseUrl}/training-projects/${twoSessions.id}`);
+      await card(page, "培训实施").getByRole("link", { name: "签到", exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: `签到：${twoSessions.title} 已备案` }).waitFor();
+      return new URL(page.url()).pathname.split("/")[4];
+    };
+    // before class: the morning; during the afternoon: the afternoon (not the day's first); in between: the next
+    expect(await opened("08:00")).toBe(twoSessions.sessions[0].id);
+    expect(await opened("14:30")).toBe(twoSessions.sessions[1].id);
+    expect(await opened("12:40")).toBe(twoSessions.sessions[1].id);
+    expect(await opened("10:00")).toBe(twoSessions.sessions[0].id);
+  });
 });

@@ -21,13 +21,18 @@ export interface RoomOptions {
   /** Usernames are `${prefix}${i}`; the base and project are named after `label`. */
   prefix: string;
   label?: string;
-  /** Each session's length; sessions start two hours apart from 08:00 (the project has 6 hours). */
+  /**
+   * Each session's length. Every session starts this minute (Asia/Shanghai) and runs side by side with
+   * the others, so each one's code is accepted whenever the room is made (第十七条: the check-in window).
+   */
   sessionHours?: number;
   /** Three counted entries in each person's learning record this year, so a record look-up reads something. */
   learningEntries?: boolean;
 }
 
-const hhmm = (hours: number) => `${String(Math.floor(hours)).padStart(2, "0")}:${String(Math.round((hours % 1) * 60)).padStart(2, "0")}`;
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(Math.round(minutes % 60)).padStart(2, "0")}`;
+/** Minutes since midnight in Shanghai of an instant. */
+const shanghaiMinute = (d: Date) => Math.floor(((d.getTime() + 8 * 3600_000) % 86_400_000) / 60_000);
 
 /** A filed project of the demo base's organization starting today, its sessions today, `people` professionals enrolled. */
 export async function givenCheckInRoom(p: Platform, opts: RoomOptions): Promise<Room> {
@@ -35,6 +40,7 @@ export async function givenCheckInRoom(p: Platform, opts: RoomOptions): Promise<
   const today = p.clock.today();
   const year = Number(today.slice(0, 4));
   const now = p.clock.nowIso();
+  const start = shanghaiMinute(p.clock.now());
   const user = (username: string) => p.db.selectFrom("users").select(["id", "orgId"]).where("username", "=", username).executeTakeFirstOrThrow();
   const [staff, supervisor] = await Promise.all([user("base"), user("supervisor")]);
   const passwordHash = await hashPassword(DEMO_PASSWORD, p.config.scryptN);
@@ -57,7 +63,7 @@ export async function givenCheckInRoom(p: Platform, opts: RoomOptions): Promise<
       .execute();
     await trx
       .insertInto("projectSessions")
-      .values(sessionIds.map((id, seq) => ({ id, projectId, seq, date: today, startTime: hhmm(8 + 2 * seq), endTime: hhmm(8 + 2 * seq + sessionHours), title: `第${seq + 1}讲`, teacher: "李建华", hours: sessionHours })))
+      .values(sessionIds.map((id, seq) => ({ id, projectId, seq, date: today, startTime: hhmm(start), endTime: hhmm(Math.min(start + sessionHours * 60, 23 * 60 + 59)), title: `第${seq + 1}讲`, teacher: "李建华", hours: sessionHours })))
       .execute();
     for (let i = 0; i < people; i++) {
       const id = newId();

@@ -10,7 +10,7 @@ import { newId } from "../../src/server/platform/ids.js";
 import { hashPassword } from "../../src/server/platform/passwords.js";
 import type { DialectName } from "../../src/server/platform/db.js";
 import type { PersonInput } from "../../src/shared/delivery.js";
-import { startServer, type Client, type TestServer } from "./harness.js";
+import { businessClockOf, startServer, type Client, type TestServer } from "./harness.js";
 import { nextIdNumber } from "./professionals.js";
 
 /** A test server whose sign-in rate limit lets a suite sign in hundreds of professionals from 127.0.0.1. */
@@ -106,17 +106,32 @@ export async function openCode(staff: Client, projectId: string, sessionId: stri
   return res.body;
 }
 
-/** Each signed-in professional checks in with a fresh code of the session; answers the check-in views. */
+/**
+ * Each signed-in professional checks in with a fresh code of the session; answers the check-in views.
+ * Business time must be on the session's day; when it is outside the session's hours, it moves to the
+ * session's start for the scans (a code is accepted only around its session, 第十七条) and back after.
+ */
 export async function givenCheckedIn(staff: Client, projectId: string, sessionId: string, who: Array<{ client: Client } | Client>): Promise<any[]> {
-  const { token } = await openCode(staff, projectId, sessionId);
-  const out: any[] = [];
-  for (const w of who) {
-    const client = "client" in w ? w.client : w;
-    const res = await client.post("/api/v1/check-ins", { token });
-    expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
-    out.push(res.body);
+  const { session } = (await staff.get(`${sessionUrl(projectId, sessionId)}/check-ins`)).body;
+  const clock = businessClockOf(staff);
+  const back = clock.nowIso();
+  const start = Date.parse(`${session.date}T${session.startTime}:00+08:00`);
+  const end = Date.parse(`${session.date}T${session.endTime}:00+08:00`);
+  const now = clock.now().getTime();
+  if (session.date === clock.today() && (now < start || now > end)) clock.set(new Date(start).toISOString());
+  try {
+    const { token } = await openCode(staff, projectId, sessionId);
+    const out: any[] = [];
+    for (const w of who) {
+      const client = "client" in w ? w.client : w;
+      const res = await client.post("/api/v1/check-ins", { token });
+      expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+      out.push(res.body);
+    }
+    return out;
+  } finally {
+    if (clock.nowIso() !== back) clock.set(back);
   }
-  return out;
 }
 
 /** 补签 by staff with a reason (the session's day or later, before completion). */

@@ -122,6 +122,7 @@ export async function startServer(
     await loadDemoData(app.platform, { accreditation, filing, delivery: opts.deliveryDemo ?? false, supervision: opts.supervisionDemo ?? false });
   }
   const address = await app.app.listen({ port: 0, host: "127.0.0.1" });
+  businessClocks.set(address, clock);
   const lastSteps = new Map<string, number>();
   const freshCode = (username: string, secret = DEMO_TOTP_SECRET) => {
     const now = () => clock.systemNow();
@@ -148,12 +149,22 @@ export async function startServer(
       return c;
     },
     async close() {
+      businessClocks.delete(address);
       await app.close();
       if (pgSchema) await dropPgSchema(process.env.TEST_DATABASE_URL!, pgSchema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
   return server;
+}
+
+const businessClocks = new Map<string, Clock>();
+
+/** The business clock of the in-process server a client talks to (fixtures that must act at a time of day). */
+export function businessClockOf(c: Client): Clock {
+  const clock = businessClocks.get(c.baseUrl);
+  if (!clock) throw new Error(`no in-process server at ${c.baseUrl}`);
+  return clock;
 }
 
 const signedInClients = new WeakMap<TestServer, Map<string, Promise<Client>>>();

@@ -5,7 +5,7 @@
 // One person has one check-in per session: a repeated check-in records nothing and answers the first.
 import { timingSafeEqual } from "node:crypto";
 import QRCode from "qrcode";
-import { CHECK_IN_CODE_SECONDS, type CheckInCodeView, type CheckInView, type SessionAttendanceView } from "../../../shared/delivery.js";
+import { CHECK_IN_CODE_SECONDS, checkInWindow, type CheckInCodeView, type CheckInView, type SessionAttendanceView } from "../../../shared/delivery.js";
 import { appendAudit, appendAuditBatch } from "../../platform/audit.js";
 import { authorize, can } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
@@ -14,6 +14,8 @@ import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import type { Secrets } from "../../platform/secrets.js";
 import { baseScope, requireText } from "../filing/bases.js";
+import { CHECK_IN_WINDOW_DEFAULTS } from "../policy/defaults.js";
+import { policyAt } from "../policy/service.js";
 import { countEnrolled } from "./enrollments.js";
 import { isDeliveryOpen, lockAttendance, projectInScope, sessionOf, type DeliveryProject, type DeliverySession } from "./project-facts.js";
 
@@ -55,6 +57,25 @@ function requireCheckInOpen(ctx: Ctx, p: Pick<DeliveryProject, "status" | "concl
   if (!isDeliveryOpen(p) || s.date !== ctx.clock.today()) throw new DomainError("CHECK_IN_NOT_OPEN", { date: s.date });
 }
 
+/** The session's check-in window under the policy in force on its day. */
+async function checkInWindowOf(ctx: Ctx, s: { date: string; startTime: string; endTime: string }) {
+  const { params } = await policyAt(ctx.db, s.date);
+  return checkInWindow(s, { ...CHECK_IN_WINDOW_DEFAULTS, ...params });
+}
+
+/**
+ * 第十七条 (sign-in records stand for presence at the session): its code is accepted from the policy's
+ * `checkInOpensMinutesBefore` before the session starts to `checkInClosesMinutesAfter` after it ends
+ * (Asia/Shanghai wall time), so a morning session's code is refused in the afternoon.
+ */
+async function requireWithinCheckInWindow(ctx: Ctx, s: { date: string; startTime: string; endTime: string }): Promise<void> {
+  const window = await checkInWindowOf(ctx, s);
+  const now = ctx.clock.now().getTime();
+  if (now >= window.opensMs && now < window.closesMs) return;
+  const details = { date: s.date, opensAt: window.opensAt, closesAt: window.closesAt };
+  throw new DomainError(now < window.opensMs ? "CHECK_IN_NOT_YET_OPEN" : "CHECK_IN_CLOSED", details);
+}
+
 const countCheckedIn = async (trx: Tx, sessionId: string) =>
   Number((await trx.selectFrom("checkIns").select((eb) => eb.fn.countAll<number>().as("n")).where("sessionId", "=", sessionId).executeTakeFirstOrThrow()).n);
 
@@ -78,8 +99,10 @@ export async function checkInCode(ctx: Ctx, projectId: string, sessionId: string
   const window = Math.floor(ctx.clock.now().getTime() / WINDOW_MS);
   const token = checkInToken(ctx.secrets, s.id, window);
   const url = `${ctx.config.publicUrl}/check-in?token=${encodeURIComponent(token)}`;
-  const [qr, checkedIn, enrolled] = await Promise.all([qrDataUrl(url), countCheckedIn(ctx.db, s.id), countEnrolled(ctx.db, p.id)]);
+  const [qr, checkedIn, enrolled, { opensAt, closesAt }] = await Promise.all([qrDataUrl(url), countCheckedIn(ctx.db, s.id), countEnrolled(ctx.db, p.id), checkInWindowOf(ctx, s)]);
   return {
+    opensAt,
+    closesAt,
     token,
     expiresAt: new Date((window + 2) * WINDOW_MS).toISOString(),
     refreshAt: new Date((window + 1) * WINDOW_MS).toISOString(),
@@ -270,6 +293,7 @@ const checkInFacts = preparedQuery(["sessionId", "professionalId"], (db, v: { se
       "s.title as sessionTitle",
       "s.date",
       "s.startTime",
+      "s.endTime",
       "e.status as enrolment",
       "c.id as checkInId",
       "c.method",
@@ -293,6 +317,7 @@ export async function checkIn(ctx: Ctx, token: string): Promise<Recorded> {
   const [row] = await checkInFacts(ctx.db, { sessionId, professionalId: actor!.id });
   if (!row) throw new DomainError("CHECK_IN_CODE_EXPIRED");
   requireCheckInOpen(ctx, row, row);
+  await requireWithinCheckInWindow(ctx, row);
   if (row.enrolment !== "enrolled") throw new DomainError("NOT_ENROLLED", { projectId: row.projectId });
   const f: SessionFacts = { ...row, sessionId };
   const who = { professionalId: actor!.id, name: actor!.displayName };

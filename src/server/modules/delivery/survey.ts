@@ -1,12 +1,13 @@
 // 培训效果评估 (第十七条): the questionnaire the bureau keeps per version (in force from a date), each
 // attendee's one answer, and the aggregates the base, its supervising unit and the bureau read.
-import type {
-  ProjectSurveyView,
-  SurveyFormInput,
-  SurveyFormView,
-  SurveyQuestion,
-  SurveyResponseBody,
-  SurveyResultsView,
+import {
+  SURVEY_MIN_RESPONSES,
+  type ProjectSurveyView,
+  type SurveyFormInput,
+  type SurveyFormView,
+  type SurveyQuestion,
+  type SurveyResponseBody,
+  type SurveyResultsView,
 } from "../../../shared/delivery.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize } from "../../platform/authz.js";
@@ -207,19 +208,22 @@ export async function resultsOf(trx: Tx, project: { id: string; startDate: strin
     attendeeCount(trx, project.id),
   ]);
   const answers = rows.map((r) => JSON.parse(r.answers) as Answers);
+  // issue 11: below the minimum, no comment or distribution leaves the server (archive and Excel included).
+  const sampleTooSmall = rows.length < SURVEY_MIN_RESPONSES;
   let sum = 0;
   let count = 0;
   const questions = form.questions.map((q) => {
     const given = answers.map((a) => a[q.key]).filter((v) => v !== undefined && v !== "");
-    if (q.kind === "text") return { key: q.key, label: q.label, kind: q.kind, average: null, distribution: [], comments: given.map(String) };
+    if (q.kind === "text") return { key: q.key, label: q.label, kind: q.kind, average: null, distribution: [], comments: sampleTooSmall ? [] : given.map(String) };
     const scores = given.filter((v): v is number => typeof v === "number");
     const distribution = [1, 2, 3, 4, 5].map((n) => scores.filter((s) => s === n).length);
     const total = scores.reduce((a, b) => a + b, 0);
     sum += total;
     count += scores.length;
-    return { key: q.key, label: q.label, kind: q.kind, average: scores.length ? round2(total / scores.length) : null, distribution, comments: [] };
+    return { key: q.key, label: q.label, kind: q.kind, average: scores.length ? round2(total / scores.length) : null, distribution: sampleTooSmall ? [] : distribution, comments: [] };
   });
-  return { projectId: project.id, form, responses: rows.length, attendees, questions, overall: count ? round2(sum / count) : null };
+  const overall = count ? round2(sum / count) : null;
+  return { projectId: project.id, form, responses: rows.length, attendees, questions, overall, sampleTooSmall, minResponses: SURVEY_MIN_RESPONSES };
 }
 
 type QuestionResult = SurveyResultsView["questions"][number];
@@ -264,6 +268,7 @@ export function surveyResultsSheets(results: SurveyResultsView, projectTitle: st
         ["问卷施行日期", beijingCell(results.form.effectiveFrom, "date")],
         ["收回问卷", results.responses],
         ["参训人数", results.attendees],
+        ...(results.sampleTooSmall ? [["意见和分值分布", `样本不足（少于${results.minResponses}人作答），不予列出`] as [string, string]] : []),
       ],
     },
   ];

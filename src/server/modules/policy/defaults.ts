@@ -4,6 +4,15 @@ import type { PolicyParams } from "../../../shared/api.js";
 
 export const BASELINE_EFFECTIVE_FROM = "2019-12-18";
 
+/**
+ * Parameters added after versions were first recorded, and what a version recorded without them means:
+ * the platform's behaviour before they existed (the check-in window: half an hour either side).
+ */
+export const CHECK_IN_WINDOW_DEFAULTS = { checkInOpensMinutesBefore: 30, checkInClosesMinutesAfter: 30 } as const satisfies Partial<PolicyParams>;
+
+/** A stored version's parameters with the later parameters it lacks at their defaults. */
+export const withLaterDefaults = (p: PolicyParams): PolicyParams => ({ ...CHECK_IN_WINDOW_DEFAULTS, ...p });
+
 export const WEIHAI_POLICY: PolicyParams = {
   cityName: "威海市",
   docPrefix: "威人社发",
@@ -15,6 +24,9 @@ export const WEIHAI_POLICY: PolicyParams = {
   generalMinHours: 30, // Shandong practice: 公需科目不少于30学时
   maxHoursPerDay: 8,
   completionAttendance: 1,
+  // 第十七条: a session's check-in code is accepted from 30 minutes before it starts to 30 after it ends
+  checkInOpensMinutesBefore: CHECK_IN_WINDOW_DEFAULTS.checkInOpensMinutesBefore,
+  checkInClosesMinutesAfter: CHECK_IN_WINDOW_DEFAULTS.checkInClosesMinutesAfter,
   // 第四条 (一)–(四): the conditions the expert panel scores (第五条（三）)
   reviewCriteria: [
     { key: "teachers", label: "师资队伍", weight: 25, max: 100 },

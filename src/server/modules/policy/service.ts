@@ -10,11 +10,11 @@ import { inTransaction, type Ctx, type Platform } from "../../platform/context.j
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { BASELINE_EFFECTIVE_FROM, WEIHAI_POLICY } from "./defaults.js";
+import { BASELINE_EFFECTIVE_FROM, WEIHAI_POLICY, withLaterDefaults } from "./defaults.js";
 
 type Row = { id: string; effectiveFrom: string; params: string; note: string; createdAt: string; createdBy: string | null };
 
-const toView = (r: Row & { createdByName: string | null }): PolicyVersionView => ({ ...r, params: JSON.parse(r.params) as PolicyParams });
+const toView = (r: Row & { createdByName: string | null }): PolicyVersionView => ({ ...r, params: withLaterDefaults(JSON.parse(r.params) as PolicyParams) });
 
 function versions(trx: Tx) {
   return trx
@@ -155,7 +155,7 @@ async function ensureBaselineTerm(p: Platform): Promise<void> {
     .where("effectiveFrom", "=", BASELINE_EFFECTIVE_FROM)
     .where("createdBy", "is", null)
     .executeTakeFirst();
-  if (!baseline || !isDeepStrictEqual(JSON.parse(baseline.params), untermed)) return;
+  if (!baseline || !isDeepStrictEqual(withLaterDefaults(JSON.parse(baseline.params) as PolicyParams), untermed)) return;
   const ctx: Ctx = { ...p, actor: null, ip: null };
   await inTransaction(p, async (trx) => {
     await trx.updateTable("policyVersions").set({ params: JSON.stringify(WEIHAI_POLICY) }).where("id", "=", baseline.id).where("params", "=", baseline.params).execute();

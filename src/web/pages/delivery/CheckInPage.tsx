@@ -92,7 +92,10 @@ export default function CheckInPage() {
                   ) : code.code ? (
                     <div style={{ textAlign: "center" }}>
                       <img src={code.code.qr} alt={t("delivery.checkIn.qrAlt")} data-check-in-url={code.code.url} style={{ width: 260, height: 260, imageRendering: "pixelated" }} />
-                      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+                      <Typography.Paragraph strong style={{ marginTop: 8, marginBottom: 0 }}>
+                        {t("delivery.checkIn.window", { opensAt: code.code.opensAt, closesAt: code.code.closesAt })}
+                      </Typography.Paragraph>
+                      <Typography.Paragraph type="secondary" style={{ marginTop: 4 }}>
                         {t("delivery.checkIn.rotateHint")}
                       </Typography.Paragraph>
                     </div>

@@ -1,11 +1,12 @@
 // The frame of a project's delivery pages (报名名单, 签到, 结业与证书, 评估, 归档): the project loaded by id,
 // the page's title with the project's name, a breadcrumb back to the project, and tabs between the
 // delivery pages that make sense in the project's status (第十七条: only a filed project is delivered).
-import { useEffect, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useNavigate, useParams } from "react-router-dom";
 import { Breadcrumb, Skeleton, Space, Tabs } from "antd";
 import { useTranslation } from "react-i18next";
-import { projectApi } from "../../api/endpoints";
+import { sessionInstant } from "../../../shared/delivery.js";
+import { clockApi, projectApi } from "../../api/endpoints";
 import type { ProjectView } from "../../api/types";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
@@ -16,10 +17,34 @@ import { useBusinessToday, useRecord } from "../filing/useFilingData";
 
 export type DeliveryPage = "enrollments" | "checkIn" | "completion" | "surveyResults" | "archive";
 
-/** Where the 签到 tab leads: today's session, else the next one, else the last. */
-export function defaultSession(project: ProjectView, today: string): ProjectView["sessions"][number] | undefined {
+/**
+ * Where the 签到 tab leads (issue 11): the session running now, else the next one to start (today's
+ * first, being earliest), else the last. `now` is business time in epoch ms.
+ */
+export function defaultSession(project: ProjectView, now: number): ProjectView["sessions"][number] | undefined {
   const sessions = [...project.sessions].sort((a, b) => `${a.date} ${a.startTime}`.localeCompare(`${b.date} ${b.startTime}`));
-  return sessions.find((s) => s.date >= today) ?? sessions[sessions.length - 1];
+  const running = sessions.find((s) => sessionInstant(s.date, s.startTime) <= now && now <= sessionInstant(s.date, s.endTime));
+  return running ?? sessions.find((s) => sessionInstant(s.date, s.startTime) > now) ?? sessions[sessions.length - 1];
+}
+
+/**
+ * Business time (the platform's clock, which the test clock may move) as epoch ms: the browser's clock
+ * plus the server's offset; `ready` once the server has answered (or failed to: then the browser's).
+ */
+export function useBusinessNow(): { now(): number; ready: boolean } {
+  const [offset, setOffset] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    clockApi
+      .get()
+      .then((c) => live && setOffset(Date.parse(c.now) - Date.now()))
+      .catch(() => live && setOffset(0));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const now = useCallback(() => Date.now() + (offset ?? 0), [offset]);
+  return { now, ready: offset !== null };
 }
 
 /** The delivery pages of a project in this status, in order; none before it is filed. */
@@ -33,13 +58,13 @@ export function deliveryPages(project: Pick<ProjectView, "status" | "startDate" 
   return pages;
 }
 
-export function deliveryPath(project: ProjectView, page: DeliveryPage, today: string): string {
+export function deliveryPath(project: ProjectView, page: DeliveryPage, now: number): string {
   const base = `/training-projects/${project.id}`;
   switch (page) {
     case "enrollments":
       return `${base}/enrollments`;
     case "checkIn": {
-      const session = defaultSession(project, today);
+      const session = defaultSession(project, now);
       return session ? `${base}/sessions/${session.id}/check-in` : base;
     }
     case "completion":
@@ -97,6 +122,7 @@ interface FrameProps {
 export function DeliveryFrame({ page, project, notFound, today, extra, printable, children }: FrameProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const businessNow = useBusinessNow();
   if (notFound) return <NotFound />;
   if (!project) return <Skeleton active />;
   const pages = deliveryPages(project, today);
@@ -129,7 +155,7 @@ export function DeliveryFrame({ page, project, notFound, today, extra, printable
       <Tabs
         className="no-print"
         activeKey={page}
-        onChange={(key) => navigate(deliveryPath(project, key as DeliveryPage, today))}
+        onChange={(key) => navigate(deliveryPath(project, key as DeliveryPage, businessNow.now()))}
         items={pages.map((p) => ({ key: p, label: t(`delivery.pages.${p}`) }))}
       />
       {children(project)}

@@ -5,19 +5,21 @@ import { Card, Space } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProjectView } from "../../api/types";
 import { useBusinessToday } from "../filing/useFilingData";
-import { deliveryPages, deliveryPath } from "./DeliveryFrame";
+import { deliveryPages, deliveryPath, useBusinessNow } from "./DeliveryFrame";
 
 export function DeliveryLinks({ project }: { project: ProjectView }) {
   const { t } = useTranslation();
   const today = useBusinessToday();
+  const businessNow = useBusinessNow();
   const pages = deliveryPages(project, today);
-  if (pages.length === 0) return null;
+  // the 签到 link names the session of this moment: wait for the platform's clock
+  if (pages.length === 0 || !businessNow.ready) return null;
   return (
     <Card title={t("delivery.linksTitle")} className="no-print" style={{ marginBottom: 16 }}>
       <nav aria-label={t("delivery.linksTitle")}>
         <Space wrap size="large">
           {pages.map((p) => (
-            <Link key={p} to={deliveryPath(project, p, today)}>
+            <Link key={p} to={deliveryPath(project, p, businessNow.now())}>
               {t(`delivery.pages.${p}`)}
             </Link>
           ))}

@@ -1,5 +1,5 @@
 // 全屏投影: the check-in code as a classroom projector shows it — a large QR code, the course and the
-// session, and the live count 已签到 x/y, readable from the back of the room. Uses the Fullscreen API
+// session, the live count 已签到 x/y and the session's check-in time, readable from the back of the room. Uses the Fullscreen API
 // when the browser allows it; otherwise (or until it does) it covers the window. Esc or 退出投影 ends it.
 import { useEffect, useRef } from "react";
 import { Button } from "antd";
@@ -83,7 +83,10 @@ export function Projector({ courseTitle, sessionText, code, problem, checkedIn, 
       <div style={{ fontSize: "clamp(28px, 6vh, 72px)", fontWeight: 700 }} aria-live="polite">
         {t("delivery.checkIn.count", { checkedIn, enrolled })}
       </div>
-      <div style={{ fontSize: "clamp(16px, 2.4vh, 28px)" }}>{t("delivery.checkIn.scanHint")}</div>
+      <div style={{ fontSize: "clamp(16px, 2.4vh, 28px)" }}>
+        {t("delivery.checkIn.scanHint")}
+        {code && ` · ${t("delivery.checkIn.window", { opensAt: code.opensAt, closesAt: code.closesAt })}`}
+      </div>
     </div>
   );
 }

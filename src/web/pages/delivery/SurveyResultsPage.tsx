@@ -1,7 +1,8 @@
 // 培训效果评估 (/training-projects/:id/survey-results): the aggregates of the project's evaluation survey
 // for its base, supervising unit and the bureau — the response rate, each 1–5 question's mean and how
-// many gave each score, and the comments. Exported to Excel; printable. Nobody's answers are shown by name.
-import { Card, Col, Empty, List, Progress, Rate, Row, Space, Statistic, Table, Typography } from "antd";
+// many gave each score, and the comments. Exported to Excel; printable. Nobody's answers are shown by name,
+// and below the minimum number of answers the server gives no comments or score counts (样本不足).
+import { Alert, Card, Col, Empty, List, Progress, Rate, Row, Space, Statistic, Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { SurveyResultsView } from "../../../shared/delivery.js";
 import { completionApi } from "../../api/endpoints";
@@ -13,7 +14,13 @@ type Question = SurveyResultsView["questions"][number];
 
 const SCORES = [5, 4, 3, 2, 1] as const;
 
-function ScaleQuestion({ q }: { q: Question }) {
+/** What stands in for the score counts and comments the server withholds (issue 11: survey privacy). */
+function TooFew({ min }: { min: number }) {
+  const { t } = useTranslation();
+  return <Typography.Text type="secondary">{t("delivery.survey.sampleTooSmall", { min })}</Typography.Text>;
+}
+
+function ScaleQuestion({ q, tooFew }: { q: Question; tooFew: number | null }) {
   const { t } = useTranslation();
   const answered = q.distribution.reduce((a, b) => a + b, 0);
   return (
@@ -21,45 +28,55 @@ function ScaleQuestion({ q }: { q: Question }) {
       <Space align="center" style={{ marginBottom: 8 }} wrap>
         <Rate disabled allowHalf value={q.average ? Math.round(q.average * 2) / 2 : 0} aria-label={t("delivery.survey.averageOf", { label: q.label })} />
         <Typography.Text strong>{t("delivery.survey.average", { value: formatScore(q.average) })}</Typography.Text>
-        <Typography.Text type="secondary">{t("delivery.survey.answered", { count: answered })}</Typography.Text>
+        {tooFew === null && <Typography.Text type="secondary">{t("delivery.survey.answered", { count: answered })}</Typography.Text>}
       </Space>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="score"
-        dataSource={SCORES.map((score) => ({ score, count: q.distribution[score - 1] ?? 0 }))}
-        columns={[
-          { title: t("delivery.survey.score"), dataIndex: "score", width: 130, render: (v: number) => t(`delivery.survey.scoreLabel.${v}`) },
-          {
-            title: t("delivery.survey.share"),
-            key: "bar",
-            render: (_, r) => (
-              <Progress
-                percent={answered ? Math.round((r.count / answered) * 100) : 0}
-                status="normal"
-                size="small"
-                format={(percent) => `${percent ?? 0}%`}
-                aria-label={t(`delivery.survey.scoreLabel.${r.score}`)}
-              />
-            ),
-          },
-          { title: t("delivery.survey.count"), dataIndex: "count", width: 64, align: "right" },
-        ]}
-      />
+      {tooFew !== null ? (
+        <div>
+          <TooFew min={tooFew} />
+        </div>
+      ) : (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="score"
+          dataSource={SCORES.map((score) => ({ score, count: q.distribution[score - 1] ?? 0 }))}
+          columns={[
+            { title: t("delivery.survey.score"), dataIndex: "score", width: 130, render: (v: number) => t(`delivery.survey.scoreLabel.${v}`) },
+            {
+              title: t("delivery.survey.share"),
+              key: "bar",
+              render: (_, r) => (
+                <Progress
+                  percent={answered ? Math.round((r.count / answered) * 100) : 0}
+                  status="normal"
+                  size="small"
+                  format={(percent) => `${percent ?? 0}%`}
+                  aria-label={t(`delivery.survey.scoreLabel.${r.score}`)}
+                />
+              ),
+            },
+            { title: t("delivery.survey.count"), dataIndex: "count", width: 64, align: "right" },
+          ]}
+        />
+      )}
     </Card>
   );
 }
 
-function TextQuestion({ q }: { q: Question }) {
+function TextQuestion({ q, tooFew }: { q: Question; tooFew: number | null }) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={q.label}>
-      <List
-        size="small"
-        dataSource={q.comments}
-        locale={{ emptyText: t("delivery.survey.noComments") }}
-        renderItem={(c) => <List.Item style={{ whiteSpace: "pre-wrap" }}>{c}</List.Item>}
-      />
+      {tooFew !== null ? (
+        <TooFew min={tooFew} />
+      ) : (
+        <List
+          size="small"
+          dataSource={q.comments}
+          locale={{ emptyText: t("delivery.survey.noComments") }}
+          renderItem={(c) => <List.Item style={{ whiteSpace: "pre-wrap" }}>{c}</List.Item>}
+        />
+      )}
     </Card>
   );
 }
@@ -78,8 +95,9 @@ export default function SurveyResultsPage() {
       printable
       extra={<ExportButton href={completionApi.surveyResultsExportUrl(id)} />}
     >
-      {() =>
-        !results ? (
+      {() => {
+        const tooFew = results?.sampleTooSmall ? results.minResponses : null;
+        return !results ? (
           <Card loading />
         ) : (
           <>
@@ -104,17 +122,28 @@ export default function SurveyResultsPage() {
                 <Empty description={t("delivery.survey.none")} />
               </Card>
             ) : (
-              <Row gutter={[16, 16]}>
-                {results.questions.map((q) => (
-                  <Col key={q.key} xs={24} xl={q.kind === "scale" ? 12 : 24}>
-                    {q.kind === "scale" ? <ScaleQuestion q={q} /> : <TextQuestion q={q} />}
-                  </Col>
-                ))}
-              </Row>
+              <>
+                {results.sampleTooSmall && (
+                  <Alert
+                    type="info"
+                    showIcon
+                    style={{ marginBottom: 16 }}
+                    title={t("delivery.survey.sampleTooSmall", { min: results.minResponses })}
+                    description={t("delivery.survey.sampleTooSmallHint", { min: results.minResponses })}
+                  />
+                )}
+                <Row gutter={[16, 16]}>
+                  {results.questions.map((q) => (
+                    <Col key={q.key} xs={24} xl={q.kind === "scale" ? 12 : 24}>
+                      {q.kind === "scale" ? <ScaleQuestion q={q} tooFew={tooFew} /> : <TextQuestion q={q} tooFew={tooFew} />}
+                    </Col>
+                  ))}
+                </Row>
+              </>
             )}
           </>
-        )
-      }
+        );
+      }}
     </DeliveryFrame>
   );
 }

@@ -21,9 +21,15 @@ const REFUSAL_TITLES: Record<string, string> = {
   CHECK_IN_CODE_EXPIRED: "learner.checkIn.expired",
   NOT_ENROLLED: "learner.checkIn.notEnrolled",
   CHECK_IN_NOT_OPEN: "learner.checkIn.notOpen",
+  // the server's message names the session's check-in time (第十七条)
+  CHECK_IN_NOT_YET_OPEN: "learner.checkIn.notYetOpen",
+  CHECK_IN_CLOSED: "learner.checkIn.closed",
   NOT_A_PROFESSIONAL: "learner.checkIn.notProfessional",
   NO_TOKEN: "learner.checkIn.noToken",
 };
+
+/** Refusals that sending the same code again cannot change: no 重试 button. */
+const NO_RETRY = new Set(["CHECK_IN_CODE_EXPIRED", "NO_TOKEN", "CHECK_IN_NOT_OPEN", "CHECK_IN_NOT_YET_OPEN", "CHECK_IN_CLOSED", "NOT_A_PROFESSIONAL"]);
 
 /** What to do next, where the server's message would only repeat the title. */
 const HINTS: Record<string, string> = {
@@ -115,7 +121,7 @@ function Refused({ outcome, onRetry }: { outcome: Extract<Outcome, { kind: "refu
   const extra =
     outcome.code === "NOT_ENROLLED" ? (
       <Link to={outcome.projectId ? `/public/trainings/${outcome.projectId}` : "/public/trainings"}>{t("learner.checkIn.toCourse")}</Link>
-    ) : outcome.code === "CHECK_IN_CODE_EXPIRED" || outcome.code === "NO_TOKEN" || outcome.code === "CHECK_IN_NOT_OPEN" || outcome.code === "NOT_A_PROFESSIONAL" ? null : (
+    ) : NO_RETRY.has(outcome.code) ? null : (
       <Button type="primary" size="large" onClick={onRetry}>
         {t("learner.checkIn.retry")}
       </Button>

@@ -68,6 +68,8 @@ export function PolicyDescriptions({ version }: { version: PolicyVersionView }) 
         <Descriptions.Item label={t("policy.params.generalMinHours")}>{hours(p.generalMinHours)}</Descriptions.Item>
         <Descriptions.Item label={t("policy.params.maxHoursPerDay")}>{hours(p.maxHoursPerDay)}</Descriptions.Item>
         <Descriptions.Item label={t("policy.params.completionAttendance")}>{formatPercent(p.completionAttendance)}</Descriptions.Item>
+        <Descriptions.Item label={t("policy.params.checkInOpensMinutesBefore")}>{t("policy.minutesValue", { count: p.checkInOpensMinutesBefore })}</Descriptions.Item>
+        <Descriptions.Item label={t("policy.params.checkInClosesMinutesAfter")}>{t("policy.minutesValue", { count: p.checkInClosesMinutesAfter })}</Descriptions.Item>
       </Descriptions>
       <Typography.Title level={3} style={{ fontSize: 15 }}>
         {t("policy.params.reviewCriteria")}

@@ -30,6 +30,9 @@ const NUMBER_FIELDS: { name: keyof PolicyParams; min: number; max: number; unit?
   { name: "yearlyHours", min: 1, max: 1000, unit: "policy.unit.hours" },
   { name: "generalMinHours", min: 0, max: 1000, unit: "policy.unit.hours" },
   { name: "maxHoursPerDay", min: 1, max: 24, unit: "policy.unit.hours" },
+  // 第十七条: how long around a session its check-in code is accepted
+  { name: "checkInOpensMinutesBefore", min: 0, max: 720, unit: "policy.unit.minutes" },
+  { name: "checkInClosesMinutesAfter", min: 0, max: 720, unit: "policy.unit.minutes" },
 ];
 
 export function PolicyVersionModal({ open, base, onClose, onSaved }: { open: boolean; base: PolicyVersionView | null; onClose(): void; onSaved(): void }) {
