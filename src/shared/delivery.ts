@@ -430,7 +430,7 @@ export const ProjectSurveyView = Type.Object({
 export type ProjectSurveyView = Static<typeof ProjectSurveyView>;
 
 /**
- * issue 11 (survey privacy): the fewest answers whose comments and score distributions are shown. One or
+ * issue 11 (survey privacy): the fewest answers whose comments, score distributions and averages are shown. One or
  * two answers would show what a person who can be told apart in a small class wrote and scored.
  */
 export const SURVEY_MIN_RESPONSES = 3;

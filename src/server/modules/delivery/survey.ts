@@ -208,7 +208,8 @@ export async function resultsOf(trx: Tx, project: { id: string; startDate: strin
     attendeeCount(trx, project.id),
   ]);
   const answers = rows.map((r) => JSON.parse(r.answers) as Answers);
-  // issue 11: below the minimum, no comment or distribution leaves the server (archive and Excel included).
+  // issue 11: below the minimum, no comment, distribution or average leaves the server (archive and Excel
+  // included): the average of one answer is that person's score.
   const sampleTooSmall = rows.length < SURVEY_MIN_RESPONSES;
   let sum = 0;
   let count = 0;
@@ -220,9 +221,9 @@ export async function resultsOf(trx: Tx, project: { id: string; startDate: strin
     const total = scores.reduce((a, b) => a + b, 0);
     sum += total;
     count += scores.length;
-    return { key: q.key, label: q.label, kind: q.kind, average: scores.length ? round2(total / scores.length) : null, distribution: sampleTooSmall ? [] : distribution, comments: [] };
+    return { key: q.key, label: q.label, kind: q.kind, average: scores.length && !sampleTooSmall ? round2(total / scores.length) : null, distribution: sampleTooSmall ? [] : distribution, comments: [] };
   });
-  const overall = count ? round2(sum / count) : null;
+  const overall = count && !sampleTooSmall ? round2(sum / count) : null;
   return { projectId: project.id, form, responses: rows.length, attendees, questions, overall, sampleTooSmall, minResponses: SURVEY_MIN_RESPONSES };
 }
 
