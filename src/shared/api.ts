@@ -48,6 +48,8 @@ export const UserView = Type.Object({
   lockedUntil: Nullable(Type.String()),
   phone: Nullable(Type.String({ description: "masked" })),
   idNumber: Nullable(Type.String({ description: "masked" })),
+  /** 工作单位 from the professional profile (issue 11 item 6); null for an account without one */
+  employer: Nullable(Type.String()),
   lastLoginAt: Nullable(Type.String()),
   createdAt: Type.String(),
   version: Type.Integer(),
@@ -115,6 +117,7 @@ export const UserListQuery = Type.Object(
   {
     ...PageQuery,
     role: Type.Optional(RoleSchema),
+    kind: Type.Optional(Type.Union([Type.Literal("staff"), Type.Literal("professional")], { description: "staff: accounts without the professional role; professional: professionals' accounts" })),
     orgId: Type.Optional(Id),
     status: Type.Optional(Type.Union([Type.Literal("active"), Type.Literal("disabled")])),
     q: Type.Optional(Type.String({ maxLength: 50 })),

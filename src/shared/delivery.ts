@@ -30,7 +30,9 @@ export const ProfessionalView = Type.Object({
   name: Type.String(),
   idNumber: Type.String(),
   phone: Nullable(Type.String()),
-  revealed: Type.Boolean({ description: "true when idNumber and phone are whole (the person, the bureau)" }),
+  revealed: Type.Boolean({ description: "true when idNumber is whole: only the person's own record" }),
+  /** issue 11 item 6: the actor may ask for the whole ID number (POST …/actions/reveal-id-number, audited) */
+  canReveal: Type.Boolean(),
   employer: Type.String(),
   title: Type.String({ description: "职称" }),
   specialty: Type.String(),
@@ -42,6 +44,10 @@ export const ProfessionalView = Type.Object({
   version: Type.Integer(),
 });
 export type ProfessionalView = Static<typeof ProfessionalView>;
+
+/** The whole ID number, answered to one explicit, audited request (issue 11 item 6). */
+export const RevealedIdNumber = Type.Object({ idNumber: Type.String() });
+export type RevealedIdNumber = Static<typeof RevealedIdNumber>;
 
 /** The person's facts, as a base registers them while enrolling (第二十四条: the record follows the person). */
 export const PersonInput = Type.Object(

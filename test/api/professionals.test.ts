@@ -114,21 +114,38 @@ describe.each(dialects)("professionals on %s", (dialect) => {
     expectError(await base.post("/api/v1/professionals", { ...person, idNumber: withWrongChecksum(person.idNumber) }), 422, "INVALID_ID_NUMBER");
   });
 
-  it("shows the ID number and phone whole to the person and the bureau, masked to the base the person attended", async () => {
+  it("shows the ID number whole to the person, to the bureau on request, masked to the base the person attended", async () => {
     const { client, id, body } = await givenSignedUp(s, { name: "潘思远", phone: "13906317777" });
     secrets.push(body.idNumber, body.phone);
     await givenEnrolmentRow(s, projectId, id);
 
     const byBureau = ok(await bureau.get(`/api/v1/professionals/${id}`));
-    expect(byBureau).toMatchObject({ idNumber: body.idNumber, phone: "13906317777", revealed: true });
+    expect(byBureau).toMatchObject({ idNumber: maskIdNumber(body.idNumber), phone: "13906317777", revealed: false, canReveal: true });
+    expect(ok(await bureau.post(`/api/v1/professionals/${id}/actions/reveal-id-number`))).toEqual({ idNumber: body.idNumber });
     const byBase = ok(await base.get(`/api/v1/professionals/${id}`));
-    expect(byBase).toMatchObject({ name: "潘思远", idNumber: maskIdNumber(body.idNumber), phone: "139****7777", revealed: false });
+    expect(byBase).toMatchObject({ name: "潘思远", idNumber: maskIdNumber(body.idNumber), phone: "139****7777", revealed: false, canReveal: false });
     expect(JSON.stringify(byBase)).not.toContain(body.idNumber);
     const listed = ok(await base.get("/api/v1/professionals?keyword=潘思"));
     expect(listed.items.map((p: any) => p.id)).toEqual([id]);
     expect(JSON.stringify(listed)).not.toContain(body.idNumber);
     const mine = ok(await client.get(`/api/v1/professionals/${id}`));
     expect(mine.revealed).toBe(true);
+  });
+
+  it("reveals a whole ID number only to the bureau and the person: out of scope 404, a base that taught them 403", async () => {
+    const { client, id, body } = await givenSignedUp(s, { name: "侯静怡" });
+    secrets.push(body.idNumber, body.phone);
+    await givenEnrolmentRow(s, projectId, id);
+    const reveal = (who: Client, whom = id) => who.post(`/api/v1/professionals/${whom}/actions/reveal-id-number`);
+    expectError(await reveal(base2), 404, "NOT_FOUND");
+    expectError(await reveal(c.pro1), 404, "NOT_FOUND");
+    expectError(await reveal(bureau, "no-such-person"), 404, "NOT_FOUND");
+    expectError(await reveal(base), 403, "FORBIDDEN");
+    expect(ok(await reveal(client))).toEqual({ idNumber: body.idNumber });
+    expect(ok(await reveal(bureau))).toEqual({ idNumber: body.idNumber });
+    const listed = ok(await bureau.get("/api/v1/professionals?keyword=侯静怡"));
+    expect(listed.items).toEqual([expect.objectContaining({ id, idNumber: maskIdNumber(body.idNumber), revealed: false, canReveal: true })]);
+    expect(JSON.stringify(listed)).not.toContain(body.idNumber);
   });
 
   it("answers 404 to base staff and other professionals reading a person never enrolled with them", async () => {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoIdNumber } from "../../src/server/demo/seed.js";
 import { dialects, idOf, startServer, type Client, type TestServer } from "../support/harness.js";
+import { expectError, ok } from "../support/filing.js";
 
 describe.each(dialects)("users on %s", (dialect) => {
   let s: TestServer;
@@ -30,6 +31,24 @@ describe.each(dialects)("users on %s", (dialect) => {
     const page = await bureau.get("/api/v1/users?pageSize=4&page=3");
     expect(page.body).toMatchObject({ total: 13, page: 3, pageSize: 4 });
     expect(page.body.items).toHaveLength(4);
+  });
+
+  it("lists staff accounts and professionals apart, each kind paged, professionals with their employer", async () => {
+    const all = ok(await bureau.get("/api/v1/users?pageSize=100"));
+    const staff = ok(await bureau.get("/api/v1/users?kind=staff&pageSize=100"));
+    const pros = ok(await bureau.get("/api/v1/users?kind=professional&pageSize=100"));
+    expect(pros.total).toBeGreaterThan(0);
+    expect(staff.total + pros.total).toBe(all.total);
+    expect(staff.items.some((u: any) => u.roles.includes("professional"))).toBe(false);
+    expect(pros.items.every((u: any) => u.roles.includes("professional"))).toBe(true);
+    const pro1 = pros.items.find((u: any) => u.username === "pro1");
+    const profile = await s.app.platform.db.selectFrom("professionals").select("employer").where("id", "=", pro1.id).executeTakeFirstOrThrow();
+    expect(pro1.employer).toBe(profile.employer);
+    expect(staff.items.every((u: any) => u.employer === null)).toBe(true);
+    const firstPage = ok(await bureau.get("/api/v1/users?kind=staff&pageSize=2&page=1"));
+    expect(firstPage).toMatchObject({ total: staff.total, page: 1, pageSize: 2 });
+    expect(firstPage.items.map((u: any) => u.username)).toEqual(staff.items.slice(0, 2).map((u: any) => u.username));
+    expectError(await bureau.get("/api/v1/users?kind=everyone"), 400, "VALIDATION_FAILED");
   });
 
   it("masks ID numbers and phone numbers", async () => {

@@ -1,7 +1,8 @@
-// Reading and keeping professionals' profiles. The bureau sees every person whole (第十三条); a base
+// Reading and keeping professionals' profiles. The bureau sees every person (第十三条), the ID number masked
+// but for an explicit, audited reveal (issue 11 item 6); a base
 // sees the people enrolled in its own courses, masked (第十七条); a person sees and edits themselves.
 import { type Expression, type ExpressionBuilder, type SqlBool } from "kysely";
-import type { PersonInput, ProfessionalView, ProfileUpdateBody } from "../../../shared/delivery.js";
+import type { PersonInput, ProfessionalView, ProfileUpdateBody, RevealedIdNumber } from "../../../shared/delivery.js";
 import type { Database } from "../../db/schema.js";
 import { appendAudit } from "../../platform/audit.js";
 import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
@@ -76,15 +77,22 @@ function selectProfessionals(trx: Tx) {
 }
 type ProfessionalRow = Awaited<ReturnType<ReturnType<typeof selectProfessionals>["executeTakeFirstOrThrow"]>>;
 
-function present(ctx: Ctx, r: ProfessionalRow): ProfessionalView {
-  const revealed = mayReveal(ctx.actor, r.id);
+/**
+ * issue 11 item 6: the ID number is masked on every page, lists and exports included; it is whole only
+ * to the person themself, and to the bureau one person at a time through revealIdNumberOf (audited).
+ * The phone stays whole for the person and the bureau on a single record, masked in lists.
+ */
+function present(ctx: Ctx, r: ProfessionalRow, single: boolean): ProfessionalView {
+  const mayWhole = mayReveal(ctx.actor, r.id);
+  const self = !readsSomeoneElse(ctx, r.id);
   return {
     id: r.id,
     username: r.username,
     name: r.displayName,
-    idNumber: (revealed ? revealIdNumber(ctx.secrets, r.idNumberEnc) : r.idNumberMasked) ?? "",
-    phone: revealed ? revealPhone(ctx.secrets, r.phoneEnc) : r.phoneMasked,
-    revealed,
+    idNumber: (self ? revealIdNumber(ctx.secrets, r.idNumberEnc) : r.idNumberMasked) ?? "",
+    phone: single && mayWhole ? revealPhone(ctx.secrets, r.phoneEnc) : r.phoneMasked,
+    revealed: self,
+    canReveal: mayWhole && !self && r.idNumberEnc !== null,
     employer: r.employer,
     title: r.title,
     specialty: r.specialty,
@@ -95,20 +103,26 @@ function present(ctx: Ctx, r: ProfessionalRow): ProfessionalView {
 }
 
 /**
- * A whole ID number shown to anyone but its holder (the bureau) is audited, one entry per answer with
- * how many were shown; masked answers and a person's own profile are not.
+ * One person's whole ID number, to an actor who may see it (the bureau) and asked for it: every answer
+ * is audited as professional.idNumberRevealed, naming the person but not the number. Out of the actor's
+ * scope the person does not exist (404); in scope but masked only (a base) it is refused (403).
  */
-async function auditReveals(ctx: Ctx, views: ProfessionalView[], trx?: Tx): Promise<void> {
-  const shown = views.filter((v) => v.revealed && v.idNumber !== "" && readsSomeoneElse(ctx, v.id));
-  if (shown.length === 0) return;
-  const resourceId = shown.length === 1 ? shown[0].id : null;
-  await auditPersonalDataRead(ctx, { action: "professional.idNumberRevealed", resourceType: "professional", resourceId, count: shown.length, format: "json" }, trx);
+export async function revealIdNumberOf(ctx: Ctx, id: string): Promise<RevealedIdNumber> {
+  const row = await selectProfessionals(ctx.db).where("professionals.id", "=", id).where(readableProfessionals(ctx.actor)).executeTakeFirst();
+  if (!row) throw new DomainError("NOT_FOUND");
+  if (!mayReveal(ctx.actor, id)) throw new DomainError("FORBIDDEN");
+  const idNumber = revealIdNumber(ctx.secrets, row.idNumberEnc);
+  if (!idNumber) throw new DomainError("NOT_FOUND");
+  if (readsSomeoneElse(ctx, id)) {
+    await auditPersonalDataRead(ctx, { action: "professional.idNumberRevealed", resourceType: "professional", resourceId: id, count: 1, format: "json" });
+  }
+  return { idNumber };
 }
 
 async function viewOf(trx: Tx, ctx: Ctx, id: string): Promise<ProfessionalView> {
   const row = await selectProfessionals(trx).where("professionals.id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
-  return present(ctx, row);
+  return present(ctx, row, true);
 }
 
 export interface ProfessionalFilter {
@@ -129,8 +143,7 @@ export async function listProfessionals(ctx: Ctx, query: PageRequest & Professio
   ]);
   const rows = ids.length ? await selectProfessionals(ctx.db).where("professionals.id", "in", ids.map((r) => r.id)).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.map(({ id }) => present(ctx, byId.get(id)!));
-  await auditReveals(ctx, items);
+  const items = ids.map(({ id }) => present(ctx, byId.get(id)!, false));
   return { items, total: Number(count.n), page, pageSize };
 }
 
@@ -138,9 +151,7 @@ export async function listProfessionals(ctx: Ctx, query: PageRequest & Professio
 export async function getProfessional(ctx: Ctx, id: string): Promise<ProfessionalView> {
   const row = await selectProfessionals(ctx.db).where("professionals.id", "=", id).where(readableProfessionals(ctx.actor)).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
-  const view = present(ctx, row);
-  await auditReveals(ctx, [view]);
-  return view;
+  return present(ctx, row, true);
 }
 
 /** The professional exists and the actor may read them (bureau, the person, a base they attended). */
@@ -192,9 +203,8 @@ export async function registerProfessional(ctx: Ctx, person: PersonInput): Promi
     const { professionalId, created, claimCode } = await findOrRegisterPerson(trx, ctx, person);
     const readable = await selectProfessionals(trx).where("professionals.id", "=", professionalId).where(readableProfessionals(ctx.actor)).executeTakeFirst();
     if (created || readable) {
+      // The answer shows the ID number masked, as every page does (issue 11 item 6).
       const view = await viewOf(trx, ctx, professionalId);
-      // A new person's ID number is the one the caller just typed; an existing one's record is a reveal.
-      if (!created) await auditReveals(ctx, [view], trx);
       return { view: claimCode ? { ...view, claimCode } : view, created };
     }
     // A person this base never taught: naming them (ID number and name) finds them for enrolment, but
@@ -208,6 +218,7 @@ export async function registerProfessional(ctx: Ctx, person: PersonInput): Promi
       idNumber: row.idNumberMasked ?? "",
       phone: null,
       revealed: false,
+      canReveal: false,
       employer: person.employer.trim(),
       title: person.title?.trim() ?? "",
       specialty: person.specialty?.trim() ?? "",

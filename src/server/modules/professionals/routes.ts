@@ -13,6 +13,7 @@ import {
   LearningYearSummary,
   PersonInput,
   ProfessionalView,
+  RevealedIdNumber,
   ProfileUpdateBody,
   SignUpBody,
   SignUpReceipt,
@@ -24,7 +25,7 @@ import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
-import { getProfessional, listProfessionals, myProfile, registerProfessional, updateMyProfile } from "./directory.js";
+import { getProfessional, listProfessionals, myProfile, registerProfessional, revealIdNumberOf, updateMyProfile } from "./directory.js";
 import { learningRecordOf, learningYearsOf } from "./learning.js";
 import { reissueClaimCode } from "./claims.js";
 import { signUp } from "./signup.js";
@@ -119,6 +120,14 @@ function profileRoutes(r: Router, p: Platform): void {
       },
     },
     async (req, reply) => reply.code(201).send(await reissueClaimCode(actorCtx(p, req), req.params.id)),
+  );
+  r.post(
+    "/api/v1/professionals/:id/actions/reveal-id-number",
+    {
+      config: { grant: "professional.read" },
+      schema: { tags, summary: "The person's whole ID number (the bureau; audited as professional.idNumberRevealed)", params: IdParams, response: { 200: RevealedIdNumber, ...errorResponses } },
+    },
+    async (req) => revealIdNumberOf(actorCtx(p, req), req.params.id),
   );
   r.get("/api/v1/professionals/:id", { config: { grant: "professional.read" }, schema: { tags, params: IdParams, response: { 200: ProfessionalView, ...errorResponses } } }, async (req) =>
     getProfessional(actorCtx(p, req), req.params.id),

@@ -8,6 +8,8 @@ export type UserScope = (eb: ExpressionBuilder<Database, "users">) => Expression
 
 export interface UserFilter {
   role?: string;
+  /** issue 11 item 6: staff accounts and professionals are listed apart */
+  kind?: "staff" | "professional";
   orgId?: string;
   status?: "active" | "disabled";
   q?: string;
@@ -28,6 +30,12 @@ function filtered(trx: Tx, scope: UserScope, f: UserFilter) {
     q = q.where((eb) =>
       eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id").where("userRoles.role", "=", role)),
     );
+  }
+  // Both kinds go through user_roles_role_idx (role, user_id); the order walks the username's unique index.
+  if (f.kind) {
+    const isPro = (eb: ExpressionBuilder<Database, "users">) =>
+      eb.exists(eb.selectFrom("userRoles").select("userRoles.userId").whereRef("userRoles.userId", "=", "users.id").where("userRoles.role", "=", "professional"));
+    q = q.where((eb) => (f.kind === "professional" ? isPro(eb) : eb.not(isPro(eb))));
   }
   if (f.orgId) q = q.where("users.orgId", "=", f.orgId);
   if (f.status === "active") q = q.where("users.disabledAt", "is", null);
@@ -54,6 +62,7 @@ export async function userRows(trx: Tx, ids: string[]) {
   return trx
     .selectFrom("users")
     .innerJoin("organizations", "organizations.id", "users.orgId")
+    .leftJoin("professionals", "professionals.id", "users.id")
     .select([
       "users.id",
       "users.username",
@@ -66,6 +75,7 @@ export async function userRows(trx: Tx, ids: string[]) {
       "users.phoneMasked",
       "users.idNumberMasked",
       "users.idNumberHash",
+      "professionals.employer",
       "users.lastLoginAt",
       "users.createdAt",
       "users.version",

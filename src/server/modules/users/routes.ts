@@ -25,6 +25,7 @@ const userSheet: SheetColumn<UserView>[] = [
   { header: "用户名", value: (u) => u.username },
   { header: "姓名", value: (u) => u.displayName },
   { header: "所属单位", width: 36, value: (u) => u.orgName },
+  { header: "工作单位", width: 36, value: (u) => u.employer ?? "" },
   { header: "角色", width: 28, value: (u) => u.roles.map((r) => ROLE_LABELS[r] ?? r).join("、") },
   { header: "状态", value: (u) => (u.status === "active" ? "正常" : "停用") },
   { header: "手机号（脱敏）", value: (u) => u.phone },
@@ -34,7 +35,7 @@ const userSheet: SheetColumn<UserView>[] = [
 export function userRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/users",
-    { config: { grant: "user.read" }, schema: { tags, summary: "List users (?role= filter)", querystring: UserListQuery, response: { 200: Paged(UserView), ...errorResponses } } },
+    { config: { grant: "user.read" }, schema: { tags, summary: "List users (?role=, ?kind=staff|professional filters)", querystring: UserListQuery, response: { 200: Paged(UserView), ...errorResponses } } },
     async (req) => service.listUsers(actorCtx(p, req), req.query),
   );
   r.get(

@@ -61,6 +61,7 @@ export async function presentUsers(trx: Tx, ids: string[]): Promise<UserView[]> 
       lockedUntil: r.lockedUntil,
       phone: r.phoneMasked,
       idNumber: r.idNumberMasked,
+      employer: r.employer ?? null,
       lastLoginAt: r.lastLoginAt,
       createdAt: r.createdAt,
       version: r.version,
