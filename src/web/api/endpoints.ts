@@ -304,6 +304,8 @@ export const declarationReviewApi = {
 export const professionalLookupApi = {
   list: (query: Query) => api.get<Paged<ProfessionalView>>(`${V1}/professionals`, query),
   get: (id: string) => api.get<ProfessionalView>(`${V1}/professionals/${enc(id)}`),
+  /** issue 11 item 6: the whole ID number, once, audited */
+  revealIdNumber: (id: string) => api.post<{ idNumber: string }>(`${V1}/professionals/${enc(id)}/actions/reveal-id-number`, {}),
   record: (id: string, year: number) => api.get<LearningRecordView>(`${V1}/professionals/${enc(id)}/learning-record`, { year }),
   years: (id: string, query?: Query) => api.get<LearningYearSummary[]>(`${V1}/professionals/${enc(id)}/learning-record/years`, query),
   issueStatement: (id: string, year: number) => api.post<HoursStatementView>(`${V1}/professionals/${enc(id)}/hours-statements`, { year }),

@@ -19,6 +19,7 @@ import { EntriesTable } from "../learner/EntriesTable";
 import { HoursChart } from "../learner/HoursChart";
 import { RecordSummary } from "../learner/RecordSummary";
 import { IssueStatementButton, StatementsTable } from "../learner/StatementsList";
+import { IdNumberReveal } from "./IdNumberReveal";
 
 export default function ProfessionalRecordPage() {
   const { id = "" } = useParams();
@@ -106,7 +107,7 @@ export default function ProfessionalRecordPage() {
           column={{ xs: 1, md: 2 }}
           items={[
             { key: "name", label: t("delivery.person.name"), children: person.name },
-            { key: "id", label: t("delivery.person.idNumber"), children: <span style={{ fontFamily: "monospace" }}>{person.idNumber}</span> },
+            { key: "id", label: t("delivery.person.idNumber"), children: <IdNumberReveal professionalId={person.id} masked={person.idNumber} canReveal={person.canReveal} /> },
             { key: "employer", label: t("delivery.person.employer"), children: person.employer },
             { key: "title", label: t("delivery.person.title"), children: person.title || "—" },
             { key: "specialty", label: t("delivery.person.specialty"), children: person.specialty || "—" },

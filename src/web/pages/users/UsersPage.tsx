@@ -1,8 +1,10 @@
 // 用户管理 (bureau): accounts with their organization and roles; create/edit, disable/enable,
 // reset password (temporary, changed at next sign-in), unlock after failed sign-ins, export; the
 // security administrator also sees and ends an account's sessions (AccountSessionsModal).
+// issue 11 item 6: staff accounts and professionals are listed apart (two tabs, ?kind= on the server),
+// professionals with their employer (工作单位) and the ID number masked.
 import { useState } from "react";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, type TableColumnsType } from "antd";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../shared/roles.js";
@@ -21,6 +23,9 @@ import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserFormModal } from "./UserFormModal";
 import { FilterButtons } from "../../components/FilterButtons";
 
+type UserKind = "staff" | "professional";
+const KINDS: readonly UserKind[] = ["staff", "professional"];
+
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -29,7 +34,8 @@ export default function UsersPage() {
   // issue 10 item 9: the system administrator edits accounts; the security administrator unlocks and resets 2FA
   const canEdit = can("user.edit");
   const canSecure = can("user.secure");
-  const list = usePagedList(userApi.list);
+  const [kind, setKind] = useState<UserKind>("staff");
+  const list = usePagedList(userApi.list, { kind: "staff" });
   const [editing, setEditing] = useState<UserView | null | undefined>(undefined);
   const [resetting, setResetting] = useState<UserView | null>(null);
   const [viewingSessions, setViewingSessions] = useState<UserView | null>(null);
@@ -56,7 +62,12 @@ export default function UsersPage() {
   const columns: TableColumnsType<UserView> = [
     { title: t("user.username"), dataIndex: "username" },
     { title: t("user.displayName"), dataIndex: "displayName" },
-    { title: t("user.org"), dataIndex: "orgName" },
+    ...(kind === "professional"
+      ? [
+          { title: t("people.employer"), dataIndex: "employer", render: (v: string | null) => v || "—" },
+          { title: t("user.idNumber"), dataIndex: "idNumber", render: (v: string | null) => <span style={{ fontFamily: "monospace" }}>{v ?? "—"}</span> },
+        ]
+      : [{ title: t("user.org"), dataIndex: "orgName" }]),
     { title: t("user.roles"), dataIndex: "roles", render: (roles: UserView["roles"]) => <RoleTags roles={roles} /> },
     {
       title: t("common.status"),
@@ -136,7 +147,7 @@ export default function UsersPage() {
         {t("menu.users")}
       </PageTitle>
       <Card style={{ marginBottom: 16 }}>
-        <Form form={filterForm} name="userFilter" layout="inline" onFinish={(v: Record<string, unknown>) => list.setFilters(cleanFilters(v))}>
+        <Form form={filterForm} name="userFilter" layout="inline" onFinish={(v: Record<string, unknown>) => list.setFilters({ ...cleanFilters(v), kind })}>
           <Form.Item label={t("user.role")} name="role">
             <Select allowClear style={{ width: 150 }} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
           </Form.Item>
@@ -156,12 +167,20 @@ export default function UsersPage() {
           <FilterButtons
             onReset={() => {
               filterForm.resetFields();
-              list.setFilters({});
+              list.setFilters({ kind });
             }}
           />
         </Form>
       </Card>
       <Card>
+        <Tabs
+          activeKey={kind}
+          onChange={(k) => {
+            setKind(k as UserKind);
+            list.setFilters({ ...list.filters, kind: k });
+          }}
+          items={KINDS.map((k) => ({ key: k, label: t(`people.kind.${k}`) }))}
+        />
         <Table<UserView>
           rowKey="id"
           columns={columns}
