@@ -9,7 +9,7 @@ import { projectApi } from "../../api/endpoints";
 import type { FilingDateView } from "../../api/types";
 import { formatDate } from "../../format";
 
-export function FilingDateHint({ startDate }: { startDate: string }) {
+export function FilingDateHint({ startDate, onView }: { startDate: string; onView?: (view: FilingDateView | null) => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<FilingDateView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +28,9 @@ export function FilingDateHint({ startDate }: { startDate: string }) {
       });
     return () => ctl.abort();
   }, [startDate, t]);
+
+  // issue 11 item 2: the form keeps 提交备案 disabled while the latest filing date has passed
+  useEffect(() => onView?.(view), [view, onView]);
 
   return (
     <div aria-live="polite" style={{ marginBottom: 16 }}>

@@ -1,6 +1,8 @@
 // 备案依据 (第十六条): the base, and either the planned project of its filed annual plan this project
 // carries out, or an ad-hoc filing (一事一报) with the reason it is outside the plan. Choosing a planned
 // project fills in what the plan already says (title, subject, specialty, hours, places, fee, dates).
+// issue 11 item 2: a new project defaults to 年度计划内 when the base has a filed plan for the year of
+// its start date (this year before one is chosen), until the user picks the basis themself.
 import { useEffect, useState } from "react";
 import { Col, Form, Input, Radio, Row, Select } from "antd";
 import dayjs from "dayjs";
@@ -10,18 +12,20 @@ import type { AnnualPlanListItem, AnnualPlanView, BaseView } from "../../api/typ
 import { fenToYuan, formatDate } from "../../format";
 import type { ProjectValues } from "./projectValues";
 
-export function ProjectBasisFields({ bases, fixedBase }: { bases: BaseView[]; fixedBase: boolean }) {
+export function ProjectBasisFields({ bases, fixedBase, isNew = false }: { bases: BaseView[]; fixedBase: boolean; isNew?: boolean }) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ProjectValues>();
   const baseId = Form.useWatch("baseId", form);
   const kind = Form.useWatch("filingKind", form);
   const planId = Form.useWatch("annualPlanId", form);
+  const start = Form.useWatch("startDate", form);
+  const year = (start ?? dayjs()).year();
   const [plans, setPlans] = useState<AnnualPlanListItem[] | null>(null);
   const [plan, setPlan] = useState<AnnualPlanView | null>(null);
 
   useEffect(() => {
     setPlans(null);
-    if (!baseId || kind !== "plan") return;
+    if (!baseId || (kind !== "plan" && !isNew)) return;
     let live = true;
     annualPlanApi
       .list({ baseId, status: "filed", pageSize: 50 })
@@ -30,7 +34,15 @@ export function ProjectBasisFields({ bases, fixedBase }: { bases: BaseView[]; fi
     return () => {
       live = false;
     };
-  }, [baseId, kind]);
+  }, [baseId, kind, isNew]);
+
+  useEffect(() => {
+    if (!isNew || !plans || form.isFieldTouched("filingKind")) return;
+    const filed = plans.find((p) => p.year === year);
+    const current = form.getFieldsValue(["filingKind", "annualPlanId"]) as Pick<ProjectValues, "filingKind" | "annualPlanId">;
+    if (filed && (current.filingKind !== "plan" || !current.annualPlanId)) form.setFieldsValue({ filingKind: "plan", annualPlanId: filed.id, planItemKey: null });
+    else if (!filed && current.filingKind === "plan" && !form.isFieldTouched("annualPlanId")) form.setFieldsValue({ filingKind: "adHoc", annualPlanId: null, planItemKey: null });
+  }, [isNew, plans, year, form]);
 
   useEffect(() => {
     setPlan(null);

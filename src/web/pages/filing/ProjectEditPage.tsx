@@ -2,12 +2,16 @@
 // /training-projects/:id/edit continues a draft or a returned one. 保存草稿 keeps it as a draft (the server
 // checks only its shape); 提交备案 saves, then submits after a confirmation — filed at once with a filing
 // number when every rule holds, or refused with the server's message for each broken rule.
-import { useMemo } from "react";
+// issue 11 item 2: the form is validated before the confirmation; 提交备案 stays disabled, with the
+// reason beside it, once the latest filing date (第十六条) has passed; moving the start date offers to
+// move the sessions (and the end date) by as many days.
+import { useMemo, useRef, useState } from "react";
 import { Navigate, useNavigate, useParams } from "react-router-dom";
-import { Alert, App, Button, Card, Form, Skeleton, Space } from "antd";
+import { Alert, App, Button, Card, Form, Skeleton, Space, Typography } from "antd";
+import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { projectApi } from "../../api/endpoints";
-import type { BaseView, ProjectView } from "../../api/types";
+import type { BaseView, FilingDateView, ProjectView } from "../../api/types";
 import { NotFound } from "../../components/NotFound";
 import { PageTitle } from "../../components/PageTitle";
 import { refusalOf } from "../../components/refusals";
@@ -18,6 +22,7 @@ import { SessionsTable, TeachersTable } from "./ProjectRowsTables";
 import { emptyProject, fromProjectValues, toProjectValues, type ProjectValues } from "./projectValues";
 import { RefusalAlert } from "../../components/RefusalAlert";
 import { useDraftSave } from "./useDraftSave";
+import { formatDate } from "../../format";
 import { useBases, useRecord } from "./useFilingData";
 
 export default function ProjectEditPage() {
@@ -33,7 +38,7 @@ export default function ProjectEditPage() {
 
 function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null; bases: BaseView[]; reload(): void }) {
   const { t } = useTranslation();
-  const { message, modal } = App.useApp();
+  const { message, modal, notification } = App.useApp();
   const navigate = useNavigate();
   const [form] = Form.useForm<ProjectValues>();
   const { view, setDirty, saving, refusal, setRefusal, allowLeave, saveDraft, ensureSaved } = useDraftSave<ProjectView>({
@@ -49,8 +54,52 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
   const start = Form.useWatch("startDate", form);
   const end = Form.useWatch("endDate", form);
   const name = Form.useWatch("title", form) || view?.title || t("project.untitled");
+  const [filingDate, setFilingDate] = useState<FilingDateView | null>(null);
+  const tooLate = !!filingDate && !filingDate.inTime;
+  const lastStart = useRef<Dayjs | null | undefined>(initialValues.startDate);
 
-  const submit = () =>
+  /** The start moved by some days: offer to move the sessions and the end date with it. */
+  const startMoved = (next: Dayjs | null | undefined) => {
+    const prev = lastStart.current;
+    lastStart.current = next;
+    if (!prev || !next) return;
+    const days = next.startOf("day").diff(prev.startOf("day"), "day");
+    const sessions = (form.getFieldValue("sessions") as ProjectValues["sessions"] | undefined) ?? [];
+    if (days === 0 || !sessions.some((s) => s.date)) return;
+    const key = "shift-sessions";
+    notification.open({
+      key,
+      title: t("projectForm.shiftTitle", { days }),
+      description: t("projectForm.shiftBody", { days }),
+      duration: 0,
+      actions: (
+        <Button
+          type="primary"
+          size="small"
+          onClick={() => {
+            const current = (form.getFieldValue("sessions") as ProjectValues["sessions"] | undefined) ?? [];
+            const end = form.getFieldValue("endDate") as ProjectValues["endDate"];
+            form.setFieldsValue({ sessions: current.map((s) => ({ ...s, date: s.date ? s.date.add(days, "day") : s.date })), ...(end ? { endDate: end.add(days, "day") } : {}) });
+            setDirty(true);
+            notification.destroy(key);
+            void message.success(t("projectForm.shiftDone", { days }));
+          }}
+        >
+          {t("projectForm.shiftButton")}
+        </Button>
+      ),
+    });
+  };
+
+  const submit = async () => {
+    // Invalid fields are shown (and scrolled to) instead of asking to confirm.
+    try {
+      await form.validateFields();
+    } catch (err) {
+      const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0];
+      if (first) form.scrollToField(first.name, { block: "center" });
+      return;
+    }
     modal.confirm({
       title: t("project.confirm.submitTitle"),
       content: t("project.confirm.submit"),
@@ -73,6 +122,7 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
         }
       },
     });
+  };
 
   const returned = view?.status === "returned" ? [...view.history].reverse().find((h) => h.toStatus === "returned") : undefined;
 
@@ -85,7 +135,12 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
             <Button onClick={() => void saveDraft()} loading={saving}>
               {t("filing.saveDraft")}
             </Button>
-            <Button type="primary" onClick={submit} disabled={saving || (!!view && !view.availableActions.includes("submit"))}>
+            {tooLate && (
+              <Typography.Text type="danger" data-testid="submit-blocked">
+                {t("projectForm.tooLateToSubmit", { date: formatDate(filingDate.latestFilingDate) })}
+              </Typography.Text>
+            )}
+            <Button type="primary" onClick={() => void submit()} disabled={saving || tooLate || (!!view && !view.availableActions.includes("submit"))}>
               {t("projectAction.submit")}
             </Button>
           </Space>
@@ -108,12 +163,16 @@ function ProjectEditor({ initial, bases, reload }: { initial: ProjectView | null
           {t("filing.reload")}
         </Button>
       )}
-      <Form<ProjectValues> form={form} name="trainingProject" layout="vertical" initialValues={initialValues} onValuesChange={() => setDirty(true)}>
+      <Form<ProjectValues> form={form} name="trainingProject" layout="vertical" initialValues={initialValues} onValuesChange={(changed: Partial<ProjectValues>) => {
+          setDirty(true);
+          if ("startDate" in changed) startMoved(changed.startDate);
+        }}
+      >
         <Card title={t("project.basisTitle")} style={{ marginBottom: 16 }}>
-          <ProjectBasisFields bases={bases} fixedBase={!!view} />
+          <ProjectBasisFields bases={bases} fixedBase={!!view} isNew={!initial} />
         </Card>
         <Card title={t("project.infoTitle")} style={{ marginBottom: 16 }}>
-          <ProjectInfoFields />
+          <ProjectInfoFields onFilingDate={setFilingDate} />
         </Card>
         <Card title={t("project.teachersTitle")} style={{ marginBottom: 16 }}>
           <TeachersTable />

@@ -8,7 +8,7 @@ import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typograp
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES, TRAINING_MODES } from "../../../shared/filing.js";
 import { feeStandardApi } from "../../api/endpoints";
-import type { FeeStandardView } from "../../api/types";
+import type { FeeStandardView, FilingDateView } from "../../api/types";
 import { formatFen, formatPercent, yuanToFen } from "../../format";
 import { FilingDateHint } from "./FilingDateHint";
 import { ymd, type ProjectValues } from "./projectValues";
@@ -66,7 +66,7 @@ function CompletionAttendanceField() {
   );
 }
 
-export function ProjectInfoFields() {
+export function ProjectInfoFields({ onFilingDate }: { onFilingDate?: (view: FilingDateView | null) => void } = {}) {
   const { t } = useTranslation();
   const form = Form.useFormInstance<ProjectValues>();
   const start = Form.useWatch("startDate", form);
@@ -112,7 +112,7 @@ export function ProjectInfoFields() {
         </Form.Item>
       </Col>
       <Col xs={24}>
-        <FilingDateHint startDate={ymd(start)} />
+        <FilingDateHint startDate={ymd(start)} onView={onFilingDate} />
       </Col>
       <Col xs={12} md={6}>
         <Form.Item label={t("project.hours")} name="hours" extra={t("project.hoursHint")} rules={[{ required: true, message: t("filing.numberRequired") }]}>
