@@ -298,4 +298,40 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     expect(await describedValue(page, "培训地点")).toBe(PROJECT.venue);
     expect(await cellUnder(page.getByRole("region", { name: "课程安排" }), PROJECT.sessions[0].title, "授课教师")).toBe(PROJECT.teacher.name);
   });
+  it("checks the filing form before confirming, defaults to the filed plan, blocks a late filing and offers to move the sessions with the start", async () => {
+    const page = basePage;
+    await openFromMenu(page, "培训项目");
+    await page.getByRole("button", { name: zh("备案培训项目") }).click();
+    await page.getByRole("heading", { level: 1, name: /^备案培训项目：/ }).waitFor();
+
+    // (a) An empty form shows what is missing, and no confirmation.
+    await page.getByRole("button", { name: zh("提交备案") }).click();
+    await page.getByText("请填写项目名称").waitFor();
+    await page.getByText("请选择开班日期").waitFor();
+    expect(await page.getByRole("dialog", { name: "确认提交备案？" }).count()).toBe(0);
+
+    // (b) A start in 2027, the year of the base's filed plan: 年度计划内, that plan chosen.
+    await typeDate(field(page, "开班日期"), PLANNED.start);
+    await eventually(() => page.getByRole("radio", { name: "年度计划内项目" }).isChecked()).toBe(true);
+    await page.getByText(planTitle(), { exact: true }).waitFor();
+
+    // (c) Too late to file (3 December): 提交备案 is disabled, the reason beside it.
+    await typeDate(field(page, "开班日期"), "2026-12-03");
+    const blocked = page.getByTestId("submit-blocked");
+    await eventually(() => blocked.innerText()).toBe("已过最迟备案日期（2026年11月26日），不能提交备案，请调整开班日期");
+    expect(await page.getByRole("button", { name: zh("提交备案") }).isDisabled()).toBe(true);
+    await typeDate(field(page, "开班日期"), PROJECT.start);
+    await eventually(() => blocked.count()).toBe(0);
+    expect(await page.getByRole("button", { name: zh("提交备案") }).isDisabled()).toBe(false);
+
+    // (d) Moving the start by a week offers to move the sessions (and the end) with it.
+    await typeDate(field(page, "结束日期"), PROJECT.end);
+    await page.getByRole("button", { name: zh("添加课程") }).click();
+    await typeDate(cellInput(page, "日期", 1), PROJECT.sessions[1].date);
+    await typeDate(field(page, "开班日期"), "2026-12-21");
+    await page.getByText("开班日期已移动 7 天").waitFor();
+    await page.getByRole("button", { name: zh("同步移动课程日期") }).click();
+    await eventually(() => cellInput(page, "日期", 1).inputValue()).toBe("2026-12-22");
+    await eventually(() => field(page, "结束日期").inputValue()).toBe("2026-12-22");
+  });
 });
