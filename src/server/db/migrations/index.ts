@@ -14,6 +14,7 @@ import * as m010 from "./010_limits_and_keys.js";
 import * as m011 from "./011_contact_phones.js";
 import * as m012 from "./012_auditor_and_objections.js";
 import * as m013 from "./013_hours_statements_by_person.js";
+import * as m014 from "./014_people_lists.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   "011_contact_phones": m011,
   "012_auditor_and_objections": m012,
   "013_hours_statements_by_person": m013,
+  "014_people_lists": m014,
 };
