@@ -278,10 +278,17 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await page.getByRole("button", { name: zh("查询") }).click();
     const table = page.locator(".ant-table");
     await eventually(() => table.getByRole("link").allInnerTexts()).toEqual([PRO1]);
-    // The bureau sees the ID number whole.
-    expect(await cellUnder(table, PRO1, "身份证号码")).toBe(id);
+    // issue 11 item 6: the bureau too sees the ID number masked in the list, whole only on the person's
+    // record after 查看完整身份证号 (confirmed, audited).
+    const masked = `${id.slice(0, 4)}**********${id.slice(-4)}`;
+    expect(await cellUnder(table, PRO1, "身份证号码")).toBe(masked);
     await table.getByRole("link", { name: PRO1 }).click();
     await page.getByRole("heading", { level: 1, name: `${PRO1}的继续教育学时档案` }).waitFor();
+    const shown = page.getByTestId("id-number");
+    expect(await shown.innerText()).toBe(masked);
+    await page.getByRole("button", { name: zh("查看完整身份证号") }).click();
+    await page.locator(".ant-popconfirm").getByRole("button", { name: zh("确定") }).click();
+    await eventually(() => shown.innerText()).toBe(id);
     const year = card(page, "2026 年度学时");
     await year.getByText(project.title, { exact: true }).waitFor();
     await year.getByText(DECLARED.title, { exact: true }).waitFor();
