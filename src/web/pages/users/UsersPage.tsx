@@ -2,7 +2,8 @@
 // reset password (temporary, changed at next sign-in), unlock after failed sign-ins, export; the
 // security administrator also sees and ends an account's sessions (AccountSessionsModal).
 import { useState } from "react";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../shared/roles.js";
@@ -64,14 +65,14 @@ export default function UsersPage() {
       render: (v: UserView["status"], r) => (
         <Space size={4} wrap>
           <StatusTag status={v} />
-          {r.mustChangePassword && <Tag color="gold">{t("user.mustChange")}</Tag>}
+          {r.mustChangePassword && <ToneTag tone="gold">{t("user.mustChange")}</ToneTag>}
         </Space>
       ),
     },
     {
       title: t("user.lockedUntil"),
       dataIndex: "lockedUntil",
-      render: (v: string | null) => (isFuture(v) ? <Tag color="red">{formatInstant(v)}</Tag> : "—"),
+      render: (v: string | null) => (isFuture(v) ? <ToneTag tone="red">{formatInstant(v)}</ToneTag> : "—"),
     },
     { title: t("user.lastLogin"), dataIndex: "lastLoginAt", render: (v: string | null) => formatInstant(v) || "—" },
     {

@@ -3,6 +3,7 @@
 // sign-in). The server shows and lets them touch nothing else. Status and actions stay visible at 375 px.
 import { useState } from "react";
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
+import { ToneTag } from "../../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { userApi } from "../../../api/endpoints";
@@ -58,7 +59,7 @@ export default function StaffPage() {
       render: (v: UserView["status"], r) => (
         <Space size={4} wrap>
           <StatusTag status={v} />
-          {r.mustChangePassword && <Tag color="gold">{t("user.mustChange")}</Tag>}
+          {r.mustChangePassword && <ToneTag tone="gold">{t("user.mustChange")}</ToneTag>}
         </Space>
       ),
     },
