@@ -2,6 +2,7 @@
 // create/edit and disable/enable.
 import { useState } from "react";
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -57,7 +58,7 @@ export default function OrganizationsPage() {
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => (
         <Space size={0} wrap>
           <Button type="link" onClick={() => setEditing(r)}>
@@ -114,7 +115,7 @@ export default function OrganizationsPage() {
       <Card>
         <Table<OrganizationView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

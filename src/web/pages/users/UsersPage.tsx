@@ -3,6 +3,7 @@
 // security administrator also sees and ends an account's sessions (AccountSessionsModal).
 import { useState } from "react";
 import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
@@ -78,7 +79,7 @@ export default function UsersPage() {
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => {
         const active = r.status === "active";
         const isSelf = r.id === session?.user.id;
@@ -165,7 +166,7 @@ export default function UsersPage() {
       <Card>
         <Table<UserView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}
