@@ -120,7 +120,7 @@ export default function PolicyPage() {
           loading={history === null}
           pagination={false}
           scroll={{ x: "max-content" }}
-          expandable={{ expandedRowRender: (r) => <PolicyDescriptions version={r} /> }}
+          expandable={{ columnTitle: t("policy.detailsColumn"), expandedRowRender: (r) => <PolicyDescriptions version={r} /> }}
         />
       </Card>
       {canManage && (
