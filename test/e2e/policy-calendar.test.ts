@@ -4,6 +4,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
+import { axeProblems } from "./delivery-ui.js";
 import { chooseOption, closePage, eventually, expectClosed, field, freshPage, menu, openFromMenu, shanghaiDate, typeDate, zh, zhDate } from "./ui.js";
 
 const CALENDAR_WORK_ITEM = "请确认 2027 年工作日历（国务院放假安排）";
@@ -120,6 +121,18 @@ describe("policy parameters and the working-day calendar", () => {
     await openFromMenu(page, "工作台", /^您好/);
     await eventually(() => page.getByText("暂无待办事项").count()).toBe(1);
     expect(await page.getByRole("link", { name: CALENDAR_WORK_ITEM }).count()).toBe(0);
+    await closePage(page);
+  });
+
+  it("shows 政策参数 and 工作日历 with their green and orange tags without accessibility violations", async () => {
+    const page = await signedInAs(j, "bureau");
+    await openFromMenu(page, "政策参数");
+    await eventually(() => page.getByText("现行", { exact: true }).count()).toBeGreaterThan(0);
+    expect(await axeProblems(page)).toEqual([]);
+
+    await openFromMenu(page, "工作日历");
+    await eventually(() => page.getByRole("table", { name: "1月", exact: true }).count()).toBe(1);
+    expect(await axeProblems(page)).toEqual([]);
     await closePage(page);
   });
 });

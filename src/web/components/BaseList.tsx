@@ -3,6 +3,7 @@
 // (/bases) and the public one (/public/bases).
 import { Link } from "react-router-dom";
 import { Button, Card, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "./listColumns";
 import { TrophyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { Query } from "../api/client";
@@ -67,7 +68,7 @@ export function BaseList({ load, linkTo, showSupervisor = true }: Props) {
     { title: t("base.specialtyFields"), dataIndex: "specialtyFields", render: (v: string[]) => <SpecialtyTags fields={v} />, responsive: ["lg"] },
     { title: t("base.decisionNo"), dataIndex: "decisionNo", responsive: ["md"] },
     { title: t("base.decisionDate"), dataIndex: "decisionDate", render: (v: string) => formatDate(v), responsive: ["sm"] },
-    { title: t("common.status"), dataIndex: "status", fixed: "right", render: (v: BaseView["status"]) => <BaseStatusTag status={v} /> },
+    { title: t("common.status"), dataIndex: "status", render: (v: BaseView["status"]) => <BaseStatusTag status={v} /> },
   ];
 
   return (
@@ -99,7 +100,7 @@ export function BaseList({ load, linkTo, showSupervisor = true }: Props) {
         </Form>
       </Card>
       <Card>
-        <Table<BaseView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<BaseView> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
     </>
   );

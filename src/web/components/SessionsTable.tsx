@@ -1,6 +1,7 @@
 // The open sessions of one account: the owner's 登录设备 page and the security administrator's view of
 // another account (issue 10 item 10). Revoking asks first; the current session cannot be revoked here.
-import { Button, Popconfirm, Table, Tag, type TableColumnsType } from "antd";
+import { Button, Popconfirm, Table, type TableColumnsType } from "antd";
+import { ToneTag } from "./ToneTag";
 import { useTranslation } from "react-i18next";
 import type { AccountSession } from "../api/endpoints";
 import { formatInstant } from "../format";
@@ -13,7 +14,7 @@ export function SessionsTable({ items, onRevoke }: { items: AccountSession[] | n
       dataIndex: "userAgent",
       render: (ua: string | null, row) => (
         <>
-          {ua ?? t("sessions.unknownDevice")} {row.isCurrent && <Tag color="blue">{t("sessions.current")}</Tag>}
+          {ua ?? t("sessions.unknownDevice")} {row.isCurrent && <ToneTag tone="blue">{t("sessions.current")}</ToneTag>}
         </>
       ),
     },

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Link, Navigate, useLocation, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, Input, Select, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES } from "../../../shared/accreditation.js";
@@ -60,7 +61,7 @@ export default function ApplicationListPage({ kind }: { kind: ApplicationListKin
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => (
         <Link to={`/applications/${r.id}`} aria-label={t("application.viewOf", { name: r.baseName || t("application.untitled") })}>
           {t("common.view")}
@@ -105,7 +106,7 @@ export default function ApplicationListPage({ kind }: { kind: ApplicationListKin
       <Card>
         <Table<ApplicationListItem>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

@@ -2,6 +2,7 @@
 // and a check that the chain is intact, which names what was found (issue 10 item 1).
 import { useState } from "react";
 import { Alert, Button, Card, DatePicker, Form, Input, Select, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import type { Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -109,7 +110,7 @@ export default function AuditPage() {
       <Card>
         <Table<AuditEventView>
           rowKey="seq"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

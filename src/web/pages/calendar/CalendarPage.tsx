@@ -3,7 +3,8 @@
 // bureau, who may also enter overrides; counting in an uncovered year is an error, never a guess.
 import { useCallback, useEffect, useState } from "react";
 import { useSearchParams } from "react-router-dom";
-import { Alert, App, Button, Card, Descriptions, Select, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, App, Button, Card, Descriptions, Select, Skeleton, Space, Typography } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { CheckCircleOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -113,7 +114,7 @@ export default function CalendarPage() {
           <Card style={{ marginBottom: 16 }}>
             <Descriptions size="small" column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label={t("calendar.coveredBy")}>
-                {view.coveredBy && <Tag color={view.coveredBy === "package" ? "green" : "blue"}>{t(`calendar.covered.${view.coveredBy}`)}</Tag>}
+                {view.coveredBy && <ToneTag tone={view.coveredBy === "package" ? "green" : "blue"}>{t(`calendar.covered.${view.coveredBy}`)}</ToneTag>}
               </Descriptions.Item>
               <Descriptions.Item label={t("calendar.confirmedAt")}>{formatInstant(view.confirmedAt) || "—"}</Descriptions.Item>
               <Descriptions.Item label={t("calendar.workdayCount")}>{view.days.filter((d) => d.isWorkday).length}</Descriptions.Item>

@@ -1,7 +1,8 @@
 // The bureau's overrides of the working-day calendar (a holiday or make-up working day the built-in
 // official calendar lacks): list, delete, add.
 import { useState } from "react";
-import { App, Button, DatePicker, Form, Input, Popconfirm, Radio, Table, Tag, type TableColumnsType } from "antd";
+import { App, Button, DatePicker, Form, Input, Popconfirm, Radio, Table, type TableColumnsType } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -36,7 +37,7 @@ export function OverridesTable({ overrides, canManage, onChanged }: { overrides:
     {
       title: t("calendar.dayType"),
       dataIndex: "isWorkday",
-      render: (v: boolean) => <Tag color={v ? "orange" : "red"}>{v ? t("calendar.workday") : t("calendar.restDay")}</Tag>,
+      render: (v: boolean) => <ToneTag tone={v ? "orange" : "red"}>{v ? t("calendar.workday") : t("calendar.restDay")}</ToneTag>,
     },
     { title: t("calendar.name"), dataIndex: "name" },
     { title: t("calendar.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },

@@ -1,6 +1,7 @@
 // A year of the working-day calendar as twelve month grids: statutory holidays, ordinary rest days,
 // make-up working days (调休) and working days in distinct colours, with the named days listed.
-import { Col, Flex, Row, Tag, Tooltip, Typography } from "antd";
+import { Col, Flex, Row, Tooltip, Typography } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { useTranslation } from "react-i18next";
 import type { CalendarDay } from "../../api/types";
 import { formatDate } from "../../format";
@@ -131,10 +132,10 @@ export function YearGrid({ days }: { days: CalendarDay[] }) {
       ) : (
         <Flex wrap gap={8}>
           {runs.map((r) => (
-            <Tag key={r.from} color={r.isWorkday ? "orange" : "red"}>
+            <ToneTag key={r.from} tone={r.isWorkday ? "orange" : "red"}>
               {r.name}：{formatDate(r.from)}
               {r.to !== r.from ? ` – ${formatDate(r.to)}` : ""}（{r.isWorkday ? t("calendar.workday") : t("calendar.restDay")}）
-            </Tag>
+            </ToneTag>
           ))}
         </Flex>
       )}

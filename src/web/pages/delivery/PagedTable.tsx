@@ -1,6 +1,7 @@
 // The table of a delivery list page (报名名单, 结业, 证书, 学时申报, 专技人员): a paged list of records by id,
 // small, scrolling sideways on a narrow screen, with what to say when there are none.
 import { Table, type TableColumnsType, type TablePaginationConfig } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { EmptyRows } from "../filing/filingTags";
 
 interface Props<T> {
@@ -16,7 +17,7 @@ export function PagedTable<T extends { id: string }>({ list, columns, none }: Pr
     <Table<T>
       rowKey="id"
       size="small"
-      columns={columns}
+      columns={listColumns(columns)}
       dataSource={list.items}
       loading={list.loading}
       pagination={list.pagination}

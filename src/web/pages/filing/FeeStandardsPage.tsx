@@ -4,6 +4,7 @@
 import { useMemo, useState } from "react";
 import { Navigate, useLocation, useSearchParams } from "react-router-dom";
 import { App, Button, Card, Form, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { FEE_STANDARD_STATUSES } from "../../../shared/filing.js";
@@ -64,7 +65,12 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
       ),
     },
     { title: t("feeStandard.previous"), dataIndex: "previousAmountFen", align: "right", render: (v: number | null) => (v === null ? t("feeStandard.noneOnFile") : formatFen(v)) },
-    { title: t("feeStandard.basis"), dataIndex: "basis", render: (v: string) => <span style={{ whiteSpace: "pre-wrap" }}>{v}</span> },
+    { title: t("feeStandard.basis"), dataIndex: "basis", render: (v: string) => (
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: <span style={{ whiteSpace: "pre-wrap" }}>{v}</span> }} style={{ margin: 0, maxWidth: 280 }}>
+          {v}
+        </Typography.Paragraph>
+      ),
+    },
     {
       title: t("common.status"),
       dataIndex: "status",
@@ -83,7 +89,11 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
         r.decidedAt ? (
           <>
             {r.decidedByName ?? "—"} · {formatInstant(r.decidedAt)}
-            {r.decisionComment && <Typography.Paragraph style={{ margin: 0, whiteSpace: "pre-wrap" }}>{r.decisionComment}</Typography.Paragraph>}
+            {r.decisionComment && (
+              <Typography.Paragraph ellipsis={{ rows: 2, tooltip: r.decisionComment }} style={{ margin: 0, maxWidth: 280 }}>
+                {r.decisionComment}
+              </Typography.Paragraph>
+            )}
           </>
         ) : (
           "—"
@@ -94,7 +104,6 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
           {
             title: t("common.actions"),
             key: "actions",
-            fixed: "right" as const,
             render: (_: unknown, r: FeeStandardView) => (
               <Space>
                 {r.availableActions
@@ -118,7 +127,7 @@ export default function FeeStandardsPage({ kind }: { kind: Kind }) {
       : []),
   ];
 
-  const table = <Table<FeeStandardView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={kind === "approve" ? { x: "max-content" } : undefined} />;
+  const table = <Table<FeeStandardView> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />;
 
   return (
     <>

@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { Card, Checkbox, Form, Select, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { useTranslation } from "react-i18next";
 import { annualPlanApi } from "../../api/endpoints";
 import type { PlanFilingStateView } from "../../api/types";
@@ -51,7 +52,7 @@ export default function PlanFilingStatusPage() {
     { title: t("plan.dueDate"), dataIndex: "dueDate", render: (v: string) => formatDate(v) },
     {
       title: t("plan.planStatus"),
-      key: "planStatus",
+      key: "status",
       render: (_, r) => (r.planStatus ? <PlanStatusTag status={r.planStatus} /> : <ToneTag tone="default">{t("plan.notStarted")}</ToneTag>),
     },
     { title: t("plan.overdue"), dataIndex: "overdue", render: (v: boolean) => (v ? <ToneTag tone="red">{t("plan.overdueYes")}</ToneTag> : "—") },
@@ -92,7 +93,7 @@ export default function PlanFilingStatusPage() {
       <Card>
         <Table<PlanFilingStateView>
           rowKey={(r) => `${r.baseId}-${r.year}`}
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { PLAN_STATUSES } from "../../../shared/filing.js";
@@ -102,7 +103,7 @@ export default function PlanListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<AnnualPlanListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<AnnualPlanListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {can("annualPlan.edit") && <NewPlanModal open={creating} onClose={() => setCreating(false)} />}
     </>

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
@@ -105,7 +106,7 @@ export default function ProjectListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<ProjectListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<ProjectListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
     </>
   );

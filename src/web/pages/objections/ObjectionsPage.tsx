@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, Card, Form, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { useTranslation } from "react-i18next";
 import { objectionApi } from "../../api/endpoints";
 import type { ObjectionView } from "../../api/types";
@@ -41,7 +42,7 @@ export default function ObjectionsPage() {
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) =>
         r.status === "open" ? (
           <Button type="link" onClick={() => setResolving(r)}>
@@ -83,7 +84,7 @@ export default function ObjectionsPage() {
         </Form>
       </Card>
       <Card>
-        <Table<ObjectionView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<ObjectionView> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       <ResolveObjectionModal
         objection={resolving}

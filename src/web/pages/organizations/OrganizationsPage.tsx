@@ -1,7 +1,9 @@
 // 单位管理 (bureau): the organizations that host or supervise bases, with filters, paging, export,
 // create/edit and disable/enable.
 import { useState } from "react";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
+import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ORG_STATUSES, ORG_TYPES } from "../../../shared/roles.js";
@@ -46,7 +48,7 @@ export default function OrganizationsPage() {
       render: (v: string, r) => (
         <Space size={4} wrap>
           <Typography.Text code>{v}</Typography.Text>
-          {r.creditCodeOverride && <Tag color="gold">{t("org.earlyCode")}</Tag>}
+          {r.creditCodeOverride && <ToneTag tone="gold">{t("org.earlyCode")}</ToneTag>}
         </Space>
       ),
     },
@@ -56,7 +58,7 @@ export default function OrganizationsPage() {
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => (
         <Space size={0} wrap>
           <Button type="link" onClick={() => setEditing(r)}>
@@ -113,7 +115,7 @@ export default function OrganizationsPage() {
       <Card>
         <Table<OrganizationView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

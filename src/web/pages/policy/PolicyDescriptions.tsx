@@ -1,5 +1,6 @@
 // One policy version's parameters (DESIGN.md "Policy"), labelled in the user's language.
-import { Descriptions, Table, Tag, Typography } from "antd";
+import { Descriptions, Table, Typography } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { useTranslation } from "react-i18next";
 import type { PolicyVersionView, ReviewCriterion } from "../../api/types";
 import { formatDate, formatInstant, formatMonthDay, formatPercent } from "../../format";
@@ -43,9 +44,9 @@ export function PolicyDescriptions({ version }: { version: PolicyVersionView }) 
         <Descriptions.Item label={t("supervision.policyTerm.validUntil")}>
           {p.validUntil ? formatDate(p.validUntil) : t("supervision.policyTerm.openEnded")}
           {version.expired && (
-            <Tag color="red" style={{ marginLeft: 8 }}>
+            <ToneTag tone="red" style={{ marginLeft: 8 }}>
               {t("supervision.policyTerm.expiredTag")}
-            </Tag>
+            </ToneTag>
           )}
         </Descriptions.Item>
         <Descriptions.Item label={t("policy.note")}>{version.note}</Descriptions.Item>

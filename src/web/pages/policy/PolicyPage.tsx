@@ -1,7 +1,8 @@
 // 政策参数: the version of the rule parameters in force today and the full history; the bureau may
 // add a version that takes effect from a future date (DESIGN.md "Policy").
 import { useCallback, useEffect, useState } from "react";
-import { Alert, Button, Card, Skeleton, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Alert, Button, Card, Skeleton, Table, Typography, type TableColumnsType } from "antd";
+import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
@@ -58,9 +59,9 @@ export default function PolicyPage() {
         <>
           {formatDate(v)}{" "}
           {r.id === current?.id ? (
-            <Tag color="green">{t("policy.inForce")}</Tag>
+            <ToneTag tone="green">{t("policy.inForce")}</ToneTag>
           ) : v > today ? (
-            <Tag color="blue">{t("policy.scheduled")}</Tag>
+            <ToneTag tone="blue">{t("policy.scheduled")}</ToneTag>
           ) : null}
         </>
       ),
@@ -72,7 +73,7 @@ export default function PolicyPage() {
       render: (_, r) => (
         <>
           {r.params.validUntil ? formatDate(r.params.validUntil) : t("supervision.policyTerm.openEnded")}{" "}
-          {r.expired && r.id === current?.id && <Tag color="red">{t("supervision.policyTerm.expiredTag")}</Tag>}
+          {r.expired && r.id === current?.id && <ToneTag tone="red">{t("supervision.policyTerm.expiredTag")}</ToneTag>}
         </>
       ),
     },
@@ -119,7 +120,7 @@ export default function PolicyPage() {
           loading={history === null}
           pagination={false}
           scroll={{ x: "max-content" }}
-          expandable={{ expandedRowRender: (r) => <PolicyDescriptions version={r} /> }}
+          expandable={{ columnTitle: t("policy.detailsColumn"), expandedRowRender: (r) => <PolicyDescriptions version={r} /> }}
         />
       </Card>
       {canManage && (

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { Link } from "react-router-dom";
 import { Button, Card, Form, Input, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
 import { useTranslation } from "react-i18next";
 import { publicApi } from "../../api/endpoints";
 import type { NoticeView } from "../../api/types";
@@ -40,7 +41,7 @@ export default function PublicNoticesPage() {
     { title: t("base.district"), dataIndex: "district" },
     { title: t("base.specialtyFields"), dataIndex: "specialtyFields", render: (v: string[]) => <SpecialtyTags fields={v} /> },
     { title: t("notice.period"), key: "period", render: (_, r) => t("notice.periodValue", { from: formatDate(r.startsOn), to: formatDate(r.endsOn) }) },
-    { title: t("common.status"), dataIndex: "isOpen", render: (v: boolean) => <NoticeOpenTag open={v} /> },
+    { title: t("common.status"), key: "status", dataIndex: "isOpen", render: (v: boolean) => <NoticeOpenTag open={v} /> },
   ];
 
   return (
@@ -69,7 +70,7 @@ export default function PublicNoticesPage() {
       <Card>
         <Table<NoticeView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={shown}
           loading={notices === null}
           pagination={{ pageSize: 20, showTotal: (total) => t("common.total", { total }) }}

@@ -4,7 +4,9 @@
 // issue 11 item 6: staff accounts and professionals are listed apart (two tabs, ?kind= on the server),
 // professionals with their employer (工作单位) and the ID number masked.
 import { useState } from "react";
-import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, Tag, type TableColumnsType } from "antd";
+import { App, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Tabs, type TableColumnsType } from "antd";
+import { listColumns } from "../../components/listColumns";
+import { ToneTag } from "../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { ROLES } from "../../../shared/roles.js";
@@ -75,20 +77,20 @@ export default function UsersPage() {
       render: (v: UserView["status"], r) => (
         <Space size={4} wrap>
           <StatusTag status={v} />
-          {r.mustChangePassword && <Tag color="gold">{t("user.mustChange")}</Tag>}
+          {r.mustChangePassword && <ToneTag tone="gold">{t("user.mustChange")}</ToneTag>}
         </Space>
       ),
     },
     {
       title: t("user.lockedUntil"),
       dataIndex: "lockedUntil",
-      render: (v: string | null) => (isFuture(v) ? <Tag color="red">{formatInstant(v)}</Tag> : "—"),
+      render: (v: string | null) => (isFuture(v) ? <ToneTag tone="red">{formatInstant(v)}</ToneTag> : "—"),
     },
     { title: t("user.lastLogin"), dataIndex: "lastLoginAt", render: (v: string | null) => formatInstant(v) || "—" },
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => {
         const active = r.status === "active";
         const isSelf = r.id === session?.user.id;
@@ -183,7 +185,7 @@ export default function UsersPage() {
         />
         <Table<UserView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

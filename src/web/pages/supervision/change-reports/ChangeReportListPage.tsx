@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { App, Button, Card, Form, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { CHANGE_REPORT_STATUSES, changeReportApi, type ChangeReportListItem } from "../../../api/supervision/change-reports";
@@ -42,8 +43,8 @@ export default function ChangeReportListPage() {
     },
     { title: t("supervision.changeReports.supervisorOrg"), dataIndex: "supervisorOrgName", responsive: ["lg"] },
     { title: t("supervision.changeReports.createdAt"), dataIndex: "createdAt", render: (v: string) => formatDate(v.slice(0, 10)), responsive: ["md"] },
-    { title: t("common.status"), dataIndex: "status", fixed: "right", render: (v: ChangeReportListItem["status"]) => <ChangeReportStatusTag status={v} /> },
-    { title: t("common.actions"), key: "view", fixed: "right", render: (_, r) => <Link to={`/change-reports/${r.id}`}>{t("common.view")}</Link> },
+    { title: t("common.status"), dataIndex: "status", render: (v: ChangeReportListItem["status"]) => <ChangeReportStatusTag status={v} /> },
+    { title: t("common.actions"), key: "actions", render: (_, r) => <Link to={`/change-reports/${r.id}`}>{t("common.view")}</Link> },
   ];
 
   return (
@@ -75,7 +76,7 @@ export default function ChangeReportListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<ChangeReportListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<ChangeReportListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {canReport && (
         <ChangeReportFormModal

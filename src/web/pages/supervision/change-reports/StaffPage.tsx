@@ -3,6 +3,8 @@
 // sign-in). The server shows and lets them touch nothing else. Status and actions stay visible at 375 px.
 import { useState } from "react";
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
+import { ToneTag } from "../../../components/ToneTag";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { userApi } from "../../../api/endpoints";
@@ -54,18 +56,18 @@ export default function StaffPage() {
     {
       title: t("supervision.staff.status"),
       dataIndex: "status",
-      fixed: "right",
+     
       render: (v: UserView["status"], r) => (
         <Space size={4} wrap>
           <StatusTag status={v} />
-          {r.mustChangePassword && <Tag color="gold">{t("user.mustChange")}</Tag>}
+          {r.mustChangePassword && <ToneTag tone="gold">{t("user.mustChange")}</ToneTag>}
         </Space>
       ),
     },
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => {
         if (r.id === session?.user.id) return null;
         const active = r.status === "active";
@@ -105,7 +107,7 @@ export default function StaffPage() {
       </PageTitle>
       <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t("supervision.staff.hint")} />
       <Card>
-        <Table<UserView> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<UserView> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {session && (
         <NewStaffModal

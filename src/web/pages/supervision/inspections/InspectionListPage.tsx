@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, Input, InputNumber, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { PlusOutlined, ProfileOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { GRADES, INSPECTION_STATUSES } from "../../../../shared/supervision/inspections.js";
@@ -46,7 +47,7 @@ export default function InspectionListPage() {
     {
       title: t("common.status"),
       dataIndex: "status",
-      fixed: "right",
+     
       render: (v: InspectionListItem["status"]) => <InspectionStatusTag status={v} />,
     },
   ];
@@ -94,7 +95,7 @@ export default function InspectionListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<InspectionListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<InspectionListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {mayCreate && <NewInspectionModal open={creating} onClose={() => setCreating(false)} onCreated={(id) => navigate(`/inspections/${id}`)} />}
     </>

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
 import { App, Button, Card, Form, Select, Space, Table, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { RECTIFICATION_STATUSES } from "../../../../shared/supervision/rectification.js";
@@ -52,8 +53,8 @@ export default function RectificationListPage() {
     },
     { title: t("supervision.rectification.itemCount"), dataIndex: "itemCount", align: "right", responsive: ["md"] },
     { title: t("supervision.rectification.createdAt"), dataIndex: "createdAt", render: (v: string) => formatDate(v.slice(0, 10)), responsive: ["lg"] },
-    { title: t("common.status"), dataIndex: "status", fixed: "right", render: (v: RectificationListItem["status"]) => <RectificationStatusTag status={v} /> },
-    { title: t("common.actions"), key: "view", fixed: "right", render: (_, r) => <Link to={`/rectification-orders/${r.id}`}>{t("common.view")}</Link> },
+    { title: t("common.status"), dataIndex: "status", render: (v: RectificationListItem["status"]) => <RectificationStatusTag status={v} /> },
+    { title: t("common.actions"), key: "actions", render: (_, r) => <Link to={`/rectification-orders/${r.id}`}>{t("common.view")}</Link> },
   ];
 
   return (
@@ -96,7 +97,7 @@ export default function RectificationListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<RectificationListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        <Table<RectificationListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {mode && (
         <NewOrderModal

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, InputNumber, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { AimOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { SPOT_CHECK_KINDS, SPOT_CHECK_STATUSES } from "../../../../shared/supervision/spot-checks.js";
@@ -92,7 +93,7 @@ export default function SpotCheckListPage() {
         </Form>
       </Card>
       <Card>
-        <Table<SpotCheckListItem> rowKey="id" columns={columns} dataSource={list.items} loading={list.loading} pagination={list.pagination} />
+        <Table<SpotCheckListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
       </Card>
       {can("spotCheck.draw") && <DrawModal open={drawing} defaultYear={reviewYearOf(today)} onClose={() => setDrawing(false)} onDrawn={() => list.reload()} />}
     </>

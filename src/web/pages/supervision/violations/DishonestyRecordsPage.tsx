@@ -5,6 +5,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { Button, Card, Checkbox, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { DownloadOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { DishonestyRecordView } from "../../../../shared/supervision/violations.js";
@@ -32,11 +33,10 @@ export default function DishonestyRecordsPage() {
     { title: t("supervision.violations.records.base"), dataIndex: "baseName" },
     { title: t("supervision.violations.column.decisionDate"), dataIndex: "decisionDate", render: (v: string) => formatDate(v) },
     { title: t("supervision.violations.column.publicityUntil"), dataIndex: "publicityUntil", render: (v: string) => formatDate(v) },
-    { title: t("common.status"), dataIndex: "live", fixed: "right", render: (v: boolean) => <LiveTag live={v} /> },
+    { title: t("common.status"), key: "status", dataIndex: "live", render: (v: boolean) => <LiveTag live={v} /> },
     {
       title: t("supervision.violations.records.violation"),
-      key: "violation",
-      fixed: "right",
+      key: "actions",
       render: (_, r) => (
         <Link to={`/violations/${r.violationId}`} aria-label={`${t("common.view")}：${r.decisionNo}`}>
           {t("common.view")}
@@ -85,7 +85,7 @@ export default function DishonestyRecordsPage() {
       <Card>
         <Table<DishonestyRecordView>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}

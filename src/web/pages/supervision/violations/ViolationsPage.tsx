@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, Input, Select, Table, Typography, type TableColumnsType } from "antd";
+import { listColumns } from "../../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import { VIOLATION_KINDS, VIOLATION_STATUSES, type ViolationListItem } from "../../../../shared/supervision/violations.js";
@@ -34,15 +35,15 @@ export default function ViolationsPage() {
       title: t("supervision.violations.field.facts"),
       dataIndex: "facts",
       width: 320,
-      render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 320 }}>{v}</Typography.Paragraph>,
+      render: (v: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: v }} style={{ margin: 0, maxWidth: 320 }}>{v}</Typography.Paragraph>,
     },
     { title: t("supervision.violations.field.createdAt"), dataIndex: "createdAt", render: (v: string) => formatInstant(v) },
     { title: t("supervision.violations.field.decisionNo"), dataIndex: "decisionNo", render: (v: string | null) => v ?? "—" },
-    { title: t("common.status"), dataIndex: "status", fixed: "right", render: (v: ViolationListItem["status"]) => <ViolationStatusTag status={v} /> },
+    { title: t("common.status"), dataIndex: "status", render: (v: ViolationListItem["status"]) => <ViolationStatusTag status={v} /> },
     {
       title: t("common.actions"),
       key: "actions",
-      fixed: "right",
+     
       render: (_, r) => (
         <Link to={`/violations/${r.id}`} aria-label={`${t("common.view")}：${r.baseName}`}>
           {t("common.view")}
@@ -89,7 +90,7 @@ export default function ViolationsPage() {
       <Card>
         <Table<ViolationListItem>
           rowKey="id"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}
