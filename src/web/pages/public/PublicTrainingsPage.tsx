@@ -16,6 +16,8 @@ import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatFen, todayInShanghai } from "../../format";
 import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
 import { useBusinessToday } from "../filing/useFilingData";
+import { useIsPhone } from "../../components/ResponsiveTable";
+import { useTrainingsPath } from "./trainingsPath";
 
 interface CalendarFilter {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -31,12 +33,13 @@ const toQuery = ({ range, ...rest }: CalendarFilter) =>
 
 function TrainingCard({ p }: { p: PublicProjectView }) {
   const { t } = useTranslation();
+  const trainingsPath = useTrainingsPath();
   return (
     <Card
       size="small"
       style={{ height: "100%" }}
       title={
-        <Link to={`/public/trainings/${p.id}`} style={{ whiteSpace: "normal" }}>
+        <Link to={`${trainingsPath}/${p.id}`} style={{ whiteSpace: "normal" }}>
           {p.title}
         </Link>
       }
@@ -69,6 +72,9 @@ export default function PublicTrainingsPage() {
   const [bases, setBases] = useState<BaseView[]>([]);
   const today = useBusinessToday();
   const appliedDay = useRef(todayInShanghai());
+  // issue 11 item 8: a phone gets the filter stacked, with two single-month pickers instead of the range
+  const isPhone = useIsPhone();
+  const full = isPhone ? { width: "100%" } : undefined;
 
   useEffect(() => {
     if (today === appliedDay.current || filterForm.isFieldsTouched()) return;
@@ -100,21 +106,32 @@ export default function PublicTrainingsPage() {
       </PageTitle>
       <Typography.Paragraph type="secondary">{t("training.intro")}</Typography.Paragraph>
       <Card style={{ marginBottom: 16 }}>
-        <Form<CalendarFilter> form={filterForm} name="trainingFilter" layout="inline" initialValues={initial} onFinish={(v) => list.setFilters(toQuery(v))}>
-          <Form.Item label={t("project.classDates")} name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
-          </Form.Item>
+        <Form<CalendarFilter> form={filterForm} name="trainingFilter" layout={isPhone ? "vertical" : "inline"} initialValues={initial} onFinish={(v) => list.setFilters(toQuery(v))}>
+          {isPhone ? (
+            <>
+              <Form.Item label={`${t("project.classDates")} · ${t("training.rangeFrom")}`} name={["range", 0]}>
+                <DatePicker style={full} inputReadOnly />
+              </Form.Item>
+              <Form.Item label={`${t("project.classDates")} · ${t("training.rangeTo")}`} name={["range", 1]}>
+                <DatePicker style={full} inputReadOnly />
+              </Form.Item>
+            </>
+          ) : (
+            <Form.Item label={t("project.classDates")} name="range">
+              <DatePicker.RangePicker allowEmpty={[true, true]} />
+            </Form.Item>
+          )}
           <Form.Item label={t("project.specialty")} name="specialty">
-            <Input allowClear maxLength={50} style={{ width: 140 }} />
+            <Input allowClear maxLength={50} style={full ?? { width: 140 }} />
           </Form.Item>
           <Form.Item label={t("project.subjectType")} name="subjectType">
-            <Select allowClear style={{ width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
+            <Select allowClear style={full ?? { width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
           </Form.Item>
           <Form.Item label={t("filing.district")} name="district">
-            <Input allowClear maxLength={30} style={{ width: 120 }} />
+            <Input allowClear maxLength={30} style={full ?? { width: 120 }} />
           </Form.Item>
           <Form.Item label={t("filing.base")} name="baseId">
-            <Select allowClear style={{ width: 240 }} showSearch={{ optionFilterProp: "label" }} options={bases.map((b) => ({ value: b.id, label: b.name }))} />
+            <Select allowClear style={full ?? { width: 240 }} showSearch={{ optionFilterProp: "label" }} options={bases.map((b) => ({ value: b.id, label: b.name }))} />
           </Form.Item>
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("training.keywordHint")} />
