@@ -3,13 +3,14 @@
 // cards with base, dates, hours, fee and filing number — and the same search as an iCalendar feed.
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Pagination, Row, Select, Skeleton, Space, Typography } from "antd";
+import { Button, Card, Col, Descriptions, Empty, Form, Input, Pagination, Row, Select, Skeleton, Space, Typography } from "antd";
 import { CalendarOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES } from "../../../shared/filing.js";
 import { publicApi } from "../../api/endpoints";
 import type { BaseView, PublicProjectView } from "../../api/types";
+import { DateRangeInput } from "../../components/DateRangeInput";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
@@ -72,7 +73,7 @@ export default function PublicTrainingsPage() {
   const [bases, setBases] = useState<BaseView[]>([]);
   const today = useBusinessToday();
   const appliedDay = useRef(todayInShanghai());
-  // issue 11 item 8: a phone gets the filter stacked, with two single-month pickers instead of the range
+  // issue 11 item 8: a phone gets the filter stacked, each field as wide as the screen
   const isPhone = useIsPhone();
   const full = isPhone ? { width: "100%" } : undefined;
 
@@ -107,20 +108,9 @@ export default function PublicTrainingsPage() {
       <Typography.Paragraph type="secondary">{t("training.intro")}</Typography.Paragraph>
       <Card style={{ marginBottom: 16 }}>
         <Form<CalendarFilter> form={filterForm} name="trainingFilter" layout={isPhone ? "vertical" : "inline"} initialValues={initial} onFinish={(v) => list.setFilters(toQuery(v))}>
-          {isPhone ? (
-            <>
-              <Form.Item label={`${t("project.classDates")} · ${t("training.rangeFrom")}`} name={["range", 0]}>
-                <DatePicker style={full} inputReadOnly />
-              </Form.Item>
-              <Form.Item label={`${t("project.classDates")} · ${t("training.rangeTo")}`} name={["range", 1]}>
-                <DatePicker style={full} inputReadOnly />
-              </Form.Item>
-            </>
-          ) : (
-            <Form.Item label={t("project.classDates")} name="range">
-              <DatePicker.RangePicker allowEmpty={[true, true]} />
-            </Form.Item>
-          )}
+          <Form.Item label={t("project.classDates")} name="range">
+            <DateRangeInput />
+          </Form.Item>
           <Form.Item label={t("project.specialty")} name="specialty">
             <Input allowClear maxLength={50} style={full ?? { width: 140 }} />
           </Form.Item>
