@@ -119,6 +119,17 @@ describe("the app on a 375 px phone", () => {
     await page.getByRole("dialog").getByRole("button", { name: zh("报名") }).click();
     await region.getByText("您已报名该培训项目。").waitFor();
     await eventually(() => region.getByText(`剩余名额 ${open!.seatsLeft - 1} / ${open!.capacity}`).count()).toBe(1);
+    // 课程安排 as cards, not a table
+    expect(await page.getByRole("region", { name: "课程安排" }).locator(".ant-table").count()).toBe(0);
+
+    // 我的课程: the new course under the running and upcoming tab
+    await (await openDrawer(page)).getByRole("link", { name: "我的课程", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "我的课程" }).waitFor();
+    const upcoming = page.getByRole("tab", { name: /^进行中与待开课 \(\d+\)$/ });
+    expect(await upcoming.getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("tab", { name: /^已结束 \(\d+\)$/ }).waitFor();
+    await page.getByRole("tabpanel").getByRole("link", { name: open!.title }).waitFor();
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await page.context().close();
   });
 });
