@@ -74,7 +74,6 @@ export function AppLayout() {
           size={280}
           title={t("app.shortTitle")}
           styles={{ body: { padding: 0 } }}
-          rootClassName="app-menu-drawer"
         >
           {isPhone && (
             <Flex vertical gap={8} style={{ padding: "12px 16px", borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
