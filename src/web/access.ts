@@ -189,7 +189,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "menu.home", ability: "home.view", icon: HomeOutlined },
   { path: "/my/courses", labelKey: "learner.menu.courses", ability: "learning.view", icon: BookOutlined },
   { path: "/my/record", labelKey: "learner.menu.record", ability: "learning.view", icon: ReadOutlined },
-  { path: "/public/trainings", labelKey: "learner.menu.trainings", ability: "learning.view", icon: CalendarOutlined },
+  { path: "/trainings", labelKey: "learner.menu.trainings", ability: "learning.view", icon: CalendarOutlined },
   { path: "/applications", labelKey: "menu.applications", ability: "application.apply", icon: FileAddOutlined },
   { path: "/recommendations", labelKey: "menu.recommendations", ability: "application.recommend", icon: FileSearchOutlined },
   { path: "/accreditation", labelKey: "menu.accreditation", ability: "application.accredit", icon: FileDoneOutlined },

@@ -161,6 +161,9 @@ export const router = createBrowserRouter([
               // the professional's own courses and record (第二十四条)
               { path: "my/courses", element: guarded("learning.view", <MyCoursesPage />) },
               { path: "my/record", element: guarded("learning.view", <LearningRecordPage />) },
+              // issue 11 item 8: the calendar inside the app for a signed-in professional (menu, no 登录)
+              { path: "trainings", element: guarded("learning.view", <PublicTrainingsPage />) },
+              { path: "trainings/:id", element: guarded("learning.view", <PublicTrainingDetailPage />) },
               // delivery (第十七条, 第二十四条): a project's enrolment, check-in, completion, evaluation, archive
               { path: "training-projects/:id/enrollments", element: guarded("project.view", <EnrollmentsPage />) },
               { path: "training-projects/:id/sessions/:sessionId/check-in", element: guarded("project.view", <SessionCheckInPage />) },

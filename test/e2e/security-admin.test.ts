@@ -5,7 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
 import { axeProblems } from "./delivery-ui.js";
-import { eventually, field, menu, zh } from "./ui.js";
+import { eventually, field, zh } from "./ui.js";
 
 const SIZES = [
   { name: "desktop", width: 1280, height: 800, account: "base" },
@@ -25,7 +25,8 @@ describe("the security administrator ends another account's sessions", () => {
       const context = await j.browser.newContext({ viewport: { width: size.width, height: size.height } });
       const page: Page = await context.newPage();
       await signIn(page, j.server.baseUrl, "secadmin");
-      await menu(page).waitFor({ state: "attached" });
+      // signed in (on a phone the menu is a closed drawer, so wait for the page instead)
+      await page.waitForURL((u) => !u.pathname.startsWith("/login"));
       await page.goto(`${j.server.baseUrl}/users`);
       await field(page, "关键词").fill(size.account);
       await page.getByRole("button", { name: zh("查询") }).click();

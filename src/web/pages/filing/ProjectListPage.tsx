@@ -3,7 +3,7 @@
 // new project here.
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router-dom";
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, type TableColumnsType } from "antd";
+import { Button, Card, Form, Input, Select, Space, Table, type TableColumnsType } from "antd";
 import { listColumns } from "../../components/listColumns";
 import { PlusOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
@@ -11,6 +11,7 @@ import { useTranslation } from "react-i18next";
 import { PROJECT_STATUSES, SUBJECT_TYPES } from "../../../shared/filing.js";
 import { projectApi } from "../../api/endpoints";
 import type { ProjectListItem } from "../../api/types";
+import { DateRangeInput } from "../../components/DateRangeInput";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
@@ -92,7 +93,7 @@ export default function ProjectListPage() {
             />
           </Form.Item>
           <Form.Item label={t("project.classDates")} name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
+            <DateRangeInput />
           </Form.Item>
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("project.keywordHint")} />

@@ -1,8 +1,9 @@
 // 课程安排, read-only: date, time, title, teacher and hours of each session, with the total. Shared by
-// the project page and the public calendar's detail.
+// the project page and the public calendar's detail. On a phone, one card per session (issue 11 item 8).
 import { Table, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { sessionHoursTotal } from "../../../shared/filing.js";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate } from "../../format";
 import { EmptyRows } from "./filingTags";
@@ -20,9 +21,22 @@ export function SessionsView({ sessions, hours }: { sessions: Session[]; hours?:
   const { t } = useTranslation();
   const col = (k: string) => t(`project.session.${k}`);
   const total = sessionHoursTotal(sessions);
+  const totalText = (
+    <Typography.Text strong type={hours !== undefined && hours !== total ? "danger" : undefined}>
+      {hours !== undefined ? `${total} / ${hours}` : total}
+    </Typography.Text>
+  );
   return (
     <ScrollRegion label={t("project.sessionsTitle")}>
-      <Table<Session>
+      <ResponsiveTable<Session>
+        cardTitle="title"
+        cardFooter={
+          sessions.length > 0 ? (
+            <Typography.Text>
+              <Typography.Text strong>{t("project.session.totalLabel")}</Typography.Text> {totalText}
+            </Typography.Text>
+          ) : null
+        }
         size="small"
         rowKey={(r, i) => `${r.date}-${r.startTime}-${i}`}
         pagination={false}
@@ -42,9 +56,7 @@ export function SessionsView({ sessions, hours }: { sessions: Session[]; hours?:
                 <Typography.Text strong>{t("project.session.totalLabel")}</Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={4} align="right">
-                <Typography.Text strong type={hours !== undefined && hours !== total ? "danger" : undefined}>
-                  {hours !== undefined ? `${total} / ${hours}` : total}
-                </Typography.Text>
+                {totalText}
               </Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null

@@ -120,7 +120,7 @@ function Refused({ outcome, onRetry }: { outcome: Extract<Outcome, { kind: "refu
   const titleKey = REFUSAL_TITLES[outcome.code] ?? "learner.checkIn.failed";
   const extra =
     outcome.code === "NOT_ENROLLED" ? (
-      <Link to={outcome.projectId ? `/public/trainings/${outcome.projectId}` : "/public/trainings"}>{t("learner.checkIn.toCourse")}</Link>
+      <Link to={outcome.projectId ? `/trainings/${outcome.projectId}` : "/trainings"}>{t("learner.checkIn.toCourse")}</Link>
     ) : NO_RETRY.has(outcome.code) ? null : (
       <Button type="primary" size="large" onClick={onRetry}>
         {t("learner.checkIn.retry")}

@@ -1,8 +1,9 @@
 // My declarations of other forms of learning (人社部令第25号 第十条) and what the bureau decided.
-import { Table, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { DeclarationView } from "../../../shared/delivery.js";
 import { myRecordApi } from "../../api/endpoints";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { formatDate, formatInstant } from "../../format";
 import { EmptyRows, SubjectTypeTag } from "../filing/filingTags";
 import { DeclarationStatusTag } from "./learnerTags";
@@ -10,7 +11,8 @@ import { DeclarationStatusTag } from "./learnerTags";
 export function DeclarationsTable({ items, loading }: { items: DeclarationView[]; loading: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table<DeclarationView>
+    <ResponsiveTable<DeclarationView>
+      cardTitle="title"
       size="small"
       rowKey="id"
       loading={loading}

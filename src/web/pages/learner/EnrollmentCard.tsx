@@ -49,7 +49,7 @@ export function EnrollmentCard({ e, onChanged, onSurvey }: Props) {
     <Card
       title={
         <Typography.Title level={2} style={{ fontSize: 16, margin: 0, whiteSpace: "normal" }}>
-          <Link to={`/public/trainings/${e.projectId}`}>{e.projectTitle}</Link>
+          <Link to={`/trainings/${e.projectId}`}>{e.projectTitle}</Link>
         </Typography.Title>
       }
       extra={<EnrollmentStateTag e={e} />}

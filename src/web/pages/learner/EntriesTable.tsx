@@ -1,19 +1,22 @@
 // The year's entries of the learning record: where the hours came from (a base's course or a declared
 // form of 人社部令第25号), subject, hours and date, with the certificate; revoked entries stay listed,
-// struck through, with the reason (the hours left the record with the certificate).
+// struck through, with the reason (the hours left the record with the certificate). Cards on a phone.
 import { Link } from "react-router-dom";
-import { Table, Typography } from "antd";
+import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { LearningEntryView } from "../../../shared/delivery.js";
+import { ResponsiveTable } from "../../components/ResponsiveTable";
 import { ToneTag } from "../../components/ToneTag";
 import { formatDate } from "../../format";
 import { EmptyRows, SubjectTypeTag } from "../filing/filingTags";
 
-export function EntriesTable({ entries }: { entries: LearningEntryView[] }) {
+/** trainingsPath: where a course's link points (/trainings inside the professional's own app). */
+export function EntriesTable({ entries, trainingsPath = "/public/trainings" }: { entries: LearningEntryView[]; trainingsPath?: string }) {
   const { t } = useTranslation();
   const struck = (r: LearningEntryView, text: string | number) => (r.status === "revoked" ? <Typography.Text delete>{text}</Typography.Text> : text);
   return (
-    <Table<LearningEntryView>
+    <ResponsiveTable<LearningEntryView>
+      cardTitle="title"
       size="small"
       rowKey="id"
       dataSource={entries}
@@ -27,7 +30,7 @@ export function EntriesTable({ entries }: { entries: LearningEntryView[] }) {
           dataIndex: "title",
           render: (v: string, r) => (
             <>
-              {r.projectId ? <Link to={`/public/trainings/${r.projectId}`}>{struck(r, v)}</Link> : struck(r, v)}
+              {r.projectId ? <Link to={`${trainingsPath}/${r.projectId}`}>{struck(r, v)}</Link> : struck(r, v)}
               {r.status === "revoked" && (
                 <div>
                   <ToneTag tone="red">{t("learner.record.revoked", { reason: r.revokedReason ?? "—" })}</ToneTag>

@@ -47,7 +47,7 @@ export function LearnerHomeCard() {
         <Link to="/my/record">
           <ReadOutlined aria-hidden /> {t("learner.menu.record")}
         </Link>
-        <Link to="/public/trainings">
+        <Link to="/trainings">
           <CalendarOutlined aria-hidden /> {t("learner.home.findCourses")}
         </Link>
       </Space>

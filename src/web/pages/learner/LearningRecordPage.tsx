@@ -116,7 +116,7 @@ export default function LearningRecordPage() {
         <Card title={heading(t("learner.record.chartTitle"))}>
           <HoursChart years={years} selectedYear={year} onSelectYear={setChosenYear} />
         </Card>
-        <Card title={heading(t("learner.record.entriesTitle", { year }))}>{record ? <EntriesTable entries={record.entries} /> : <Skeleton active />}</Card>
+        <Card title={heading(t("learner.record.entriesTitle", { year }))}>{record ? <EntriesTable trainingsPath="/trainings" entries={record.entries} /> : <Skeleton active />}</Card>
         <Card title={heading(t("learner.statements.title"))}>
           <Typography.Paragraph type="secondary">{t("learner.statements.hint")}</Typography.Paragraph>
           <StatementsTable list={statements} />

@@ -13,7 +13,7 @@ import { loginPath } from "../../session/SessionContext";
 
 type Caller = { kind: "loading" } | { kind: "anonymous" } | { kind: "signedIn"; session: SessionView; enrolled: boolean };
 
-export function EnrollButton({ project, seatsLeft }: { project: PublicProjectView; seatsLeft?: number | null }) {
+export function EnrollButton({ project, seatsLeft, onEnrolled }: { project: PublicProjectView; seatsLeft?: number | null; onEnrolled?: () => void }) {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const navigate = useNavigate();
@@ -51,6 +51,7 @@ export function EnrollButton({ project, seatsLeft }: { project: PublicProjectVie
           await myCourseApi.enrol(project.id);
           setOutcome({ ok: true, text: t("learner.enrol.done") });
           setCaller((c) => (c.kind === "signedIn" ? { ...c, enrolled: true } : c));
+          onEnrolled?.();
         } catch (err) {
           setOutcome({ ok: false, text: err instanceof ApiError ? err.message : t("errors.unexpected") });
         }

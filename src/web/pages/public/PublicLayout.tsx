@@ -1,9 +1,13 @@
 // The frame of the public pages (no sign-in): a plain header with the service's name and links to
-// 公示公告, 基地名录, 培训日历, 异议查询, 证书核验 and 登录.
-import { Suspense } from "react";
-import { Link, NavLink, Outlet } from "react-router-dom";
+// 公示公告, 基地名录, 培训日历, 异议查询, 证书核验 and 登录. Someone already signed in sees a way back to
+// the workspace instead of 登录, and a professional opening the calendar here is taken to the same
+// calendar inside the app, with its menu (issue 11 item 8).
+import { Suspense, useEffect, useState } from "react";
+import { Link, Navigate, NavLink, Outlet, useLocation } from "react-router-dom";
 import { Flex, Layout, Spin, Typography, theme } from "antd";
 import { useTranslation } from "react-i18next";
+import { authApi } from "../../api/endpoints";
+import type { SessionView } from "../../api/types";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
 
 const LINKS = [
@@ -20,6 +24,21 @@ const LINKS = [
 export default function PublicLayout() {
   const { t } = useTranslation();
   const { token } = theme.useToken();
+  const { pathname, search } = useLocation();
+  const [session, setSession] = useState<SessionView | null>(null);
+  useEffect(() => {
+    let live = true;
+    authApi
+      .me()
+      .then((s) => live && setSession(s))
+      .catch(() => undefined); // not signed in: the public header as it is
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (session?.roles.includes("professional") && pathname.startsWith("/public/trainings")) {
+    return <Navigate to={`${pathname.slice("/public".length)}${search}`} replace />;
+  }
   const linkStyle = ({ isActive }: { isActive: boolean }) => ({ fontWeight: isActive ? 600 : 400, color: token.colorPrimary });
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -40,7 +59,7 @@ export default function PublicLayout() {
                     {t(l.key)}
                   </NavLink>
                 ))}
-                <Link to="/login">{t("public.nav.login")}</Link>
+                {session ? <Link to="/">{t("layout.backToApp")}</Link> : <Link to="/login">{t("public.nav.login")}</Link>}
               </Flex>
             </nav>
             <LanguageSwitch />

@@ -15,6 +15,7 @@ import { formatDate, formatFen } from "../../format";
 import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
 import { SessionsView } from "../filing/SessionsView";
 import { EnrollButton } from "./EnrollButton";
+import { useTrainingsPath } from "./trainingsPath";
 
 export default function PublicTrainingDetailPage() {
   const { id = "" } = useParams();
@@ -22,6 +23,9 @@ export default function PublicTrainingDetailPage() {
   const showError = useShowError();
   const [p, setP] = useState<PublicProjectView | null>(null);
   const [missing, setMissing] = useState(false);
+  const trainingsPath = useTrainingsPath();
+  // issue 11 item 8: after enrolling, the places left are read again
+  const [tick, setTick] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -36,9 +40,9 @@ export default function PublicTrainingDetailPage() {
     return () => {
       live = false;
     };
-  }, [id, showError]);
+  }, [id, tick, showError]);
 
-  if (missing) return <Result status="404" title={t("training.notFound")} extra={<Link to="/public/trainings">{t("public.nav.trainings")}</Link>} />;
+  if (missing) return <Result status="404" title={t("training.notFound")} extra={<Link to={trainingsPath}>{t("public.nav.trainings")}</Link>} />;
   if (!p) return <Skeleton active />;
   return (
     <>
@@ -51,7 +55,7 @@ export default function PublicTrainingDetailPage() {
       >
         {p.title}
       </PageTitle>
-      <EnrollButton project={p} seatsLeft={p.seatsLeft} />
+      <EnrollButton project={p} seatsLeft={p.seatsLeft} onEnrolled={() => setTick((n) => n + 1)} />
       <Card style={{ marginBottom: 16 }}>
         <Descriptions
           bordered
@@ -76,7 +80,7 @@ export default function PublicTrainingDetailPage() {
         <SessionsView sessions={p.sessions} />
       </Card>
       <Space style={{ marginTop: 16 }} className="no-print">
-        <Link to="/public/trainings">{t("training.backToList")}</Link>
+        <Link to={trainingsPath}>{t("training.backToList")}</Link>
       </Space>
     </>
   );

@@ -3,19 +3,22 @@
 // cards with base, dates, hours, fee and filing number — and the same search as an iCalendar feed.
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router-dom";
-import { Button, Card, Col, DatePicker, Descriptions, Empty, Form, Input, Pagination, Row, Select, Skeleton, Space, Typography } from "antd";
+import { Button, Card, Col, Descriptions, Empty, Form, Input, Pagination, Row, Select, Skeleton, Space, Typography } from "antd";
 import { CalendarOutlined } from "@ant-design/icons";
 import dayjs, { type Dayjs } from "dayjs";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES } from "../../../shared/filing.js";
 import { publicApi } from "../../api/endpoints";
 import type { BaseView, PublicProjectView } from "../../api/types";
+import { DateRangeInput } from "../../components/DateRangeInput";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatFen, todayInShanghai } from "../../format";
 import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
 import { useBusinessToday } from "../filing/useFilingData";
+import { useIsPhone } from "../../components/ResponsiveTable";
+import { useTrainingsPath } from "./trainingsPath";
 
 interface CalendarFilter {
   range?: [Dayjs | null, Dayjs | null] | null;
@@ -31,12 +34,13 @@ const toQuery = ({ range, ...rest }: CalendarFilter) =>
 
 function TrainingCard({ p }: { p: PublicProjectView }) {
   const { t } = useTranslation();
+  const trainingsPath = useTrainingsPath();
   return (
     <Card
       size="small"
       style={{ height: "100%" }}
       title={
-        <Link to={`/public/trainings/${p.id}`} style={{ whiteSpace: "normal" }}>
+        <Link to={`${trainingsPath}/${p.id}`} style={{ whiteSpace: "normal" }}>
           {p.title}
         </Link>
       }
@@ -69,6 +73,9 @@ export default function PublicTrainingsPage() {
   const [bases, setBases] = useState<BaseView[]>([]);
   const today = useBusinessToday();
   const appliedDay = useRef(todayInShanghai());
+  // issue 11 item 8: a phone gets the filter stacked, each field as wide as the screen
+  const isPhone = useIsPhone();
+  const full = isPhone ? { width: "100%" } : undefined;
 
   useEffect(() => {
     if (today === appliedDay.current || filterForm.isFieldsTouched()) return;
@@ -100,21 +107,21 @@ export default function PublicTrainingsPage() {
       </PageTitle>
       <Typography.Paragraph type="secondary">{t("training.intro")}</Typography.Paragraph>
       <Card style={{ marginBottom: 16 }}>
-        <Form<CalendarFilter> form={filterForm} name="trainingFilter" layout="inline" initialValues={initial} onFinish={(v) => list.setFilters(toQuery(v))}>
+        <Form<CalendarFilter> form={filterForm} name="trainingFilter" layout={isPhone ? "vertical" : "inline"} initialValues={initial} onFinish={(v) => list.setFilters(toQuery(v))}>
           <Form.Item label={t("project.classDates")} name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
+            <DateRangeInput />
           </Form.Item>
           <Form.Item label={t("project.specialty")} name="specialty">
-            <Input allowClear maxLength={50} style={{ width: 140 }} />
+            <Input allowClear maxLength={50} style={full ?? { width: 140 }} />
           </Form.Item>
           <Form.Item label={t("project.subjectType")} name="subjectType">
-            <Select allowClear style={{ width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
+            <Select allowClear style={full ?? { width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
           </Form.Item>
           <Form.Item label={t("filing.district")} name="district">
-            <Input allowClear maxLength={30} style={{ width: 120 }} />
+            <Input allowClear maxLength={30} style={full ?? { width: 120 }} />
           </Form.Item>
           <Form.Item label={t("filing.base")} name="baseId">
-            <Select allowClear style={{ width: 240 }} showSearch={{ optionFilterProp: "label" }} options={bases.map((b) => ({ value: b.id, label: b.name }))} />
+            <Select allowClear style={full ?? { width: 240 }} showSearch={{ optionFilterProp: "label" }} options={bases.map((b) => ({ value: b.id, label: b.name }))} />
           </Form.Item>
           <Form.Item label={t("common.keyword")} name="q">
             <Input allowClear maxLength={50} placeholder={t("training.keywordHint")} />
