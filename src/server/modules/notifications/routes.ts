@@ -4,7 +4,8 @@ import { IdParams, PageQuery } from "../../../shared/api.js";
 import type { Platform } from "../../platform/context.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
-import { listNotifications, markRead, NOTIFICATION_GROUPS, NotificationView } from "./service.js";
+import { NOTIFICATION_GROUPS } from "../../../shared/notifications.js";
+import { listNotifications, markRead, NotificationView } from "./service.js";
 
 const tags = ["notifications"];
 

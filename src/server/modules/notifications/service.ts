@@ -1,4 +1,5 @@
 // In-app notifications: every step that hands work to someone else tells them.
+import type { NotificationGroup } from "../../../shared/notifications.js";
 import { Type, type Static } from "typebox";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
@@ -36,15 +37,13 @@ export async function notify(trx: Tx, ctx: Ctx, userIds: readonly string[], kind
 /** Rows per INSERT of notifications (7 parameters each). */
 const NOTIFY_SLICE = 1000;
 
-/** The groups a person filters by: the first part of a kind (`plan.submitted` → `plan`). */
-export const NOTIFICATION_GROUPS = ["accreditation", "plan", "project", "feeStandard", "certificate", "declaration", "supervision", "security"] as const;
 
 export interface NotificationQuery {
   /** only the unread ones (the bell) */
   unread?: boolean;
   /** the notification centre's filters */
   state?: "unread" | "read";
-  group?: (typeof NOTIFICATION_GROUPS)[number];
+  group?: NotificationGroup;
 }
 
 export async function listNotifications(ctx: Ctx, query: PageRequest & NotificationQuery): Promise<Page<NotificationView> & { unread: number }> {

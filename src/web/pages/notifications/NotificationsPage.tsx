@@ -5,6 +5,7 @@ import { useCallback, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { App, Badge, Button, Card, List, Segmented, Select, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
+import { NOTIFICATION_GROUPS } from "../../../shared/notifications.js";
 import { notificationApi } from "../../api/endpoints";
 import type { NotificationView } from "../../api/types";
 import type { Query } from "../../api/client";
@@ -14,8 +15,6 @@ import { usePagedList } from "../../components/usePagedList";
 import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
 
-/** The kinds one filters by: the first part of a notification's kind (server: NOTIFICATION_GROUPS). */
-const GROUPS = ["accreditation", "plan", "project", "feeStandard", "certificate", "declaration", "supervision", "security"] as const;
 type State = "all" | "unread" | "read";
 
 export default function NotificationsPage() {
@@ -93,7 +92,7 @@ export default function NotificationsPage() {
             style={{ width: 180 }}
             value={group}
             onChange={(v: string | undefined) => filter({ group: v })}
-            options={GROUPS.map((g) => ({ value: g, label: t(`notificationCentre.groups.${g}`) }))}
+            options={NOTIFICATION_GROUPS.map((g) => ({ value: g, label: t(`notificationCentre.groups.${g}`) }))}
           />
         </Space>
         <List<NotificationView>
