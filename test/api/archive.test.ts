@@ -114,13 +114,14 @@ describe.each(dialects)("project archive on %s", (dialect) => {
       "六、报名方式请登录威海市专业技术人员继续教育平台",
       `/public/trainings/${course.id}`,
       "报名截止时间：2026年12月15日",
-      "联系人：张*涛",
-      "联系电话：138****0004",
+      "联系人：张海涛",
+      "联系电话：13806310004",
     ]) {
       expect(notice).toContain(part.replace(/\s+/g, ""));
     }
-    // the contact's phone as the public sees it, never whole; no table of fields
-    expect(notice).not.toContain("13806310004");
+    // the whole contact, for people to call (the archive is the base's, its supervisor's and the bureau's);
+    // no table of fields
+    expect(notice).not.toContain("138****0004");
     expect(notice).not.toContain("项目名称");
     expect(notice.endsWith(`${home.name}2026年11月2日`) || notice.includes(`${home.name}2026年11月2日第1页`)).toBe(true);
     const certificate = await pdf(`04-结业证书/${cert.serial}.pdf`);

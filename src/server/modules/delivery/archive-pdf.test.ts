@@ -26,7 +26,7 @@ const project = {
   createdAt: "2026-05-01T00:00:00.000Z",
   base: { name: "威海职业学院继续教育基地" },
 } as unknown as ProjectRecord;
-const facts: NoticeFacts = { cityName: "威海市", address: null, contactName: null, contactPhoneMasked: null, enrolUrl: "https://cebase.example/public/trainings/p1" };
+const facts: NoticeFacts = { cityName: "威海市", address: null, contactName: null, contactPhone: null, enrolUrl: "https://cebase.example/public/trainings/p1" };
 
 const textOf = async (p: ProjectRecord, n = facts) => (await inspectPdf(await renderNoticePdf(p, n))).pages.join("").replace(/\s+/g, "");
 

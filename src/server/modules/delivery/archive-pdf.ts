@@ -25,7 +25,7 @@ export interface NoticeFacts {
   address: string | null;
   /** masked as the public sees them (bases/service.ts): the notice is the public face of the course */
   contactName: string | null;
-  contactPhoneMasked: string | null;
+  contactPhone: string | null;
   /** the course's public page, where a professional enrols */
   enrolUrl: string;
 }
@@ -87,7 +87,7 @@ export async function renderNoticePdf(p: ProjectRecord, n: NoticeFacts): Promise
     // enrollments.ts: enrolment stays open up to the course's last day; a place can be given up only before class start.
     `报名截止时间：${chineseDate(p.endDate)}，额满为止。开班（${chineseDate(p.startDate)}）后不能取消报名，请于开班前报名并按时参加。`,
   );
-  const contact = [n.contactName && `联系人：${n.contactName}`, n.contactPhoneMasked && `联系电话：${n.contactPhoneMasked}`, n.address && `地址：${n.address}`].filter(Boolean);
+  const contact = [n.contactName && `联系人：${n.contactName}`, n.contactPhone && `联系电话：${n.contactPhone}`, n.address && `地址：${n.address}`].filter(Boolean);
   const contactText = contact.length ? `${contact.join("；")}。` : `请通过${n.cityName}专业技术人员继续教育平台联系${p.base.name}。`;
   // the last part and the issuer's signature stay on one page: a signature alone on a page says nothing
   flow.keep((1 + wrapText(contactText, kit.font, 12, flow.width).length) * 12 * 1.7 + 24 + 13 * 1.8 + 12 * 1.8);

@@ -1,10 +1,11 @@
 // 建档 (第十七条): after a course the base files, by year and by project, the training notice, the
 // curriculum, the sign-in records, the certificates issued and the evaluation. The archive view checks
 // each item for completeness; the download packs them into one ZIP of PDFs and Excel files.
-import { maskName, type ArchiveView } from "../../../shared/delivery.js";
+import { type ArchiveView } from "../../../shared/delivery.js";
 import type { Lang } from "../../../shared/errors.js";
 import { authorize } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
+import { revealContactPhone } from "../../platform/contact-phones.js";
 import type { Tx } from "../../platform/db.js";
 import type { ZipEntry } from "../../platform/document-jobs.js";
 import { DomainError } from "../../platform/errors.js";
@@ -169,15 +170,17 @@ export async function archiveView(ctx: Ctx, projectId: string, lang: Lang): Prom
 /** What the notice needs beyond the project: the city, the base's address and contact, where to enrol. */
 async function noticeFacts(trx: Tx, ctx: Ctx, project: ProjectRecord): Promise<NoticeFacts> {
   const [base, { params }] = await Promise.all([
-    trx.selectFrom("bases").select(["address", "contactName", "contactPhoneMasked"]).where("id", "=", project.base.id).executeTakeFirstOrThrow(),
+    trx.selectFrom("bases").select(["address", "contactName", "contactPhoneEnc"]).where("id", "=", project.base.id).executeTakeFirstOrThrow(),
     policyAt(trx, project.startDate),
   ]);
   return {
     cityName: params.cityName,
     address: base.address,
-    // issue 10 item 7: the public sees a base's contact masked; the notice is what the public reads.
-    contactName: base.contactName && maskName(base.contactName),
-    contactPhoneMasked: base.contactPhoneMasked,
+    // The notice tells people whom to call, so it carries the whole contact: the archive is read only by
+    // the base's staff, its supervising unit and the bureau, who may read the base's own phone
+    // (contact-phones.ts); the public pages keep showing it masked (issue 10 item 7).
+    contactName: base.contactName,
+    contactPhone: revealContactPhone(ctx.secrets, base.contactPhoneEnc),
     enrolUrl: `${ctx.config.publicUrl}/public/trainings/${encodeURIComponent(project.id)}`,
   };
 }
