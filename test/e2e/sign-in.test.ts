@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startJourney, type Journey } from "./browser.js";
 
 const COMMON = ["工作台", "政策参数", "工作日历", "修改密码", "双因素认证"];
+const EXPERT_COMMON = ["工作台", "修改密码", "双因素认证"];
 // issue 10 item 9 (三员分立): accounts and organizations, the security steps and the audit trail are the administrators'
 const ADMIN_MENUS = ["单位管理", "用户管理", "审计日志"];
 
@@ -14,9 +15,10 @@ const ROLES: Array<{ username: string; displayName: RegExp; admin: string[]; com
   { username: "supervisor2", displayName: /李晓梅/, admin: [] },
   { username: "base", displayName: /张海涛/, admin: [] },
   { username: "base2", displayName: /刘芳/, admin: [] },
-  { username: "expert1", displayName: /赵明/, admin: [] },
-  { username: "expert2", displayName: /孙丽/, admin: [] },
-  { username: "expert3", displayName: /高志远/, admin: [] },
+  // issue 11 item 4: an expert scores applications and has no use for 政策参数 or 工作日历
+  { username: "expert1", displayName: /赵明/, admin: [], common: EXPERT_COMMON },
+  { username: "expert2", displayName: /孙丽/, admin: [], common: EXPERT_COMMON },
+  { username: "expert3", displayName: /高志远/, admin: [], common: EXPERT_COMMON },
   { username: "pro1", displayName: /周晓东/, admin: [] },
   { username: "pro2", displayName: /吴婷婷/, admin: [] },
   { username: "sysadmin", displayName: /郑伟/, admin: ["单位管理", "用户管理"] },
@@ -56,6 +58,7 @@ describe("signing in as each demo role", () => {
       await menu.waitFor();
       await expect.poll(() => page.getByText(role.displayName).count()).toBeGreaterThan(0);
       for (const item of role.common ?? COMMON) expect(await menu.getByRole("menuitem", { name: item }).count(), item).toBe(1);
+      for (const item of COMMON.filter((c) => !(role.common ?? COMMON).includes(c))) expect(await menu.getByRole("menuitem", { name: item }).count(), item).toBe(0);
       for (const item of ADMIN_MENUS) {
         expect(await menu.getByRole("menuitem", { name: item }).count(), item).toBe(role.admin.includes(item) ? 1 : 0);
       }
@@ -63,12 +66,15 @@ describe("signing in as each demo role", () => {
     });
   }
 
-  it("lets the system administrator open the users page and filter experts", async () => {
+  it("lets the system administrator open the users page, staff accounts and professionals apart (issue 11 item 6)", async () => {
     const page = await j.browser.newPage();
     await signIn(page, j.server.baseUrl, "sysadmin");
     await page.getByRole("menuitem", { name: "用户管理" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "expert3" }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "pro1" }).count()).toBe(0);
+    await page.getByRole("tab", { name: "专业技术人员账号" }).click();
     await expect.poll(() => page.getByRole("cell", { name: "pro1" }).count()).toBe(1);
+    expect(await page.getByRole("cell", { name: "expert3" }).count()).toBe(0);
     await page.close();
   });
 
