@@ -17,6 +17,23 @@ export const SUBJECT_TYPES = ["general", "professional"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 export const SubjectTypeSchema = Type.Enum(SUBJECT_TYPES, { description: "公需科目 general | 专业科目 professional" });
 
+// 第十条: the kinds of project a base may run. The words live in the i18n files (filing.category.<code>).
+export const PROJECT_CATEGORIES = [
+  "national_program",
+  "provincial_program",
+  "municipal_program",
+  "advanced_seminar",
+  "commissioned",
+  "professional_subject",
+  "academic_exchange",
+  "hrss_commissioned",
+  "other",
+] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+export const ProjectCategorySchema = Type.Enum(PROJECT_CATEGORIES, {
+  description: "第十条 项目类别: 国家/省/市级继续教育工程项目 national_program/provincial_program/municipal_program · 高级研修 advanced_seminar · 政府部门或行业委托 commissioned · 专业科目培训 professional_subject · 学术交流 academic_exchange · 人社部门委托 hrss_commissioned · 其他 other",
+});
+
 export const TRAINING_MODES = ["offline", "online", "blended"] as const;
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 

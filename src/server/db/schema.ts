@@ -353,6 +353,8 @@ export interface TrainingProjectsTable {
   status: string;
   title: string;
   subjectType: string;
+  /** 第十条: PROJECT_CATEGORIES (src/shared/filing.ts). */
+  category: string;
   specialty: string;
   startDate: string;
   endDate: string;

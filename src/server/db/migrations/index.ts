@@ -15,6 +15,7 @@ import * as m011 from "./011_contact_phones.js";
 import * as m012 from "./012_auditor_and_objections.js";
 import * as m013 from "./013_hours_statements_by_person.js";
 import * as m014 from "./014_people_lists.js";
+import * as m015 from "./015_project_categories.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   "012_auditor_and_objections": m012,
   "013_hours_statements_by_person": m013,
   "014_people_lists": m014,
+  "015_project_categories": m015,
 };

@@ -5,10 +5,31 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import zh from "./codes.zh-CN.json";
-import en from "./codes.en-US.json";
+import zhCodes from "./codes.zh-CN.json";
 
 const SERVER = join(import.meta.dirname, "../../../server");
+const I18N = join(import.meta.dirname, "..");
+
+type Tree = { [key: string]: string | Tree };
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    into[k] = typeof v === "object" && typeof cur === "object" ? merge({ ...cur }, v) : v;
+  }
+  return into;
+}
+/** The words as the app has them: every area file (i18n/<domain>/<area>.<lang>.json) merged, as i18n/index.ts does. */
+function areaTree(lang: string): typeof zhCodes {
+  let out: Tree = {};
+  for (const dir of readdirSync(I18N, { withFileTypes: true }).filter((e) => e.isDirectory())) {
+    for (const f of readdirSync(join(I18N, dir.name)).filter((n) => n.endsWith(`.${lang}.json`))) {
+      out = merge(out, JSON.parse(readFileSync(join(I18N, dir.name, f), "utf8")) as Tree);
+    }
+  }
+  return out as unknown as typeof zhCodes;
+}
+const zh = areaTree("zh-CN");
+const en = areaTree("en-US");
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
