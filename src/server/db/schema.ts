@@ -1,5 +1,6 @@
 // The Database interface Kysely types every query with. Column names are snake_case in SQL and
 // mapped to camelCase by the CamelCasePlugin, so code reads `orgId` while the table has `org_id`.
+import type { ColumnType } from "kysely";
 import type { LimitsAndKeysTables } from "./schema-keys.js";
 import type { SupervisionTables } from "./schema-supervision.js";
 
@@ -353,8 +354,8 @@ export interface TrainingProjectsTable {
   status: string;
   title: string;
   subjectType: string;
-  /** 第十条: PROJECT_CATEGORIES (src/shared/filing.ts). */
-  category: string;
+  /** 第十条: PROJECT_CATEGORIES (src/shared/filing.ts); the column defaults to `other`. */
+  category: ColumnType<string, string | undefined, string>;
   specialty: string;
   startDate: string;
   endDate: string;
