@@ -225,11 +225,21 @@ function Figures({ data, excelHref, onOpen }: { data: StatisticsOverview; excelH
 function BaseTable({ data }: { data: StatisticsOverview }) {
   const { t } = useTranslation();
   const y = data.year;
+  const figureLink = (r: BaseFigures, what: string, v: number, to: string) => (
+    <Link to={to} aria-label={`${r.baseName} ${t(`statistics.base.${what}`)} ${v}`}>
+      {v}
+    </Link>
+  );
   const columns: TableColumnsType<BaseFigures> = [
     { title: t("statistics.base.name"), dataIndex: "baseName", fixed: "left", render: (v: string, r) => <Link to={`/bases/${r.baseId}`}>{v}</Link> },
-    { title: t("statistics.base.planned"), dataIndex: "plannedProjects", align: "right", render: (v: number, r) => <Link to={`/annual-plans?baseId=${r.baseId}&year=${y}`}>{v}</Link> },
-    { title: t("statistics.base.filed"), dataIndex: "filedProjects", align: "right", render: (v: number, r) => <Link to={`/training-projects?baseId=${r.baseId}&${yearRange(y)}`}>{v}</Link> },
-    { title: t("statistics.base.completed"), dataIndex: "completedProjects", align: "right", render: (v: number, r) => <Link to={`/training-projects?baseId=${r.baseId}&status=completed&${yearRange(y)}`}>{v}</Link> },
+    { title: t("statistics.base.planned"), dataIndex: "plannedProjects", align: "right", render: (v: number, r) => figureLink(r, "planned", v, `/annual-plans?baseId=${r.baseId}&year=${y}`) },
+    { title: t("statistics.base.filed"), dataIndex: "filedProjects", align: "right", render: (v: number, r) => figureLink(r, "filed", v, `/training-projects?baseId=${r.baseId}&${yearRange(y)}`) },
+    {
+      title: t("statistics.base.completed"),
+      dataIndex: "completedProjects",
+      align: "right",
+      render: (v: number, r) => figureLink(r, "completed", v, `/training-projects?baseId=${r.baseId}&status=completed&${yearRange(y)}`),
+    },
     { title: t("statistics.base.participants"), dataIndex: "participants", align: "right" },
     { title: t("statistics.base.creditHours"), dataIndex: "creditHours", align: "right" },
     { title: t("statistics.base.feeIncome"), dataIndex: "feeIncomeFen", align: "right", render: (v: number) => formatFen(v) },
