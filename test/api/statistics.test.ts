@@ -195,6 +195,9 @@ describe.each(dialects)("statistics on %s", (dialect) => {
     const nursing = ok(await c.bureau.get(overviewUrl(`&specialty=${encodeURIComponent("护理")}`)));
     expect(nursing.perBase.map((b: any) => b.baseId)).toEqual([C.id]);
     expect(nursing.categories).toEqual([{ category: "national_program", projects: 1, participants: 1 }]);
+    // the category bar opens the project list of that category (第十条)
+    const seminars = ok(await c.bureau.get("/api/v1/training-projects?category=advanced_seminar&from=2026-01-01&to=2026-12-31"));
+    expect(seminars.items.map((p: any) => p.baseId)).toEqual([B.id]);
     expect((await c.bureau.get(overviewUrl("&specialty=%25"))).status).toBe(400);
     expect((await c.bureau.get("/api/v1/statistics/overview?year=1999")).status).toBe(400);
   });
