@@ -88,6 +88,7 @@ export const StatisticsOverview = Type.Object({
       requiredHours: Type.Number(),
       requiredProfessionalHours: Type.Number(),
       requiredGeneralHours: Type.Number(),
+      countedAt: Type.String({ description: "when the figures were counted (an instance keeps them a few minutes)" }),
       total: ComplianceGroup,
       bySpecialty: Type.Array(ComplianceGroup),
       byEmployer: Type.Array(ComplianceGroup, { description: "the 20 employers with most professionals" }),

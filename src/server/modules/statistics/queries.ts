@@ -307,23 +307,18 @@ export async function archiveFacts(trx: Tx, s: BaseSelection, year: number, toda
 }
 
 export interface ComplianceRow {
-  key: string;
+  specialty: string;
+  employer: string;
   people: number;
   compliant: number;
 }
 
 /**
- * 第二十四条, 部令25号 第八条: professionals who met the year's requirement, grouped by `by`. One pass
- * over the year's counted entries (grouped per person inside the database), joined to the professionals.
+ * 第二十四条, 部令25号 第八条: professionals who met the year's requirement, per specialty and employer, in
+ * one pass: the year's counted entries summed per person inside the database (from the covering index
+ * learning_entries_year_idx), joined to the professionals and grouped.
  */
-export async function complianceBy(
-  trx: Tx,
-  year: number,
-  need: { total: number; general: number; professional: number },
-  by: "specialty" | "employer" | null,
-  specialty: string | undefined,
-  limit?: number,
-): Promise<ComplianceRow[]> {
+export async function complianceGroups(trx: Tx, year: number, need: { total: number; general: number; professional: number }, specialty: string | undefined): Promise<ComplianceRow[]> {
   const perPerson = trx
     .selectFrom("learningEntries")
     .select((eb) => [
@@ -341,15 +336,9 @@ export async function complianceBy(
   let q = trx
     .selectFrom("professionals as pf")
     .leftJoin(perPerson, "t.professionalId", "pf.id")
-    .select((eb) => [eb.fn.countAll<number>().as("people"), eb.fn.sum<number>(met).as("compliant")]);
+    .select((eb) => ["pf.specialty", "pf.employer", eb.fn.countAll<number>().as("people"), eb.fn.sum<number>(met).as("compliant")])
+    .groupBy(["pf.specialty", "pf.employer"]);
   if (specialty) q = q.where("pf.specialty", "=", specialty);
-  if (!by) {
-    const r = await q.executeTakeFirst();
-    return [{ key: "", people: n(r?.people), compliant: n(r?.compliant) }];
-  }
-  const col = by === "specialty" ? "pf.specialty" : "pf.employer";
-  let grouped = q.select(`${col} as key` as "pf.specialty as key").groupBy(col);
-  if (limit) grouped = grouped.orderBy((eb) => eb.fn.countAll(), "desc").orderBy(col).limit(limit);
-  const rows = await grouped.execute();
-  return rows.map((r) => ({ key: r.key, people: n(r.people), compliant: n(r.compliant) }));
+  const rows = await q.execute();
+  return rows.map((r) => ({ specialty: r.specialty, employer: r.employer, people: n(r.people), compliant: n(r.compliant) }));
 }

@@ -24,7 +24,6 @@ export function selectionOf(ctx: Ctx, filters: StatisticsQuery, action = STATIST
 
 const emptyMonth = (): MonthFigures => ({ projects: 0, participants: 0, completions: 0, creditHours: 0 });
 const rate = (compliant: number, people: number) => (people > 0 ? Math.round((compliant / people) * 1000) / 1000 : null);
-const group = (r: q.ComplianceRow): ComplianceGroup => ({ key: r.key, people: r.people, compliant: r.compliant, rate: rate(r.compliant, r.people) });
 const byCountDesc = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || a.key.localeCompare(b.key);
 
 async function monthly(ctx: Ctx, s: q.BaseSelection, year: number): Promise<StatisticsOverview["monthly"]> {
@@ -46,21 +45,51 @@ async function monthly(ctx: Ctx, s: q.BaseSelection, year: number): Promise<Stat
   return rows;
 }
 
+type Fold = Map<string, { people: number; compliant: number }>;
+function fold(rows: q.ComplianceRow[], keyOf: (r: q.ComplianceRow) => string): ComplianceGroup[] {
+  const out: Fold = new Map();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const cur = out.get(k) ?? { people: 0, compliant: 0 };
+    out.set(k, { people: cur.people + r.people, compliant: cur.compliant + r.compliant });
+  }
+  return [...out.entries()].map(([key, v]) => ({ key, people: v.people, compliant: v.compliant, rate: rate(v.compliant, v.people) })).sort((a, b) => b.people - a.people || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * At a million professionals one compliance pass takes seconds, and the figure moves slowly (hours are
+ * credited as courses complete): each instance keeps a pass for COMPLIANCE_TTL_MS, per database, year
+ * and specialty, and the answer says when it was counted.
+ */
+const COMPLIANCE_TTL_MS = 5 * 60_000;
+const complianceCache = new WeakMap<object, Map<string, { at: number; value: Promise<NonNullable<StatisticsOverview["compliance"]> | null> }>>();
+
+function cachedCompliance(ctx: Ctx, year: number, specialty: string | undefined): Promise<StatisticsOverview["compliance"]> {
+  let byKey = complianceCache.get(ctx.db);
+  if (!byKey) complianceCache.set(ctx.db, (byKey = new Map()));
+  const key = `${year}|${specialty ?? ""}`;
+  const now = ctx.clock.systemNow();
+  const hit = byKey.get(key);
+  if (hit && now - hit.at < COMPLIANCE_TTL_MS) return hit.value;
+  const value = compliance(ctx, year, specialty);
+  byKey.set(key, { at: now, value });
+  value.catch(() => byKey.delete(key));
+  return value;
+}
+
 /** 第二十四条: compliance of the city's professionals, for the city scope (the bureau keeps the learning records). */
 async function compliance(ctx: Ctx, year: number, specialty: string | undefined): Promise<StatisticsOverview["compliance"]> {
   const r = await requirementOf(ctx.db, year);
   if (!r) return null;
   const need = { total: r.requiredHours, general: r.requiredGeneralHours, professional: r.requiredProfessionalHours };
-  const [total, bySpecialty, byEmployer] = await Promise.all([
-    q.complianceBy(ctx.db, year, need, null, specialty),
-    q.complianceBy(ctx.db, year, need, "specialty", specialty),
-    q.complianceBy(ctx.db, year, need, "employer", specialty, COMPLIANCE_TOP_EMPLOYERS),
-  ]);
+  const rows = await q.complianceGroups(ctx.db, year, need, specialty);
+  const [total] = fold(rows, () => "");
   return {
     ...r,
-    total: group(total[0]),
-    bySpecialty: bySpecialty.map(group).sort((a, b) => b.people - a.people || a.key.localeCompare(b.key)),
-    byEmployer: byEmployer.map(group),
+    countedAt: ctx.clock.nowIso(),
+    total: total ?? { key: "", people: 0, compliant: 0, rate: null },
+    bySpecialty: fold(rows, (x) => x.specialty),
+    byEmployer: fold(rows, (x) => x.employer).slice(0, COMPLIANCE_TOP_EMPLOYERS),
   };
 }
 
@@ -134,7 +163,7 @@ export async function overviewOf(ctx: Ctx, selection: q.BaseSelection, scope: St
     q.baseCounts(ctx.db, selection),
     monthly(ctx, selection, year),
     q.categoryCounts(ctx.db, selection, year),
-    scope === "city" ? compliance(ctx, year, filters.specialty) : Promise.resolve(null),
+    scope === "city" ? cachedCompliance(ctx, year, filters.specialty) : Promise.resolve(null),
     perBase(ctx, selection, year, scope === "base"),
   ]);
   const sum = (f: (m: MonthFigures) => number) => Math.round(months.reduce((a, m) => a + f(m.current), 0) * 10) / 10;
