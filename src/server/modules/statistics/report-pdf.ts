@@ -16,28 +16,37 @@ export interface YearlyReportMeta {
 export const yearlyReportTitle = (cityName: string) => `${cityName}专业技术人员继续教育基地年度统计报告`;
 
 const BAR = rgb(0.2, 0.45, 0.75);
+const LAST_YEAR = rgb(0.75, 0.75, 0.75);
 const cellText = (v: unknown) => (v === null || v === undefined || v === "" ? "—" : String(v));
 
-/** Horizontal bars of one column against the row labels. */
+/** Horizontal bars of one column against the row labels, with last year's beside them when the table has it. */
 function barChart(flow: PageFlow, kit: PdfKit, t: ReportTable): void {
   const col = t.chartColumn!;
-  const bars = t.rows.map((r) => ({ label: cellText(r[0]), value: Number(r[col] ?? 0) })).filter((b) => Number.isFinite(b.value));
+  const cmp = t.compareColumn;
+  const num = (v: unknown) => (Number.isFinite(Number(v)) ? Number(v ?? 0) : 0);
+  const bars = t.rows.map((r) => ({ label: cellText(r[0]), value: num(r[col]), before: cmp === undefined ? null : num(r[cmp]) }));
   if (!bars.length) return;
-  const max = Math.max(...bars.map((b) => b.value), 1);
+  const max = Math.max(...bars.flatMap((b) => [b.value, b.before ?? 0]), 1);
   const labelWidth = 110;
-  const valueWidth = 50;
-  const barRoom = flow.width - labelWidth - valueWidth;
-  const rowHeight = 14;
+  const barRoom = flow.width - labelWidth - 50;
+  const rowHeight = cmp === undefined ? 14 : 20;
   flow.keep(rowHeight * Math.min(bars.length, 6) + 16);
-  flow.text(`图：${t.columns[col]}`, { font: kit.font, size: 9, color: GRAY });
+  flow.text(`图：${t.columns[col]}${cmp === undefined ? "" : `（灰色：${t.columns[cmp]}）`}`, { font: kit.font, size: 9, color: GRAY });
+  const bar = (y: number, value: number, height: number, color: typeof BAR) => {
+    const w = Math.max((value / max) * barRoom, value > 0 ? 1 : 0);
+    if (w > 0) flow.page.drawRectangle({ x: flow.left + labelWidth, y, width: w, height, color });
+    flow.page.drawText(String(value), { x: flow.left + labelWidth + w + 4, y: y + 1, size: 7.5, font: kit.font, color: GRAY });
+  };
   for (const b of bars) {
     flow.keep(rowHeight);
     const y = flow.y - rowHeight + 3;
     const label = wrapText(b.label, kit.font, 8.5, labelWidth - 6)[0] ?? "";
-    flow.page.drawText(label, { x: flow.left, y: y + 2, size: 8.5, font: kit.font });
-    const w = Math.max((b.value / max) * barRoom, b.value > 0 ? 1 : 0);
-    if (w > 0) flow.page.drawRectangle({ x: flow.left + labelWidth, y, width: w, height: rowHeight - 5, color: BAR });
-    flow.page.drawText(String(b.value), { x: flow.left + labelWidth + w + 4, y: y + 2, size: 8.5, font: kit.font, color: GRAY });
+    flow.page.drawText(label, { x: flow.left, y: y + (cmp === undefined ? 2 : 6), size: 8.5, font: kit.font });
+    if (b.before === null) bar(y, b.value, rowHeight - 5, BAR);
+    else {
+      bar(y + 8, b.value, 7, BAR);
+      bar(y, b.before, 7, LAST_YEAR);
+    }
     flow.y -= rowHeight;
   }
   flow.gap(6);

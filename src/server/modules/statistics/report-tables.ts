@@ -24,6 +24,8 @@ export interface ReportTable {
   rows: Cell[][];
   /** A bar chart of this column (index) against the first column, in the PDF. */
   chartColumn?: number;
+  /** …beside last year's figure of this column (a gray bar). */
+  compareColumn?: number;
 }
 
 const yuan = (fen: number) => Math.round(fen) / 100;
@@ -64,6 +66,7 @@ export function reportTables(o: StatisticsOverview): ReportTable[] {
         m.lastYear.creditHours,
       ]),
       chartColumn: 3,
+      compareColumn: 4,
     },
     { title: "项目类别", columns: ["类别", "项目数", "参训人次"], rows: o.categories.map((c) => [CATEGORY_NAMES[c.category] ?? c.category, c.projects, c.participants]), chartColumn: 1 },
   ];
