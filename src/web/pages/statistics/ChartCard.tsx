@@ -65,7 +65,7 @@ export function ChartCard({ title, fileName, categories, series, excelHref, onSe
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
         xAxis: horizontal ? value : category,
         yAxis: horizontal ? category : value,
-        series: series.map((s) => ({ name: s.name, type: s.type ?? "bar", data: s.data, itemStyle: s.color ? { color: s.color } : undefined, cursor: onSelect ? "pointer" : "default" })),
+        series: series.map((s) => ({ name: s.name, type: s.type ?? "bar", barMaxWidth: 24, data: s.data, itemStyle: s.color ? { color: s.color } : undefined, cursor: onSelect ? "pointer" : "default" })),
       },
       true,
     );
