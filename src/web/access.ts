@@ -5,6 +5,7 @@ import type { ComponentType } from "react";
 import {
   AccountBookOutlined,
   AimOutlined,
+  BarChartOutlined,
   CheckSquareOutlined,
   EditOutlined,
   ProfileOutlined,
@@ -85,7 +86,10 @@ export type Ability =
   | "violation.view"
   | "dishonesty.view"
   | "changeReport.view"
-  | "staff.manage";
+  | "staff.manage"
+  // issue 12: the year in figures and the yearly statistics report
+  | "statistics.view"
+  | "statistics.report";
 
 /** What every signed-in person has: the home page, the password and the own sessions. */
 const SIGNED_IN: readonly Ability[] = ["home.view", "password.change", "session.own"];
@@ -120,6 +124,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "violation.view",
     "dishonesty.view",
     "changeReport.view",
+    "statistics.view",
+    "statistics.report",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
@@ -139,6 +145,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "violation.view",
     "dishonesty.view",
     "changeReport.view",
+    "statistics.view",
+    "statistics.report",
   ],
   // 第五条（一）: fills in the 申报表 and submits it; 第十六条, 第十七条, 第二十五条: plans, files, sets its fees
   base_staff: [
@@ -159,6 +167,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "rectification.view",
     "changeReport.view",
     "staff.manage",
+    "statistics.view",
   ],
   // 第五条（三）: scores the applications of the panels it sits on
   // (no 政策参数 or 工作日历: an expert scores applications and uses neither; issue 11 item 4)
@@ -187,6 +196,7 @@ export interface MenuEntry {
 
 export const MENU: readonly MenuEntry[] = [
   { path: "/", labelKey: "menu.home", ability: "home.view", icon: HomeOutlined },
+  { path: "/statistics", labelKey: "statistics.menu", ability: "statistics.view", icon: BarChartOutlined },
   { path: "/my/courses", labelKey: "learner.menu.courses", ability: "learning.view", icon: BookOutlined },
   { path: "/my/record", labelKey: "learner.menu.record", ability: "learning.view", icon: ReadOutlined },
   { path: "/trainings", labelKey: "learner.menu.trainings", ability: "learning.view", icon: CalendarOutlined },

@@ -27,6 +27,7 @@ const ApplicationsIndex = lazy(() => import("./pages/applications/ApplicationLis
 const ApplicationDetailPage = lazy(() => import("./pages/applications/ApplicationDetailPage"));
 const ApplicationEditPage = lazy(() => import("./pages/applications/ApplicationEditPage"));
 const ObjectionsPage = lazy(() => import("./pages/objections/ObjectionsPage"));
+const StatisticsPage = lazy(() => import("./pages/statistics/StatisticsPage"));
 const BasesPage = lazy(() => import("./pages/bases/BasesPage"));
 const BaseDetailPage = lazy(() => import("./pages/bases/BaseDetailPage"));
 const FeeStandardsPage = lazy(() => import("./pages/filing/FeeStandardsPage"));
@@ -144,6 +145,7 @@ export const router = createBrowserRouter([
               { path: "accreditation", element: guarded("application.accredit", <ApplicationListPage key="accredit" kind="accredit" />) },
               { path: "reviews", element: guarded("application.review", <ApplicationListPage key="review" kind="review" />) },
               { path: "objections", element: guarded("objection.resolve", <ObjectionsPage />) },
+              { path: "statistics", element: guarded("statistics.view", <StatisticsPage />) },
               { path: "bases", element: guarded("base.view", <BasesPage />) },
               { path: "bases/:id", element: guarded("base.view", <BaseDetailPage />) },
               // filing (第十六条, 第十七条, 第二十五条)

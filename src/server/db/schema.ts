@@ -529,6 +529,16 @@ export interface SurveyResponsesTable {
   createdAt: string;
 }
 
+/** 017: a yearly statistics report kept after its year closed (issue 12 item 3). */
+export interface YearlyReportsTable {
+  year: number;
+  /** `city`, or the supervising unit's organization id */
+  scopeKey: string;
+  format: "pdf" | "xlsx";
+  fileId: string;
+  generatedAt: string;
+}
+
 export interface Database extends SupervisionTables, LimitsAndKeysTables {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -570,4 +580,5 @@ export interface Database extends SupervisionTables, LimitsAndKeysTables {
   hoursStatements: HoursStatementsTable;
   surveyForms: SurveyFormsTable;
   surveyResponses: SurveyResponsesTable;
+  yearlyReports: YearlyReportsTable;
 }

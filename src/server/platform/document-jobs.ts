@@ -16,6 +16,8 @@ import type { ProjectRecord } from "../modules/filing/projects.js";
 import { renderHoursStatementPdf } from "../modules/professionals/statement-pdf.js";
 import type { StatementPayload } from "../modules/professionals/statements.js";
 import { renderInspectionPdf } from "../modules/supervision/inspection-pdf.js";
+import { renderYearlyReportPdf, type YearlyReportMeta } from "../modules/statistics/report-pdf.js";
+import type { StatisticsOverview } from "../../shared/statistics.js";
 
 /** A Date is already in Beijing wall time (excel-sheet.ts `beijingCell`). */
 export type Cell = string | number | Date | null;
@@ -36,6 +38,7 @@ export type DocumentJob =
   | { kind: "plaquePdf"; base: BaseView; meta: Parameters<typeof renderPlaquePdf>[1] }
   | { kind: "applicationPdf"; application: ApplicationView; meta: Parameters<typeof renderApplicationPdf>[1] }
   | { kind: "inspectionPdf"; inspection: InspectionView }
+  | { kind: "yearlyReportPdf"; overview: StatisticsOverview; meta: YearlyReportMeta }
   | { kind: "workbook"; sheets: PlainSheet[] }
   | { kind: "zip"; entries: ZipEntry[] };
 
@@ -60,6 +63,8 @@ export async function buildDocument(job: DocumentJob): Promise<Uint8Array> {
       return renderApplicationPdf(job.application, job.meta);
     case "inspectionPdf":
       return renderInspectionPdf(job.inspection);
+    case "yearlyReportPdf":
+      return renderYearlyReportPdf(job.overview, job.meta);
     case "workbook":
       return plainWorkbook(job.sheets);
     case "zip":

@@ -121,6 +121,9 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "changeReport.read",
       "changeReport.accept",
       "changeReport.return",
+      // issue 12: the city's figures and its yearly statistics report (第十三条, 第十九条)
+      "statistics.read",
+      "yearlyReport.read",
     ),
     "file.upload": "self",
     "workItem.read": "self",
@@ -146,6 +149,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     // 第二十条: a supervising unit reports violations of its bases; 第二十七条: it sees their change reports
     ...everyone("supervisedOrg", "violation.read", "violation.create", "changeReport.read"),
     "dishonestyRecord.read": "all",
+    // issue 12: the figures and the yearly report of its own bases (第十四条)
+    ...everyone("supervisedOrg", "statistics.read", "yearlyReport.read"),
     "file.upload": "self",
     "surveyForm.read": "all",
     "workItem.read": "self",
@@ -167,6 +172,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "inspectionScheme.read": "all",
     // 第二十条: the violations confirmed against it; 第二十七条: it reports its changes
     ...everyone("ownOrg", "violation.read", "changeReport.read", "changeReport.create", "changeReport.resubmit", "changeReport.withdraw"),
+    // issue 12: its own year in figures
+    "statistics.read": "ownOrg",
     // 第十五条 "配备专门人员": the base manages its own staff accounts, never anyone else's
     ...everyone("ownOrg", "user.read", "user.create", "user.update", "user.disable", "user.resetPassword"),
     // a base registers a person while enrolling them and sees its attendees (masked)

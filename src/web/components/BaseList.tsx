@@ -1,7 +1,8 @@
 // 基地名录: the registry of published bases, searchable by name (a former name too, 第二十七条), district
 // and specialty, paged; each base with its 原名称 and a 表彰 badge (第十九条). Shared by the signed-in list
 // (/bases) and the public one (/public/bases).
-import { Link } from "react-router-dom";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
 import { Button, Card, Form, Input, Space, Table, Typography, type TableColumnsType } from "antd";
 import { listColumns } from "./listColumns";
 import { TrophyOutlined } from "@ant-design/icons";
@@ -47,7 +48,10 @@ interface Props {
 
 export function BaseList({ load, linkTo, showSupervisor = true }: Props) {
   const { t } = useTranslation();
-  const list = usePagedList(load);
+  // issue 12: the dashboard opens the bases of a district or a specialty (`?district=…`)
+  const [params] = useSearchParams();
+  const [initial] = useState(() => cleanFilters({ district: params.get("district") ?? undefined, specialty: params.get("specialty") ?? undefined }));
+  const list = usePagedList(load, initial);
   const [filterForm] = Form.useForm();
 
   const columns: TableColumnsType<BaseView> = [
@@ -74,7 +78,7 @@ export function BaseList({ load, linkTo, showSupervisor = true }: Props) {
   return (
     <>
       <Card style={{ marginBottom: 16 }}>
-        <Form form={filterForm} name="baseFilter" layout="inline" onFinish={(v: Record<string, unknown>) => list.setFilters(cleanFilters(v))}>
+        <Form form={filterForm} name="baseFilter" layout="inline" initialValues={initial} onFinish={(v: Record<string, unknown>) => list.setFilters(cleanFilters(v))}>
           <Form.Item label={t("base.name")} name="q">
             <Input allowClear maxLength={50} />
           </Form.Item>

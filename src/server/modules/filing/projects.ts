@@ -322,6 +322,7 @@ export interface ProjectFilter {
   status?: ProjectStatus;
   baseId?: string;
   subjectType?: SubjectType;
+  category?: string;
   adHoc?: boolean;
   from?: string;
   to?: string;
@@ -339,6 +340,7 @@ export function projectQuery(ctx: Ctx, f: ProjectFilter) {
   if (f.status) q = q.where("trainingProjects.status", "=", f.status);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
   if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
+  if (f.category) q = q.where("trainingProjects.category", "=", f.category);
   if (f.adHoc !== undefined) q = q.where("trainingProjects.adHoc", "=", f.adHoc ? 1 : 0);
   if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);

@@ -21,6 +21,7 @@ import {
   ProjectView,
   PublicProjectView,
   SubjectTypeSchema,
+  ProjectCategorySchema,
   type AnnualPlanListItem as PlanRow,
   type PlanFilingStateView as StateRow,
   type ProjectListItem as ProjectRow,
@@ -128,6 +129,8 @@ const ProjectQuery = {
   status: Type.Optional(Type.Enum(PROJECT_STATUSES)),
   baseId: Type.Optional(Id),
   subjectType: Type.Optional(SubjectTypeSchema),
+  // 第十条 (issue 12): the dashboard opens a category's projects
+  category: Type.Optional(ProjectCategorySchema),
   adHoc: Type.Optional(Bool),
   from: Type.Optional(DateString),
   to: Type.Optional(DateString),

@@ -25,7 +25,7 @@ export default function PlanListPage() {
   // Work items link here with a status (`?status=approved`): the list starts filtered by it.
   const [params] = useSearchParams();
   const [initial] = useState(() =>
-    cleanFilters({ status: params.get("status") ?? undefined, year: params.get("year") ? Number(params.get("year")) : undefined, late: params.get("late") ?? undefined }),
+    cleanFilters({ status: params.get("status") ?? undefined, year: params.get("year") ? Number(params.get("year")) : undefined, late: params.get("late") ?? undefined, baseId: params.get("baseId") ?? undefined }),
   );
   const list = usePagedList(annualPlanApi.list, initial);
   const [filterForm] = Form.useForm();

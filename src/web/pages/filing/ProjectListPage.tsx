@@ -24,6 +24,8 @@ interface ProjectFilter {
   status?: string;
   subjectType?: string;
   adHoc?: string;
+  baseId?: string;
+  category?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
   q?: string;
 }
@@ -40,6 +42,9 @@ export default function ProjectListPage() {
   const [initial] = useState<ProjectFilter>(() => ({
     status: params.get("status") ?? undefined,
     adHoc: params.get("adHoc") ?? undefined,
+    // issue 12: the dashboard opens a base's or a category's projects
+    baseId: params.get("baseId") ?? undefined,
+    category: params.get("category") ?? undefined,
     range: params.get("from") || params.get("to") ? [params.get("from") ? dayjs(params.get("from")) : null, params.get("to") ? dayjs(params.get("to")) : null] : null,
   }));
   const list = usePagedList(projectApi.list, toQuery(initial));
