@@ -419,8 +419,12 @@ async function identicalEvaluations(trx: Tx, w: ScanWindow): Promise<Candidate[]
 
 async function incompleteArchives(trx: Tx, w: ScanWindow): Promise<Candidate[]> {
   const cutoff = addDays(w.today, -RISK_THRESHOLDS.archiveDays);
+  // Bases in the registry: a revoked base's archive went with its revocation (its records are the
+  // violation's evidence), so it is not asked to keep filing.
   const rows = await trx
     .selectFrom("trainingProjects as p")
+    .innerJoin("bases as b", "b.id", "p.baseId")
+    .where("b.status", "in", ["active", "rectifying"])
     .select((eb) => [
       "p.id",
       "p.baseId",
@@ -477,12 +481,14 @@ async function plansNotFiled(trx: Tx, w: ScanWindow): Promise<Candidate[]> {
   const { params } = await policyAt(trx, w.today);
   const due = `${year - 1}-${params.annualPlanDue}`;
   if (w.today <= due) return [];
-  // Bases in the registry since before the due date, whose plan for this year was not submitted by it.
+  // Active bases in the registry since before the due date, whose plan for this year was not submitted
+  // by it. A base under rectification (第十九条) files nothing new until its order is accepted: its
+  // missing plan is the rectification's business, not a sign of its own.
   const rows = await trx
     .selectFrom("bases as b")
     .leftJoin("annualPlans as ap", (join) => join.onRef("ap.baseId", "=", "b.id").on("ap.year", "=", year))
     .select(["b.id as baseId", "b.name", "ap.id as planId", "ap.status as planStatus", "ap.submittedAt", "ap.late"])
-    .where("b.status", "in", ["active", "rectifying"])
+    .where("b.status", "=", "active")
     .where("b.decisionDate", "<=", due)
     .where((eb) => eb.or([eb("ap.id", "is", null), eb("ap.submittedAt", "is", null), eb("ap.late", "=", 1)]))
     .execute();
