@@ -10,7 +10,7 @@ import { riskFlagApi } from "../../../api/supervision/risk-flags";
 import { NotFound } from "../../../components/NotFound";
 import { PageTitle } from "../../../components/PageTitle";
 import { StepModal, type StepSpec } from "../../../components/StepModal";
-import { formatInstant } from "../../../format";
+import { formatFen, formatInstant } from "../../../format";
 import { useRecord } from "../../filing/useFilingData";
 import { evidenceLink, RiskKindTag, RiskStatusTag } from "./riskTags";
 
@@ -45,6 +45,13 @@ export default function RiskFlagDetailPage() {
   };
   const buttons = view.availableActions.filter((a): a is Step => a === "dismiss" || a === "convert");
   const facts = Object.entries(view.evidence.facts).filter(([, v]) => v !== null && v !== "");
+  // Money in fen shows as ¥; codes (subject type, archive items) in words.
+  const factText = (key: string, v: string | number | null): string => {
+    if (key.endsWith("Fen") && typeof v === "number") return formatFen(v);
+    if (key === "subjectType") return t(`supervision.riskFlags.subjectType.${String(v)}`, { defaultValue: String(v) });
+    if (key === "missing") return String(v).split(",").map((m) => t(`supervision.riskFlags.archiveItem.${m}`, { defaultValue: m })).join("、");
+    return String(v);
+  };
 
   return (
     <>
@@ -84,7 +91,7 @@ export default function RiskFlagDetailPage() {
       </Card>
       {facts.length > 0 && (
         <Card title={t("supervision.riskFlags.facts")} style={{ marginBottom: 16 }}>
-          <Descriptions size="small" column={{ xs: 1, md: 3 }} items={facts.map(([k, v]) => ({ key: k, label: t(`supervision.riskFlags.fact.${k}`, { defaultValue: k }), children: String(v) }))} />
+          <Descriptions size="small" column={{ xs: 1, md: 3 }} items={facts.map(([k, v]) => ({ key: k, label: t(`supervision.riskFlags.fact.${k}`, { defaultValue: k }), children: factText(k, v) }))} />
         </Card>
       )}
       <Card title={t("supervision.riskFlags.evidence", { count: view.evidence.total })}>
