@@ -257,6 +257,8 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
       "project.status": { started: 0, finished: 0 },
       "plan.reminders": { sent: expect.any(Number) },
       "rectification.overdue": { marked: 0 },
+      // issue 12 item 4: the hourly risk scan (raised/updated, or skipped within the hour)
+      "risk.scan": expect.any(Object),
       // issue 10 item 1: the checkpoint job runs too; the harness turns checkpoints off.
       "audit.checkpoint": { written: 0 },
     });
