@@ -26,7 +26,7 @@ export interface ScanWindow {
   today: string;
   /** Projects starting on or after this date are scanned (1 January of last year). */
   since: string;
-  /** Check-in kinds look at projects still running or ended after this date (incremental: the recent weeks). */
+  /** Recent kinds look at projects ended on or after this date, or not yet ended (incremental). */
   recentSince: string;
 }
 
@@ -43,8 +43,12 @@ export const RISK_THRESHOLDS = {
   identicalResponses: 5,
   /** archive_incomplete: days after the project's last day by which its archive should be complete (第十七条). */
   archiveDays: 30,
-  /** How far back the check-in kinds look on each run (days before today a project ended). */
-  recentDays: 45,
+  /**
+   * How far back the kinds whose records arrive around the course (check-ins, enrolments, certificates,
+   * answers, the archive's deadline) look on each run: projects that ended within these days. The hourly
+   * scan stays proportional to recent activity, not to the years of history.
+   */
+  recentDays: 90,
 };
 
 const DELIVERED = ["filed", "running", "completed"];
@@ -160,7 +164,8 @@ async function certificatesBelowAttendance(trx: Tx, w: ScanWindow): Promise<Cand
         .as("attended"),
     ])
     .where("cert.status", "=", "valid")
-    .where("p.startDate", ">=", w.since);
+    .where("p.startDate", ">=", w.since)
+    .where("p.endDate", ">=", w.recentSince);
   const rows = await trx
     .selectFrom(inner.as("x"))
     .selectAll("x")
@@ -258,6 +263,7 @@ async function overCapacity(trx: Tx, w: ScanWindow): Promise<Candidate[]> {
     .select(["p.id", "p.baseId", "p.title", "p.status", "p.startDate", "p.endDate", "p.capacity", (eb) => eb.fn.countAll<number>().as("n")])
     .where("p.status", "in", DELIVERED)
     .where("p.startDate", ">=", w.since)
+    .where("p.endDate", ">=", w.recentSince)
     .where("e.status", "=", "enrolled")
     .groupBy(["p.id", "p.baseId", "p.title", "p.status", "p.startDate", "p.endDate", "p.capacity"])
     .having((eb) => eb(eb.fn.countAll(), ">", eb.ref("p.capacity")))
@@ -389,6 +395,7 @@ async function identicalEvaluations(trx: Tx, w: ScanWindow): Promise<Candidate[]
     .innerJoin("trainingProjects as p", "p.id", "r.projectId")
     .select(["r.projectId", "p.baseId", "p.title", "p.status", "p.startDate", "p.endDate", "r.answers", "r.comment", (eb) => eb.fn.countAll<number>().as("n")])
     .where("p.startDate", ">=", w.since)
+    .where("p.endDate", ">=", w.recentSince)
     .where(sql<boolean>`trim(${sql.ref("r.comment")}) <> ''`)
     .groupBy(["r.projectId", "p.baseId", "p.title", "p.status", "p.startDate", "p.endDate", "r.answers", "r.comment"])
     .having((eb) => eb.fn.countAll(), ">=", RISK_THRESHOLDS.identicalResponses)
@@ -442,6 +449,8 @@ async function incompleteArchives(trx: Tx, w: ScanWindow): Promise<Candidate[]> 
     .where("p.status", "in", DELIVERED)
     .where("p.startDate", ">=", w.since)
     .where("p.endDate", "<", cutoff)
+    // a flag raised when the deadline passed stays until reviewed: only the deadlines of the recent window
+    .where("p.endDate", ">=", addDays(w.recentSince, -RISK_THRESHOLDS.archiveDays))
     .execute();
   const out: Candidate[] = [];
   for (const r of rows) {
