@@ -11,7 +11,7 @@ import { givenCertifiedCourse } from "../support/supervision-violations.js";
 import { givenCheckedInByHand, givenEnrolled, givenProfessionals, startDeliveryServer, type Learner } from "../support/delivery.js";
 import { givenCourse, setNow } from "../support/completion.js";
 import { dialects, type Client, type TestServer } from "../support/harness.js";
-import { auditActions, expectError, filingCast, givenActiveBase, givenDraftProject, givenFeeStandard, givenFiledProject, givenPlan, ok, runJobs, setToday, type FilingCast, type TestBase } from "../support/filing.js";
+import { auditActions, expectError, filingCast, givenActiveBase, givenDraftProject, givenFeeStandard, givenFiledProject, givenPlan, ok, runJobs, setBaseStatus, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 
 describe.each(dialects)("risk flags on %s", (dialect) => {
   let s: TestServer;
@@ -223,6 +223,24 @@ describe.each(dialects)("risk flags on %s", (dialect) => {
     const [flag] = await flagsOf(`kind=plan_not_filed&baseId=${missing.id}`);
     expect(flag).toMatchObject({ article: "第十六条", projectId: null });
     expect(flag.evidence.facts).toMatchObject({ year: 2026, dueDate: "2025-12-31", planStatus: null });
+  });
+
+  it("raises nothing new at a revoked base except training under its name (unfiled_checkin)", async () => {
+    const base = await givenActiveBase(c, "base2");
+    const course = await givenCourse(c, base, { capacity: 2, startDate: "2026-12-16", endDate: "2026-12-17" });
+    const pro = await givenProfessionals(s, 2);
+    await givenEnrolled(base.staff, course.id, pro);
+    await db().updateTable("trainingProjects").set({ capacity: 1 }).where("id", "=", course.id).execute();
+    await setBaseStatus(c, base.id, "revoked");
+    await db().updateTable("trainingProjects").set({ status: "cancelled" }).where("id", "=", course.id).execute();
+    await scan();
+    expect(await projectFlags("over_capacity", course.id)).toEqual([]);
+    await db()
+      .insertInto("checkIns")
+      .values({ id: newId(), sessionId: course.sessions[0].id, projectId: course.id, professionalId: pro[0].id, method: "import", reason: "外部签到表", recordedBy: null, checkedInAt: "2026-12-16T01:10:00.000Z" })
+      .execute();
+    await scan();
+    expect(await projectFlags("unfiled_checkin", course.id)).toHaveLength(1);
   });
 
   it("never duplicates a flag: a second scan and the hourly job keep one per thing flagged", async () => {

@@ -44,13 +44,17 @@ export async function scanRisks(p: Platform, actor: Actor | null = null): Promis
   const w = scanWindow(p.clock.today());
   const found: Candidate[] = [];
   for (const detect of Object.values(DETECTORS)) found.push(...(await detect(p.db, w)));
+  // A revoked base is out of the registry and its records are the revocation's evidence (第二十条): only
+  // training under its name after that (unfiled_checkin, 乱办班) is still a sign worth raising.
+  const revoked = new Set((await p.db.selectFrom("bases").select("id").where("status", "=", "revoked").execute()).map((b) => b.id));
+  const kept = found.filter((c) => c.kind === "unfiled_checkin" || !revoked.has(c.baseId));
   return inTransaction(p, async (trx) => {
-    const existing = await existingFlags(trx, found.map((c) => c.dedupeKey));
+    const existing = await existingFlags(trx, kept.map((c) => c.dedupeKey));
     const now = p.clock.nowIso();
     const fresh: Candidate[] = [];
     let updated = 0;
     const byKind: Record<string, number> = {};
-    for (const c of found) {
+    for (const c of kept) {
       const json = JSON.stringify(c.evidence);
       const had = existing.get(c.dedupeKey);
       if (!had) {
