@@ -38,6 +38,8 @@ export const SUPERVISION_ERROR_CODES = {
   CHANGES_REQUIRED: { status: 422, zh: "请至少填写一项变更内容", en: "Give at least one change" },
   CHANGE_REPORT_PENDING: { status: 409, zh: "该基地已有未办结的变更报告（待确认或待补充材料），请先办理或撤回该报告", en: "The base already has an open change report (waiting for the bureau or for more material): finish or withdraw it first" },
   UNKNOWN_SUPERVISOR: { status: 422, zh: "所选管理单位不存在或不能作为管理单位", en: "No such supervising unit" },
+  // ---- risk flags (issue 12 item 4) ----
+  RISK_FLAG_CLOSED: { status: 409, zh: "该风险提示已处理（{status}）", en: "This risk flag has already been dealt with ({status})" },
   // ---- the base's own staff (第十五条) ----
   STAFF_ROLE_ONLY: { status: 422, zh: "基地只能为本单位开设基地工作人员账号", en: "A base may create base staff accounts of its own organization only" },
 } as const satisfies Record<string, ErrorSpec>;

@@ -13,6 +13,7 @@ import {
   ToolOutlined,
   UserOutlined,
   WarningOutlined,
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   BookOutlined,
@@ -85,6 +86,9 @@ export type Ability =
   | "rectification.view"
   | "violation.view"
   | "dishonesty.view"
+  // issue 12 item 4: risk flags (the bureau scans on demand)
+  | "riskFlag.view"
+  | "riskFlag.scan"
   | "changeReport.view"
   | "staff.manage"
   // issue 12: the year in figures and the yearly statistics report
@@ -126,6 +130,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "changeReport.view",
     "statistics.view",
     "statistics.report",
+    "riskFlag.view",
+    "riskFlag.scan",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
@@ -147,6 +153,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "changeReport.view",
     "statistics.view",
     "statistics.report",
+    "riskFlag.view",
   ],
   // 第五条（一）: fills in the 申报表 and submits it; 第十六条, 第十七条, 第二十五条: plans, files, sets its fees
   base_staff: [
@@ -219,6 +226,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/spot-checks", labelKey: "supervision.menu.spotChecks", ability: "spotCheck.view", icon: AimOutlined },
   { path: "/rectification-orders", labelKey: "supervision.menu.rectificationOrders", ability: "rectification.view", icon: ToolOutlined },
   { path: "/violations", labelKey: "supervision.menu.violations", ability: "violation.view", icon: WarningOutlined },
+  { path: "/risk-flags", labelKey: "supervision.menu.riskFlags", ability: "riskFlag.view", icon: AlertOutlined },
   { path: "/dishonesty-records", labelKey: "supervision.menu.dishonestyRecords", ability: "dishonesty.view", icon: StopOutlined },
   { path: "/change-reports", labelKey: "supervision.menu.changeReports", ability: "changeReport.view", icon: EditOutlined },
   { path: "/staff", labelKey: "supervision.menu.staff", ability: "staff.manage", icon: UserOutlined },

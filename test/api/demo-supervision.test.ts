@@ -1,6 +1,7 @@
 // The supervision demo (issue 9 "Demo data"): last year's inspections, one spot check drawn and
 // concluded with a commended base, an order under rectification with its report waiting, a base revoked
-// for 乱发证 with its 失信 record, a change report waiting, and the 2019 measures shown as expired.
+// for 乱发证 with its 失信 record, a change report waiting, the 2019 measures shown as expired, and two
+// bases flagged by the risk scan (a proxy check-in, certificates below attendance).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
 
@@ -47,6 +48,20 @@ describe.each(dialects)("supervision demo on %s", (dialect) => {
     expect(renamed).toBeDefined();
     const found = (await s.client().get(`/api/v1/public/bases?q=${encodeURIComponent(renamed.formerNames[0].name)}`)).body.items;
     expect(found.map((b: any) => b.id)).toContain(renamed.id);
+  });
+
+  it("flags one base's proxy check-in and another's certificates below attendance, and no other base (issue 12 item 4)", async () => {
+    const bureau = await s.as("bureau");
+    const ran = (await bureau.post("/api/v1/test/jobs/run")).body.ran["risk.scan"];
+    expect(ran.raised ?? 0).toBe(0);
+    const flags = (await bureau.get("/api/v1/risk-flags?pageSize=200")).body.items as any[];
+    expect(flags.map((f) => [f.kind, f.baseName]).sort()).toEqual([
+      ["certificate_below_attendance", "威海仁和健康管理继续教育基地"],
+      ["proxy_checkin", "威海启航智能制造继续教育基地"],
+    ]);
+    const proxy = flags.find((f) => f.kind === "proxy_checkin");
+    expect(proxy.evidence.facts.people).toBe(12);
+    expect(flags.find((f) => f.kind === "certificate_below_attendance").evidence.facts.certificates).toBe(6);
   });
 
   it("tells the bureau the 2019 measures have expired", async () => {

@@ -259,6 +259,8 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
       "rectification.overdue": { marked: 0 },
       // issue 12 item 3: last year's statistics reports, kept once
       "statistics.yearlyReports": { kept: expect.any(Number) },
+      // issue 12 item 4: the hourly risk scan (raised/updated, or skipped within the hour)
+      "risk.scan": expect.any(Object),
       // issue 10 item 1: the checkpoint job runs too; the harness turns checkpoints off.
       "audit.checkpoint": { written: 0 },
     });

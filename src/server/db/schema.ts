@@ -439,6 +439,27 @@ export interface CheckInsTable {
   reason: string | null;
   recordedBy: string | null;
   checkedInAt: string;
+  /** Issue 12 item 4: HMAC of the client address and user agent of a QR check-in; null for staff entries. */
+  deviceHash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** Issue 12 item 4: a risk flag (风险提示) with its evidence (JSON RiskEvidence) and the article it concerns. */
+export interface RiskFlagsTable {
+  id: string;
+  kind: string;
+  baseId: string;
+  projectId: string | null;
+  article: string;
+  evidence: string;
+  dedupeKey: string;
+  status: string;
+  detectedAt: string;
+  updatedAt: string;
+  dismissedBy: string | null;
+  dismissedAt: string | null;
+  dismissReason: string | null;
+  violationId: string | null;
+  version: number;
 }
 
 export interface CertificatesTable {
@@ -574,6 +595,7 @@ export interface Database extends SupervisionTables, LimitsAndKeysTables {
   claimCodes: ClaimCodesTable;
   enrollments: EnrollmentsTable;
   checkIns: CheckInsTable;
+  riskFlags: RiskFlagsTable;
   certificates: CertificatesTable;
   learningEntries: LearningEntriesTable;
   hourDeclarations: HourDeclarationsTable;

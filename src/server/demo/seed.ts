@@ -16,6 +16,7 @@ import { loadDemoSpotChecks } from "./supervision-spot-checks.js";
 import { loadDemoRectification } from "./supervision-rectification.js";
 import { loadDemoViolations } from "./supervision-violations.js";
 import { loadDemoChangeReports } from "./supervision-change-reports.js";
+import { loadDemoRisk } from "./risk.js";
 import { projectStatusJob } from "../modules/filing/jobs.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
@@ -162,6 +163,8 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
     await loadDemoRectification(p);
     await loadDemoViolations(p);
     await loadDemoChangeReports(p);
+    // issue 12 item 4: a base with a proxy check-in pattern, one with certificates below attendance, then the scan
+    await loadDemoRisk(p);
   }
   await settleDemoNotifications(p);
 }

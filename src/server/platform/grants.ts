@@ -117,6 +117,11 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       "violation.confirm",
       "violation.dismiss",
       "dishonestyRecord.read",
+      // issue 12 item 4: risk flags — the bureau reviews every flag, scans on demand, dismisses or converts
+      "riskFlag.read",
+      "riskFlag.scan",
+      "riskFlag.dismiss",
+      "riskFlag.convert",
       // 第二十七条: the bureau acknowledges change reports
       "changeReport.read",
       "changeReport.accept",
@@ -151,6 +156,10 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "dishonestyRecord.read": "all",
     // issue 12: the figures and the yearly report of its own bases (第十四条)
     ...everyone("supervisedOrg", "statistics.read", "yearlyReport.read"),
+    // issue 12 item 4: the risk flags of its bases, and turning one into a violation report (第二十条) as
+    // it may report one; dismissing a flag stays with the bureau (第十三条), so the unit that recommended
+    // and supervises a base does not close the questions about it
+    ...everyone("supervisedOrg", "riskFlag.read", "riskFlag.convert"),
     "file.upload": "self",
     "surveyForm.read": "all",
     "workItem.read": "self",

@@ -17,6 +17,7 @@ import * as m013 from "./013_hours_statements_by_person.js";
 import * as m014 from "./014_people_lists.js";
 import * as m015 from "./015_project_categories.js";
 import * as m017 from "./017_statistics.js";
+import * as m018 from "./018_risk_flags.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "014_people_lists": m014,
   "015_project_categories": m015,
   "017_statistics": m017,
+  "018_risk_flags": m018,
 };

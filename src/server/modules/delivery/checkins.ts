@@ -116,6 +116,23 @@ export async function checkInCode(ctx: Ctx, projectId: string, sessionId: string
 // ---------------------------------------------------------------------------------------------
 // Recording a check-in
 
+/** Where a QR check-in came from: the request's client address and user agent. */
+export interface CheckInDevice {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/**
+ * Issue 12 item 4 (第十七条: sign-in stands for the person's own presence): a keyed hash of the client
+ * address and user agent, so one phone checking in many people shows in the data (risk flag
+ * `proxy_checkin`) while the raw address and user agent are never stored. Without a platform secret
+ * the hash cannot be reversed by guessing addresses.
+ */
+export function deviceHashOf(secrets: Secrets, device: CheckInDevice | undefined): string | null {
+  if (!device || (!device.ip && !device.userAgent)) return null;
+  return secrets.mac("check-in-device", `${device.ip ?? ""}\n${(device.userAgent ?? "").slice(0, 512)}`).slice(0, 32);
+}
+
 interface SessionFacts {
   projectId: string;
   projectTitle: string;
@@ -160,6 +177,7 @@ interface PendingCheckIn {
   method: Method;
   reason: string | null;
   checkedInAt: string;
+  deviceHash: string | null;
   resolve(r: Recorded): void;
   reject(e: unknown): void;
 }
@@ -183,10 +201,11 @@ interface CheckInRow {
   reason: string | null;
   recordedBy: string | null;
   checkedInAt: string;
+  deviceHash: string | null;
 }
 
 /** The unique key (session, person) keeps the first row; the others insert nothing and return nothing. */
-const insertCheckIns = preparedRows(["id", "sessionId", "projectId", "professionalId", "method", "reason", "recordedBy", "checkedInAt"], (db, rows: CheckInRow[]) =>
+const insertCheckIns = preparedRows(["id", "sessionId", "projectId", "professionalId", "method", "reason", "recordedBy", "checkedInAt", "deviceHash"], (db, rows: CheckInRow[]) =>
   db
     .insertInto("checkIns")
     .values(rows)
@@ -204,6 +223,7 @@ async function writeBatch(db: Db, batch: PendingCheckIn[]): Promise<Recorded[]> 
     reason: b.reason,
     recordedBy: b.ctx.actor?.id ?? null,
     checkedInAt: b.checkedInAt,
+    deviceHash: b.deviceHash,
   }));
   return db.transaction().execute(async (trx) => {
     // 第十七条: once completion is decided the sign-in record is closed, even for a check-in that raced it.
@@ -272,10 +292,10 @@ const writers = new WeakMap<Db, CheckInWriter>();
  * Records the check-in unless the person already has one for the session, audits a new one, and
  * answers the row that stands (created or repeated).
  */
-function record(ctx: Ctx, f: SessionFacts, who: { professionalId: string; name: string }, method: Method, reason: string | null): Promise<Recorded> {
+function record(ctx: Ctx, f: SessionFacts, who: { professionalId: string; name: string }, method: Method, reason: string | null, deviceHash: string | null = null): Promise<Recorded> {
   let writer = writers.get(ctx.db);
   if (!writer) writers.set(ctx.db, (writer = new CheckInWriter(ctx.db)));
-  return writer.write({ ctx, f, who, method, reason, checkedInAt: ctx.clock.nowIso() });
+  return writer.write({ ctx, f, who, method, reason, checkedInAt: ctx.clock.nowIso(), deviceHash });
 }
 
 /** The session, its project, the caller's enrolment and any check-in already made, in one read. */
@@ -308,7 +328,7 @@ const checkInFacts = preparedQuery(["sessionId", "professionalId"], (db, v: { se
  * enrolment and any check-in already made, together), then the group-committed write; nothing
  * decrypted.
  */
-export async function checkIn(ctx: Ctx, token: string): Promise<Recorded> {
+export async function checkIn(ctx: Ctx, token: string, device?: CheckInDevice): Promise<Recorded> {
   const actor = ctx.actor;
   authorize(actor, "checkIn.create");
   if (!actor!.roles.includes("professional")) throw new DomainError("NOT_A_PROFESSIONAL");
@@ -323,7 +343,7 @@ export async function checkIn(ctx: Ctx, token: string): Promise<Recorded> {
   const who = { professionalId: actor!.id, name: actor!.displayName };
   // A second scan answers the first check-in without writing anything.
   if (row.checkInId) return { created: false, view: viewOf(f, { id: row.checkInId, ...who, method: row.method!, reason: row.reason, checkedInAt: row.checkedInAt! }, true) };
-  return record(ctx, f, who, "qr", null);
+  return record(ctx, f, who, "qr", null, deviceHashOf(ctx.secrets, device));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -113,7 +113,9 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
       },
     },
     async (req, reply) => {
-      const { view, created } = await checkIn(actorCtx(p, req), req.body.token);
+      const ctx = actorCtx(p, req);
+      // Issue 12 item 4: the device is kept only as a keyed hash (proxy check-in detection).
+      const { view, created } = await checkIn(ctx, req.body.token, { ip: ctx.ip, userAgent: req.headers["user-agent"] ?? null });
       return reply.code(created ? 201 : 200).send(view);
     },
   );

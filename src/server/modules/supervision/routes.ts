@@ -6,6 +6,7 @@ import { spotCheckRoutes } from "./spot-check-routes.js";
 import { rectificationRoutes } from "./rectification-routes.js";
 import { violationRoutes } from "./violation-routes.js";
 import { changeReportRoutes } from "./change-report-routes.js";
+import { riskFlagRoutes } from "./risk-flags-routes.js";
 
 export function supervisionRoutes(r: Router, p: Platform): void {
   inspectionRoutes(r, p);
@@ -13,4 +14,5 @@ export function supervisionRoutes(r: Router, p: Platform): void {
   rectificationRoutes(r, p);
   violationRoutes(r, p);
   changeReportRoutes(r, p);
+  riskFlagRoutes(r, p);
 }

@@ -92,52 +92,55 @@ function cleanInput(input: ViolationCreateBody) {
 /** 第二十条: the bureau (any base) or the base's supervising unit (its own bases) records a violation. */
 export async function createViolation(ctx: Ctx, input: ViolationCreateBody): Promise<ViolationView> {
   authorize(ctx.actor, "violation.create");
-  return inTransaction(ctx, async (trx) => {
-    const base = await loadBaseFacts(trx, input.baseId);
-    if (!base || !can(ctx.actor, "violation.create", baseScope(base))) throw new DomainError("NOT_FOUND");
-    const { facts, persons, fileIds } = cleanInput(input);
-    const owned = await q.filesUploadedBy(trx, ctx.actor!.id, fileIds);
-    const missing = fileIds.filter((id) => !owned.has(id));
-    if (missing.length) throw new DomainError("EVIDENCE_FILE_INVALID", { fileIds: missing.join(",") });
-    if (input.projectId) {
-      const project = await trx.selectFrom("trainingProjects").select("baseId").where("id", "=", input.projectId).executeTakeFirst();
-      if (project?.baseId !== base.id) throw new DomainError("VIOLATION_PROJECT_MISMATCH");
-    }
-    const id = newId();
-    const now = ctx.clock.nowIso();
-    await trx
-      .insertInto("violations")
-      .values({
-        id,
-        baseId: base.id,
-        kind: input.kind,
-        status: wf.initial,
-        facts,
-        evidenceFileIds: JSON.stringify(fileIds),
-        responsiblePersons: JSON.stringify(persons),
-        projectId: input.projectId ?? null,
-        basis: null,
-        decisionNo: null,
-        decisionComment: null,
-        reportedBy: ctx.actor!.id,
-        decidedBy: null,
-        decidedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-      })
-      .execute();
-    await appendAudit(trx, ctx, {
-      action: "violation.create",
-      resourceType: "violation",
-      resourceId: id,
-      detail: { baseId: base.id, kind: input.kind, projectId: input.projectId ?? null, evidence: fileIds.length, responsiblePersons: persons.length, article: "第二十条" },
-    });
-    // Hand-over: the bureau decides; the supervising unit hears of a report against its base.
-    const people = [...(await usersWithRole(trx, "bureau")), ...(await usersWithRole(trx, "supervisor", base.supervisorOrgId))];
-    await notify(trx, ctx, people, "supervision.violations.reported", { baseName: base.name, kind: VIOLATION_KIND_NAMES[input.kind] }, link(id));
-    return present(trx, ctx, (await q.loadViolation(trx, id))!);
+  return inTransaction(ctx, (trx) => recordViolation(trx, ctx, input));
+}
+
+/** createViolation inside the caller's transaction (a risk flag turned into a violation, issue 12 item 4). */
+export async function recordViolation(trx: Tx, ctx: Ctx, input: ViolationCreateBody): Promise<ViolationView> {
+  const base = await loadBaseFacts(trx, input.baseId);
+  if (!base || !can(ctx.actor, "violation.create", baseScope(base))) throw new DomainError("NOT_FOUND");
+  const { facts, persons, fileIds } = cleanInput(input);
+  const owned = await q.filesUploadedBy(trx, ctx.actor!.id, fileIds);
+  const missing = fileIds.filter((id) => !owned.has(id));
+  if (missing.length) throw new DomainError("EVIDENCE_FILE_INVALID", { fileIds: missing.join(",") });
+  if (input.projectId) {
+    const project = await trx.selectFrom("trainingProjects").select("baseId").where("id", "=", input.projectId).executeTakeFirst();
+    if (project?.baseId !== base.id) throw new DomainError("VIOLATION_PROJECT_MISMATCH");
+  }
+  const id = newId();
+  const now = ctx.clock.nowIso();
+  await trx
+    .insertInto("violations")
+    .values({
+      id,
+      baseId: base.id,
+      kind: input.kind,
+      status: wf.initial,
+      facts,
+      evidenceFileIds: JSON.stringify(fileIds),
+      responsiblePersons: JSON.stringify(persons),
+      projectId: input.projectId ?? null,
+      basis: null,
+      decisionNo: null,
+      decisionComment: null,
+      reportedBy: ctx.actor!.id,
+      decidedBy: null,
+      decidedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    })
+    .execute();
+  await appendAudit(trx, ctx, {
+    action: "violation.create",
+    resourceType: "violation",
+    resourceId: id,
+    detail: { baseId: base.id, kind: input.kind, projectId: input.projectId ?? null, evidence: fileIds.length, responsiblePersons: persons.length, article: "第二十条" },
   });
+  // Hand-over: the bureau decides; the supervising unit hears of a report against its base.
+  const people = [...(await usersWithRole(trx, "bureau")), ...(await usersWithRole(trx, "supervisor", base.supervisorOrgId))];
+  await notify(trx, ctx, people, "supervision.violations.reported", { baseName: base.name, kind: VIOLATION_KIND_NAMES[input.kind] }, link(id));
+  return present(trx, ctx, (await q.loadViolation(trx, id))!);
 }
 
 /** Confirm or dismiss (the bureau). A violation already decided says so (409), whatever version the client held. */
