@@ -58,6 +58,8 @@ export const BaseFigures = Type.Object({
   lowestAverage: Type.Boolean({ description: "the lowest average of the scope (of bases with one)" }),
   // 第十九条: rectification orders not yet accepted or withdrawn
   openOrders: Type.Integer(),
+  // issue 12 item 4: open risk flags (null for those who may not read them: base staff)
+  openRiskFlags: Nullable(Type.Integer()),
   // 第十七条: archives of the year's projects that have ended (only when the scope is one base's own)
   archivesEnded: Nullable(Type.Integer()),
   archivesComplete: Nullable(Type.Integer()),
@@ -77,6 +79,7 @@ export const StatisticsOverview = Type.Object({
     creditHours: Type.Number(),
     feeIncomeFen: Type.Integer(),
     openOrders: Type.Integer(),
+    openRiskFlags: Nullable(Type.Integer({ description: "open risk flags of the scope; null for base staff, who do not read them" })),
   }),
   bases: Type.Object({ byStatus: Type.Array(Count), byDistrict: Type.Array(Count), bySpecialty: Type.Array(Count) }),
   /** Twelve rows, January first, each with last year's same month. */
@@ -95,7 +98,7 @@ export const StatisticsOverview = Type.Object({
     }),
   ),
   perBase: Type.Array(BaseFigures),
-  /** Risk flags per base: filled by the risk-flag module (issue 12 item 4) once merged; null until then. */
+  /** Issue 12 item 4: open risk flags per kind; null for base staff, who do not read them. */
   riskFlags: Nullable(Type.Array(Count)),
 });
 export type StatisticsOverview = Static<typeof StatisticsOverview>;

@@ -168,7 +168,6 @@ describe.each(dialects)("statistics on %s", (dialect) => {
     // 第二十五条: a fee with no approved standard is over it; issue 11: one answer gives no average
     expect(figuresOf(o.perBase, C.id)).toMatchObject({ filedProjects: 1, completedProjects: 1, participants: 1, creditHours: 6, feeIncomeFen: 10000, standardIncomeFen: 0, overStandardProjects: 1, surveyResponses: 1, surveyAverage: null, lowestAverage: false });
     expect(o.totals).toMatchObject({ feeIncomeFen: 170000, openOrders: 1 });
-    expect(o.riskFlags).toBeNull();
   });
 
   it("gives the bureau the compliance rate of the year by specialty and employer (第二十四条, 90 hours, 2/3 professional, 30 general)", async () => {
@@ -226,6 +225,29 @@ describe.each(dialects)("statistics on %s", (dialect) => {
     expect((await c.pro1.get(overviewUrl())).status).toBe(403);
     expect((await c.expert1.get(overviewUrl())).status).toBe(403);
     expect((await s.client().get(overviewUrl())).status).toBe(401);
+  });
+
+  it("counts the open risk flags of the scope per kind and per base, and gives base staff none (issue 12 item 4)", async () => {
+    ok(await c.bureau.post("/api/v1/risk-flags/actions/scan", {}));
+    // 第二十五条: B charges 500 yuan against an approved standard of 300
+    const ofB = ok(await c.bureau.get(`/api/v1/risk-flags?status=open&baseId=${B.id}&pageSize=100`));
+    expect(ofB.items.map((f: any) => f.kind)).toContain("fee_above_standard");
+    const o = ok(await c.bureau.get(overviewUrl()));
+    for (const base of [A, B, C]) {
+      const listed = ok(await c.bureau.get(`/api/v1/risk-flags?status=open&baseId=${base.id}&pageSize=100`));
+      expect(figuresOf(o.perBase, base.id).openRiskFlags).toBe(listed.total);
+    }
+    expect(o.totals.openRiskFlags).toBe(o.perBase.reduce((a: number, b: any) => a + b.openRiskFlags, 0));
+    expect(o.riskFlags.find((k: any) => k.key === "fee_above_standard").count).toBeGreaterThanOrEqual(1);
+    expect(o.riskFlags.reduce((a: number, k: any) => a + k.count, 0)).toBe(o.totals.openRiskFlags);
+    // a supervising unit: its own bases' flags only
+    const sup = ok(await c.supervisor.get(overviewUrl()));
+    expect(sup.totals.openRiskFlags).toBe(figuresOf(o.perBase, A.id).openRiskFlags + figuresOf(o.perBase, B.id).openRiskFlags);
+    // base staff do not read risk flags
+    const own = ok(await c.base.get(overviewUrl()));
+    expect(own.totals.openRiskFlags).toBeNull();
+    expect(own.riskFlags).toBeNull();
+    expect(figuresOf(own.perBase, A.id).openRiskFlags).toBeNull();
   });
 
   it("exports the dashboard's figures as Excel, one sheet per table", async () => {

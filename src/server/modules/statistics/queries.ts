@@ -285,6 +285,18 @@ export async function openOrders(trx: Tx, s: BaseSelection): Promise<Map<string,
   return new Map(rows.map((r) => [r.baseId, n(r.n)]));
 }
 
+/** Issue 12 item 4: open risk flags of the selected bases, per base and kind (a few rows per base). */
+export async function openRiskFlags(trx: Tx, s: BaseSelection): Promise<Array<{ baseId: string; kind: string; count: number }>> {
+  const rows = await trx
+    .selectFrom("riskFlags")
+    .select(["baseId", "kind", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("status", "=", "open")
+    .where("baseId", "in", selectedBaseIds(trx, s))
+    .groupBy(["baseId", "kind"])
+    .execute();
+  return rows.map((r) => ({ baseId: r.baseId, kind: r.kind, count: n(r.n) }));
+}
+
 /** The facts 第十七条's archive rule judges, per run project of the year that has ended (one base's own view). */
 export async function archiveFacts(trx: Tx, s: BaseSelection, year: number, today: string) {
   const [from, to] = yearSpan(year);

@@ -1,6 +1,7 @@
 // The tables of the yearly statistics report (issue 12 item 3), as plain rows: the Excel workbook has
 // one sheet per table and the PDF prints the same tables, so both always say the same thing.
 import type { StatisticsOverview } from "../../../shared/statistics.js";
+import { RISK_FLAG_KIND_NAMES, type RiskFlagKind } from "../../../shared/supervision/risk-flags.js";
 import type { Cell, PlainSheet } from "../../platform/document-jobs.js";
 
 /** 第十条: the words of the categories (the web has them in i18n at filing.category.<code>). */
@@ -46,6 +47,7 @@ export function reportTables(o: StatisticsOverview): ReportTable[] {
         ["登记学时", t.creditHours],
         ["培训费收入（元）", yuan(t.feeIncomeFen)],
         ["未完成的限期整改（件）", t.openOrders],
+        ...(t.openRiskFlags === null ? [] : [["未处理的风险提示（条）", t.openRiskFlags] as Cell[]]),
       ],
     },
     { title: "基地状态", columns: ["状态", "基地数"], rows: o.bases.byStatus.map((r) => [BASE_STATUS_NAMES[r.key] ?? r.key, r.count]), chartColumn: 1 },
@@ -94,8 +96,17 @@ export function reportTables(o: StatisticsOverview): ReportTable[] {
       columns: ["基地", "问卷份数", "平均分", "最低"],
       rows: o.perBase.map((b) => [b.baseName, b.surveyResponses, b.surveyAverage, b.lowestAverage ? "最低" : ""]),
     },
-    { title: "限期整改", columns: ["基地", "状态", "未完成整改"], rows: o.perBase.map((b) => [b.baseName, BASE_STATUS_NAMES[b.status] ?? b.status, b.openOrders]) },
+    t.openRiskFlags === null
+      ? { title: "限期整改", columns: ["基地", "状态", "未完成整改"], rows: o.perBase.map((b) => [b.baseName, BASE_STATUS_NAMES[b.status] ?? b.status, b.openOrders]) }
+      : {
+          title: "限期整改与风险提示",
+          columns: ["基地", "状态", "未完成整改", "未处理风险提示"],
+          rows: o.perBase.map((b) => [b.baseName, BASE_STATUS_NAMES[b.status] ?? b.status, b.openOrders, b.openRiskFlags]),
+        },
   );
+  if (o.riskFlags?.length) {
+    tables.push({ title: "风险提示类型", columns: ["类型", "未处理（条）"], rows: o.riskFlags.map((f) => [RISK_FLAG_KIND_NAMES[f.key as RiskFlagKind] ?? f.key, f.count]), chartColumn: 1 });
+  }
   return tables;
 }
 

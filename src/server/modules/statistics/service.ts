@@ -3,7 +3,7 @@
 // base staff — assembled from the grouped queries of queries.ts.
 import { SURVEY_MIN_RESPONSES } from "../../../shared/delivery.js";
 import { COMPLIANCE_TOP_EMPLOYERS, type BaseFigures, type ComplianceGroup, type MonthFigures, type StatisticsOverview, type StatisticsQuery } from "../../../shared/statistics.js";
-import { authorize, scopesFor, scopeWhere } from "../../platform/authz.js";
+import { authorize, can, scopesFor, scopeWhere } from "../../platform/authz.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { archiveComplete } from "../delivery/archive.js";
@@ -93,7 +93,7 @@ async function compliance(ctx: Ctx, year: number, specialty: string | undefined)
   };
 }
 
-async function perBase(ctx: Ctx, s: q.BaseSelection, year: number, withArchives: boolean): Promise<BaseFigures[]> {
+async function perBase(ctx: Ctx, s: q.BaseSelection, year: number, withArchives: boolean, flags: Map<string, number> | null): Promise<BaseFigures[]> {
   const today = ctx.clock.today();
   const [bases, years, hours, planned, surveys, orders, archives] = await Promise.all([
     q.selectedBases(ctx.db, s),
@@ -129,6 +129,7 @@ async function perBase(ctx: Ctx, s: q.BaseSelection, year: number, withArchives:
       surveyAverage: responses >= SURVEY_MIN_RESPONSES ? (survey?.average ?? null) : null,
       lowestAverage: false,
       openOrders: orders.get(b.id) ?? 0,
+      openRiskFlags: flags ? (flags.get(b.id) ?? 0) : null,
       archivesEnded: ended ? ended.length : null,
       archivesComplete: ended
         ? ended.filter((a) =>
@@ -159,12 +160,20 @@ export async function overview(ctx: Ctx, filters: StatisticsQuery): Promise<Stat
 
 /** The figures of a selection of bases (the caller has checked access); compliance for the city scope only. */
 export async function overviewOf(ctx: Ctx, selection: q.BaseSelection, scope: StatisticsOverview["scope"], year: number, filters: StatisticsQuery): Promise<StatisticsOverview> {
+  // Issue 12 item 4: open risk flags, for those who may read them (bases do not: risk-flags-service.ts)
+  const flags = can(ctx.actor, "riskFlag.read") ? await q.openRiskFlags(ctx.db, selection) : null;
+  const flagsPerBase = flags && new Map<string, number>();
+  const flagsPerKind = flags && new Map<string, number>();
+  for (const f of flags ?? []) {
+    flagsPerBase!.set(f.baseId, (flagsPerBase!.get(f.baseId) ?? 0) + f.count);
+    flagsPerKind!.set(f.kind, (flagsPerKind!.get(f.kind) ?? 0) + f.count);
+  }
   const [bases, months, categories, compliant, rows] = await Promise.all([
     q.baseCounts(ctx.db, selection),
     monthly(ctx, selection, year),
     q.categoryCounts(ctx.db, selection, year),
     scope === "city" ? cachedCompliance(ctx, year, filters.specialty) : Promise.resolve(null),
-    perBase(ctx, selection, year, scope === "base"),
+    perBase(ctx, selection, year, scope === "base", flagsPerBase),
   ]);
   const sum = (f: (m: MonthFigures) => number) => Math.round(months.reduce((a, m) => a + f(m.current), 0) * 10) / 10;
   return {
@@ -180,13 +189,13 @@ export async function overviewOf(ctx: Ctx, selection: q.BaseSelection, scope: St
       creditHours: sum((m) => m.creditHours),
       feeIncomeFen: rows.reduce((a, r) => a + r.feeIncomeFen, 0),
       openOrders: rows.reduce((a, r) => a + r.openOrders, 0),
+      openRiskFlags: flags ? flags.reduce((a, f) => a + f.count, 0) : null,
     },
     bases: { byStatus: bases.byStatus.sort(byCountDesc), byDistrict: bases.byDistrict.sort(byCountDesc), bySpecialty: bases.bySpecialty.sort(byCountDesc) },
     monthly: months,
     categories,
     compliance: compliant,
     perBase: rows,
-    // Issue 12 item 4: the risk-flag module fills this with open flags per kind once merged.
-    riskFlags: null,
+    riskFlags: flagsPerKind ? [...flagsPerKind.entries()].map(([key, count]) => ({ key, count })).sort(byCountDesc) : null,
   };
 }

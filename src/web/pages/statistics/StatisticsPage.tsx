@@ -142,6 +142,7 @@ function Figures({ data, excelHref, onOpen }: { data: StatisticsOverview; excelH
         {kpi(t("statistics.kpi.creditHours"), tt.creditHours, `/training-projects?${yearRange(y)}`)}
         {kpi(t("statistics.kpi.feeIncome"), formatFen(tt.feeIncomeFen), `/training-projects?${yearRange(y)}`)}
         {kpi(t("statistics.kpi.openOrders"), tt.openOrders, "/rectification-orders")}
+        {tt.openRiskFlags !== null && kpi(t("statistics.kpi.openRiskFlags"), tt.openRiskFlags, "/risk-flags?status=open")}
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
@@ -204,6 +205,19 @@ function Figures({ data, excelHref, onOpen }: { data: StatisticsOverview; excelH
             onSelect={(i) => onOpen(`/bases?specialty=${encodeURIComponent(data.bases.bySpecialty[i].key)}`)}
           />
         </Col>
+        {data.riskFlags && data.riskFlags.length > 0 && (
+          <Col xs={24} lg={12}>
+            <ChartCard
+              title={t("statistics.chart.riskFlags")}
+              fileName="open-risk-flags"
+              categories={data.riskFlags.map((f) => t(`supervision.riskFlags.kind.${f.key}`, { defaultValue: f.key }))}
+              series={[{ name: t("statistics.kpi.openRiskFlags"), data: data.riskFlags.map((f) => f.count), color: COLORS.last }]}
+              excelHref={excelHref}
+              horizontal
+              onSelect={(i) => onOpen(`/risk-flags?status=open&kind=${data.riskFlags![i].key}`)}
+            />
+          </Col>
+        )}
         {data.compliance && (
           <Col xs={24} lg={12}>
             <ChartCard
@@ -252,6 +266,16 @@ function BaseTable({ data }: { data: StatisticsOverview }) {
       render: (v: number | null, r) => (v === null ? <Typography.Text type="secondary">{t("statistics.base.tooFew", { n: r.surveyResponses })}</Typography.Text> : r.lowestAverage ? <Tag color="red">{`${v} · ${t("statistics.base.lowest")}`}</Tag> : v),
     },
     { title: t("statistics.base.openOrders"), dataIndex: "openOrders", align: "right", render: (v: number) => (v > 0 ? <Link to="/rectification-orders">{v}</Link> : v) },
+    ...(data.totals.openRiskFlags !== null
+      ? [
+          {
+            title: t("statistics.base.openRiskFlags"),
+            dataIndex: "openRiskFlags",
+            align: "right" as const,
+            render: (v: number | null, r: BaseFigures) => (v ? figureLink(r, "openRiskFlags", v, `/risk-flags?status=open&baseId=${r.baseId}`) : (v ?? "—")),
+          },
+        ]
+      : []),
     ...(data.scope === "base"
       ? [{ title: t("statistics.base.archives"), key: "archives", align: "right" as const, render: (_: unknown, r: BaseFigures) => `${r.archivesComplete ?? 0}/${r.archivesEnded ?? 0}` }]
       : []),
