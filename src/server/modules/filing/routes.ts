@@ -19,6 +19,7 @@ import {
   ProjectInput,
   ProjectListItem,
   ProjectView,
+  ProjectCategorySchema,
   PublicProjectView,
   SubjectTypeSchema,
   type AnnualPlanListItem as PlanRow,
@@ -31,6 +32,7 @@ import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
+import { CATEGORY_NAMES } from "./categories.js";
 import { decideFeeStandard, listFeeStandards, recordFeeStandard } from "./fees.js";
 import { importPlanItems, planTemplate } from "./plan-excel.js";
 import { filingStatus } from "./plan-status.js";
@@ -105,6 +107,7 @@ const projectSheet: SheetColumn<ProjectRow>[] = [
   { header: "基地", width: 30, value: (r) => r.baseName },
   { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
   { header: "科目类型", width: 10, value: (r) => SUBJECT_NAMES[r.subjectType] },
+  { header: "项目类别", width: 20, value: (r) => CATEGORY_NAMES[r.category] },
   { header: "专业方向", width: 14, value: (r) => r.specialty },
   { header: "开班日期", kind: "date", value: (r) => r.startDate },
   { header: "结束日期", kind: "date", value: (r) => r.endDate },
@@ -128,6 +131,7 @@ const ProjectQuery = {
   status: Type.Optional(Type.Enum(PROJECT_STATUSES)),
   baseId: Type.Optional(Id),
   subjectType: Type.Optional(SubjectTypeSchema),
+  category: Type.Optional(ProjectCategorySchema),
   adHoc: Type.Optional(Bool),
   from: Type.Optional(DateString),
   to: Type.Optional(DateString),
@@ -138,6 +142,7 @@ const PublicQuery = {
   to: Type.Optional(DateString),
   specialty: Type.Optional(Type.String({ maxLength: 50 })),
   subjectType: Type.Optional(SubjectTypeSchema),
+  category: Type.Optional(ProjectCategorySchema),
   district: Type.Optional(Type.String({ maxLength: 30 })),
   baseId: Type.Optional(Id),
   q: Search,
