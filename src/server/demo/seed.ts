@@ -17,6 +17,7 @@ import { loadDemoRectification } from "./supervision-rectification.js";
 import { loadDemoViolations } from "./supervision-violations.js";
 import { loadDemoChangeReports } from "./supervision-change-reports.js";
 import { projectStatusJob } from "../modules/filing/jobs.js";
+import { loadDemoAnnouncements } from "./announcements.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -163,6 +164,7 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
     await loadDemoViolations(p);
     await loadDemoChangeReports(p);
   }
+  if (opts.accreditation !== false) await loadDemoAnnouncements(p);
   await settleDemoNotifications(p);
 }
 
