@@ -18,11 +18,12 @@ import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatFen } from "../../format";
 import { useSession } from "../../session/SessionContext";
-import { AdHocTag, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
+import { AdHocTag, CategoryTag, ProjectStatusTag, SubjectTypeTag, useCategoryOptions } from "./filingTags";
 
 interface ProjectFilter {
   status?: string;
   subjectType?: string;
+  category?: string;
   adHoc?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
   q?: string;
@@ -40,15 +41,18 @@ export default function ProjectListPage() {
   const [initial] = useState<ProjectFilter>(() => ({
     status: params.get("status") ?? undefined,
     adHoc: params.get("adHoc") ?? undefined,
+    category: params.get("category") ?? undefined,
     range: params.get("from") || params.get("to") ? [params.get("from") ? dayjs(params.get("from")) : null, params.get("to") ? dayjs(params.get("to")) : null] : null,
   }));
   const list = usePagedList(projectApi.list, toQuery(initial));
   const [filterForm] = Form.useForm<ProjectFilter>();
+  const categoryOptions = useCategoryOptions();
 
   const columns: TableColumnsType<ProjectListItem> = [
     { title: t("project.title"), dataIndex: "title", render: (v: string, r) => <Link to={`/training-projects/${r.id}`}>{v}</Link> },
     { title: t("filing.base"), dataIndex: "baseName" },
     { title: t("project.subjectType"), dataIndex: "subjectType", render: (v: ProjectListItem["subjectType"]) => <SubjectTypeTag type={v} /> },
+    { title: t("filing.category.label"), dataIndex: "category", render: (v: ProjectListItem["category"]) => <CategoryTag category={v} /> },
     { title: t("project.specialty"), dataIndex: "specialty", render: (v: string) => v || "—" },
     { title: t("project.dates"), key: "dates", render: (_, r) => t("filing.dateRange", { from: formatDate(r.startDate), to: formatDate(r.endDate) }) },
     { title: t("project.hours"), dataIndex: "hours", align: "right" },
@@ -82,6 +86,9 @@ export default function ProjectListPage() {
           <Form.Item label={t("project.subjectType")} name="subjectType">
             <Select allowClear style={{ width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
           </Form.Item>
+          <Form.Item label={t("filing.category.label")} name="category">
+            <Select allowClear style={{ width: 200 }} options={categoryOptions} />
+          </Form.Item>
           <Form.Item label={t("project.kind")} name="adHoc">
             <Select
               allowClear
@@ -100,7 +107,7 @@ export default function ProjectListPage() {
           </Form.Item>
           <FilterButtons
             onReset={() => {
-              filterForm.setFieldsValue({ status: undefined, subjectType: undefined, adHoc: undefined, range: null, q: undefined });
+              filterForm.setFieldsValue({ status: undefined, subjectType: undefined, category: undefined, adHoc: undefined, range: null, q: undefined });
               list.setFilters({});
             }}
           />
