@@ -86,6 +86,16 @@ describe.each(dialects)("project categories on %s", (dialect) => {
     expectError(await base.staff.post("/api/v1/annual-plans", { baseId: base.id, year: 2027, items: [bad] }), 400, "VALIDATION_FAILED");
   });
 
+  it("reads plan items saved before categories as 其他 (other)", async () => {
+    const plan = await givenPlan(c, home, 2028, "draft");
+    const db = s.app.platform.db;
+    const row = await db.selectFrom("annualPlans").select("items").where("id", "=", plan.id).executeTakeFirstOrThrow();
+    const legacy = (JSON.parse(row.items) as Array<Record<string, unknown>>).map(({ category: _c, ...it }) => it);
+    await db.updateTable("annualPlans").set({ items: JSON.stringify(legacy) }).where("id", "=", plan.id).execute();
+    const read = ok(await home.staff.get(`/api/v1/annual-plans/${plan.id}`));
+    expect(read.items.map((i: any) => i.category)).toEqual(legacy.map(() => "other"));
+  });
+
   it("reads the category column of the plan import by its Chinese name, and the template of before as 其他", async () => {
     const plan = await givenPlan(c, home, 2027, "draft");
     const template = (await home.staff.get("/api/v1/annual-plans/template.xlsx")).body as Buffer;

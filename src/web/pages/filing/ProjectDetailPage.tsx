@@ -18,7 +18,7 @@ import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen, formatInstant, formatPercent } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
 import { DeliveryLinks } from "../delivery/DeliveryLinks";
-import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag, CategoryTag } from "./filingTags";
+import { AdHocTag, CategoryTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
 import { usePolicyAttendance } from "./usePolicyAttendance";
 import { SessionsView } from "./SessionsView";
 import { StepModal, type StepSpec } from "../../components/StepModal";
