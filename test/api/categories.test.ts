@@ -87,12 +87,13 @@ describe.each(dialects)("project categories on %s", (dialect) => {
   });
 
   it("reads plan items saved before categories as 其他 (other)", async () => {
-    const plan = await givenPlan(c, home, 2028, "draft");
+    const other = await givenActiveBase(c, "base2");
+    const plan = await givenPlan(c, other, 2027, "draft");
     const db = s.app.platform.db;
     const row = await db.selectFrom("annualPlans").select("items").where("id", "=", plan.id).executeTakeFirstOrThrow();
     const legacy = (JSON.parse(row.items) as Array<Record<string, unknown>>).map(({ category: _c, ...it }) => it);
     await db.updateTable("annualPlans").set({ items: JSON.stringify(legacy) }).where("id", "=", plan.id).execute();
-    const read = ok(await home.staff.get(`/api/v1/annual-plans/${plan.id}`));
+    const read = ok(await other.staff.get(`/api/v1/annual-plans/${plan.id}`));
     expect(read.items.map((i: any) => i.category)).toEqual(legacy.map(() => "other"));
   });
 
