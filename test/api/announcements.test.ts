@@ -114,6 +114,9 @@ describe.each(dialects)("announcements on %s", (dialect) => {
     const a = await publish(supervisor, "public");
     expectError(await supervisor2.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { reason: "发布有误" }), 404, "NOT_FOUND");
     expectError(await base.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { reason: "发布有误" }), 403, "FORBIDDEN");
+    // the bureau reads every announcement but withdraws only its own
+    expect(ok(await bureau.get(`/api/v1/announcements/${a.id}`)).availableActions).toEqual(["receipts"]);
+    expectError(await bureau.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { reason: "发布有误" }), 404, "NOT_FOUND");
     expectError(await supervisor.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { reason: " " }), 422, "COMMENT_REQUIRED");
     expectError(await supervisor.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { version: a.version + 5, reason: "发布有误" }), 409, "VERSION_CONFLICT");
     const gone = ok(await supervisor.post(`/api/v1/announcements/${a.id}/actions/withdraw`, { version: a.version, reason: "内容有误，重新发布" }));

@@ -125,8 +125,10 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
-    // 通知公告 (issue 12 item 6): the bureau publishes to all bases or the public and sees who has read
-    ...everyone("all", "announcement.read", "announcement.publish", "announcement.withdraw", "announcement.receipts"),
+    // 通知公告 (issue 12 item 6): the bureau publishes to all bases or the public and sees who has read;
+    // only the sender withdraws its own
+    ...everyone("all", "announcement.read", "announcement.publish", "announcement.receipts"),
+    "announcement.withdraw": "ownOrg",
   },
   supervisor: {
     "organization.read": "ownOrg",
