@@ -3,7 +3,7 @@
 // has read; the public sees only public ones, attachments included; nobody else's is reachable (404).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
-import { expectError, ok } from "../support/filing.js";
+import { expectError, ok, readSheet } from "../support/filing.js";
 import { minimalPdf } from "../support/files.js";
 
 describe.each(dialects)("announcements on %s", (dialect) => {
@@ -79,6 +79,10 @@ describe.each(dialects)("announcements on %s", (dialect) => {
     expect(readBases).toHaveLength(1);
     expect(readBases[0]).toMatchObject({ readAt: confirmed.readAt, readerName: expect.any(String) });
     expect(ok(await bureau.get(`/api/v1/announcements/${a.id}/reads?read=false&pageSize=200`)).total).toBe(after.bases - 1);
+    const sheet = await readSheet((await bureau.get(`/api/v1/announcements/${a.id}/reads/export.xlsx`)).body);
+    expect(sheet[0]).toEqual(["基地", "管理单位", "区市", "是否已读", "确认阅读时间", "确认人"]);
+    expect(sheet.slice(1).filter((r) => r[3] === "已读")).toHaveLength(1);
+    expect(sheet).toHaveLength(after.bases + 1);
     // a supervising unit sees the bureau's announcement but not its receipts; only bases confirm reading
     expect(ok(await supervisor.get(`/api/v1/announcements/${a.id}`)).availableActions).toEqual([]);
     expectError(await supervisor.get(`/api/v1/announcements/${a.id}/reads`), 404, "NOT_FOUND");

@@ -12,7 +12,11 @@ import {
   FileId,
   PublicAnnouncementView,
 } from "../../../shared/announcements.js";
+import type { AnnouncementReceipt } from "../../../shared/announcements.js";
 import type { Platform } from "../../platform/context.js";
+import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
+import { EXPORT_LIMIT } from "../../platform/paging.js";
+import { DomainError } from "../../platform/errors.js";
 import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import * as service from "./service.js";
@@ -20,6 +24,15 @@ import * as service from "./service.js";
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const FileParams = obj({ id: Id, fileId: FileId });
 const tags = ["announcements"];
+
+const receiptSheet: SheetColumn<AnnouncementReceipt>[] = [
+  { header: "基地", width: 34, value: (r) => r.baseName },
+  { header: "管理单位", width: 28, value: (r) => r.supervisorOrgName },
+  { header: "区市", width: 10, value: (r) => r.district },
+  { header: "是否已读", width: 10, value: (r) => (r.readAt ? "已读" : "未读") },
+  { header: "确认阅读时间", kind: "datetime", value: (r) => r.readAt },
+  { header: "确认人", width: 12, value: (r) => r.readerName },
+];
 
 export function announcementRoutes(r: Router, p: Platform): void {
   r.get(
@@ -76,6 +89,16 @@ export function announcementRoutes(r: Router, p: Platform): void {
       schema: { tags, summary: "Read receipts: each base of the audience and whether it has read", params: IdParams, querystring: obj({ ...PageQuery, read: Type.Optional(Type.Boolean()) }), response: { 200: AnnouncementReceipts, ...errorResponses } },
     },
     async (req) => service.readReceipts(actorCtx(p, req), req.params.id, req.query),
+  );
+  r.get(
+    "/api/v1/announcements/:id/reads/export.xlsx",
+    { config: { grant: "announcement.receipts" }, schema: { tags, summary: "Read receipts as an Excel workbook", params: IdParams, querystring: obj({ read: Type.Optional(Type.Boolean()) }) } },
+    async (req, reply) => {
+      const receipts = await service.readReceipts(actorCtx(p, req), req.params.id, { ...req.query, page: 1, pageSize: EXPORT_LIMIT });
+      // Never cut short without saying so: a city has far fewer bases than one export holds.
+      if (receipts.total > EXPORT_LIMIT) throw new DomainError("VALIDATION_FAILED", { reason: `more than ${EXPORT_LIMIT} rows` });
+      return sendWorkbook(reply, "通知公告阅读情况.xlsx", "阅读情况", receiptSheet, receipts.items);
+    },
   );
   r.get("/api/v1/announcements/:id/attachments/:fileId", { config: { grant: "announcement.read" }, schema: { tags, params: FileParams } }, async (req, reply) => {
     const { bytes, mime, name } = await service.announcementFile(actorCtx(p, req), req.params.id, req.params.fileId);

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { AnnouncementReceipt, AnnouncementReceipts } from "../../../shared/announcements.js";
 import { announcementApi } from "../../api/announcements";
 import type { Query } from "../../api/client";
+import { ExportButton } from "../../components/ExportButton";
 import { usePagedList } from "../../components/usePagedList";
 import { formatInstant } from "../../format";
 import { ReadTag } from "./announcementTags";
@@ -32,7 +33,11 @@ export function AnnouncementReceiptsCard({ id }: { id: string }) {
     { title: t("announcements.reader"), dataIndex: "readerName", render: (v: string | null) => v ?? "—" },
   ];
   return (
-    <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("announcements.receipts")}</Typography.Title>} style={{ marginTop: 16 }}>
+    <Card
+      title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("announcements.receipts")}</Typography.Title>}
+      extra={<ExportButton href={announcementApi.receiptsExportUrl(id, list.filters)} />}
+      style={{ marginTop: 16 }}
+    >
       {summary && (
         <Typography.Paragraph data-testid="receipts-summary">
           {t("announcements.receiptsSummary", { bases: summary.bases, read: summary.read, unread: summary.bases - summary.read })}
