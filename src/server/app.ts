@@ -39,6 +39,7 @@ import { enrollmentRoutes, enrollmentUploadRoutes } from "./modules/delivery/enr
 import { completionRoutes } from "./modules/delivery/completion-routes.js";
 import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { statisticsRoutes } from "./modules/statistics/routes.js";
+import { announcementRoutes } from "./modules/announcements/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
@@ -181,6 +182,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       completionRoutes,
       supervisionRoutes,
       statisticsRoutes,
+      announcementRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -1,6 +1,7 @@
 // One table from error code to HTTP status and to its zh-CN / en-US message (DESIGN.md "API conventions").
 // Messages may name details as {key}; the server fills them from DomainError.details.
 import { SUPERVISION_ERROR_CODES } from "./supervision-errors.js";
+import { ANNOUNCEMENT_ERROR_CODES } from "./announcement-errors.js";
 
 export interface ErrorSpec {
   status: number;
@@ -278,6 +279,7 @@ export const ERROR_CODES = {
   TOTP_NOT_ENROLLED: { status: 409, zh: "该账号尚未启用双因素认证", en: "Two-factor sign-in is not on for this account" },
   TOTP_CANNOT_DISABLE: { status: 422, zh: "该账号的角色必须使用双因素认证，不能关闭", en: "This account's role needs two-factor sign-in; it cannot be turned off" },
   ...SUPERVISION_ERROR_CODES,
+  ...ANNOUNCEMENT_ERROR_CODES,
   INTERNAL: { status: 500, zh: "系统内部错误，请稍后重试", en: "Internal error; please try again later" },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -88,6 +88,8 @@ export const PlannedProject = Type.Object(
     key: Opt(Type.String({ pattern: "^[0-9a-zA-Z_-]{1,40}$" })),
     title: Text(100, 2),
     subjectType: SubjectTypeSchema,
+    /** 第十条: the kind of project. Items saved before categories read as `other`. */
+    category: ProjectCategorySchema,
     specialty: Text(50),
     plannedStart: DateString,
     plannedEnd: DateString,
@@ -264,6 +266,11 @@ export const ProjectInput = Type.Object(
     adHocReason: Opt(Nullable(Text(500))),
     title: Text(100, 2),
     subjectType: SubjectTypeSchema,
+    /**
+     * 第十条: the kind of project. Required when a project is created, except that one carrying out a
+     * planned project takes the plan item's category when none is sent; absent on PATCH keeps it.
+     */
+    category: Opt(ProjectCategorySchema),
     specialty: Text(50),
     startDate: DateString,
     endDate: DateString,
@@ -314,6 +321,7 @@ export const ProjectView = Type.Object({
   adHocReason: Nullable(Type.String()),
   title: Type.String(),
   subjectType: SubjectTypeSchema,
+  category: ProjectCategorySchema,
   specialty: Type.String(),
   startDate: DateString,
   endDate: DateString,
@@ -347,6 +355,7 @@ const ProjectSummaryFields = {
   district: Type.String(),
   title: Type.String(),
   subjectType: SubjectTypeSchema,
+  category: ProjectCategorySchema,
   specialty: Type.String(),
   startDate: DateString,
   endDate: DateString,

@@ -37,6 +37,7 @@ import {
   ShopOutlined,
   TeamOutlined,
   SafetyOutlined,
+  NotificationOutlined,
 } from "@ant-design/icons";
 import type { Role } from "./api/types";
 
@@ -93,7 +94,10 @@ export type Ability =
   | "staff.manage"
   // issue 12: the year in figures and the yearly statistics report
   | "statistics.view"
-  | "statistics.report";
+  | "statistics.report"
+  // 通知公告 (issue 12 item 6)
+  | "announcement.view"
+  | "announcement.publish";
 
 /** What every signed-in person has: the home page, the password and the own sessions. */
 const SIGNED_IN: readonly Ability[] = ["home.view", "password.change", "session.own"];
@@ -132,6 +136,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "statistics.report",
     "riskFlag.view",
     "riskFlag.scan",
+    "announcement.view",
+    "announcement.publish",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
@@ -154,6 +160,8 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "statistics.view",
     "statistics.report",
     "riskFlag.view",
+    "announcement.view",
+    "announcement.publish",
   ],
   // 第五条（一）: fills in the 申报表 and submits it; 第十六条, 第十七条, 第二十五条: plans, files, sets its fees
   base_staff: [
@@ -175,6 +183,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "changeReport.view",
     "staff.manage",
     "statistics.view",
+    "announcement.view",
   ],
   // 第五条（三）: scores the applications of the panels it sits on
   // (no 政策参数 or 工作日历: an expert scores applications and uses neither; issue 11 item 4)
@@ -230,6 +239,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/dishonesty-records", labelKey: "supervision.menu.dishonestyRecords", ability: "dishonesty.view", icon: StopOutlined },
   { path: "/change-reports", labelKey: "supervision.menu.changeReports", ability: "changeReport.view", icon: EditOutlined },
   { path: "/staff", labelKey: "supervision.menu.staff", ability: "staff.manage", icon: UserOutlined },
+  { path: "/announcements", labelKey: "announcements.menu", ability: "announcement.view", icon: NotificationOutlined },
   { path: "/organizations", labelKey: "menu.organizations", ability: "organization.manage", icon: BankOutlined },
   { path: "/users", labelKey: "menu.users", ability: "user.manage", icon: TeamOutlined },
   { path: "/audit", labelKey: "menu.audit", ability: "audit.view", icon: AuditOutlined },

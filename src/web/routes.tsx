@@ -13,6 +13,7 @@ import { RequireAbility, RequireAuth } from "./session/guards";
 import { SessionRoot } from "./session/SessionContext";
 import { SUPERVISION_PAGES, SUPERVISION_PUBLIC_PAGES } from "./pages/supervision/routes";
 
+import { pages as ANNOUNCEMENT_PAGES } from "./pages/announcements/pages";
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const OrganizationsPage = lazy(() => import("./pages/organizations/OrganizationsPage"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
@@ -94,6 +95,7 @@ export const router = createBrowserRouter([
       { path: "verify", element: <PublicVerifyPage /> },
       // supervision (第十九条 一公开, 第二十条): 双随机 draws and results, revoked bases, 失信 records
       ...SUPERVISION_PUBLIC_PAGES.map(({ path, page: Page }) => ({ path, element: <Page /> })),
+      ...ANNOUNCEMENT_PAGES.public.map(({ path, page: Page }) => ({ path, element: <Page /> })),
       { path: "*", element: <NotFound /> },
     ],
   },
@@ -178,6 +180,7 @@ export const router = createBrowserRouter([
               { path: "professionals/:id", element: guarded("professional.lookup", <ProfessionalRecordPage />) },
               // supervision (第十三–十五条, 第十八–二十条, 第二十七条)
               ...SUPERVISION_PAGES.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),
+              ...ANNOUNCEMENT_PAGES.signedIn.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),
               { path: "*", element: <NotFound /> },
             ],
           },

@@ -6,9 +6,9 @@ import { expectError, fillTemplate, filingCast, givenActiveBase, givenPlan, ok, 
 
 const GOOD_ROWS = [
   // a date typed into Excel arrives as a date cell; one pasted as text stays text: both are read
-  ["海洋牧场建设技术培训班", "专业科目", "海洋工程", new Date(Date.UTC(2027, 2, 1)), "2027-03-02", 12, 50, 120],
-  ["专业技术人员职业道德公需课", "公需科目", "公需科目", "2027-04-10", "2027-04-10", 6, 100, 0],
-  ["安全生产管理实务", "专业科目", "安全生产", "2027-09-06", "2027-09-06", 4.5, 40, 19.99],
+  ["海洋牧场建设技术培训班", "专业科目", "海洋工程", new Date(Date.UTC(2027, 2, 1)), "2027-03-02", 12, 50, 120, "市级继续教育工程项目"],
+  ["专业技术人员职业道德公需课", "公需科目", "公需科目", "2027-04-10", "2027-04-10", 6, 100, 0, "人社部门委托项目"],
+  ["安全生产管理实务", "专业科目", "安全生产", "2027-09-06", "2027-09-06", 4.5, 40, 19.99, "专业科目培训"],
 ];
 
 describe.each(dialects)("annual plan import from Excel on %s", (dialect) => {
@@ -33,7 +33,7 @@ describe.each(dialects)("annual plan import from Excel on %s", (dialect) => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain(XLSX);
     const header = await templateHeader(res.body);
-    const expected = ["项目名称", "科目类型", "专业方向", "计划开始日期", "计划结束日期", "学时", "计划人数", "收费标准"];
+    const expected = ["项目名称", "科目类型", "专业方向", "计划开始日期", "计划结束日期", "学时", "计划人数", "收费标准", "项目类别"];
     expected.forEach((name, i) => expect(header[i], name).toContain(name));
   });
 
@@ -44,6 +44,7 @@ describe.each(dialects)("annual plan import from Excel on %s", (dialect) => {
     expect(appended.items).toHaveLength(5);
     expect(appended.items.find((i: any) => i.title === "海洋牧场建设技术培训班")).toMatchObject({
       subjectType: "professional",
+      category: "municipal_program",
       specialty: "海洋工程",
       plannedStart: "2027-03-01",
       plannedEnd: "2027-03-02",
@@ -65,10 +66,10 @@ describe.each(dialects)("annual plan import from Excel on %s", (dialect) => {
     const plan = await givenPlan(c, base, 2027, "draft");
     const { file, firstRow } = await fillTemplate(await theTemplate(), [
       GOOD_ROWS[0],
-      ["", "专业科目", "海洋工程", "2027-05-01", "2027-05-02", 12, 50, 0],
-      ["选修课", "选修科目", "海洋工程", "2027-05-01", "2027-05-02", 12, 50, 0],
-      ["日期错误的项目", "专业科目", "海洋工程", "2027-02-30", "2027-03-01", 12, 50, 0],
-      ["学时错误的项目", "专业科目", "海洋工程", "2027-06-01", "2027-06-01", "十二", 50, 0],
+      ["", "专业科目", "海洋工程", "2027-05-01", "2027-05-02", 12, 50, 0, "其他"],
+      ["选修课", "选修科目", "海洋工程", "2027-05-01", "2027-05-02", 12, 50, 0, "其他"],
+      ["日期错误的项目", "专业科目", "海洋工程", "2027-02-30", "2027-03-01", 12, 50, 0, "其他"],
+      ["学时错误的项目", "专业科目", "海洋工程", "2027-06-01", "2027-06-01", "十二", 50, 0, "其他"],
     ]);
     const res = await importInto(base.staff, plan, file);
     const details = expectError(res, 422, "IMPORT_ROWS_INVALID");

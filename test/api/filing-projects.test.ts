@@ -105,7 +105,7 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
 
   it("refuses a project against another base's plan or a plan of another year (PLAN_MISMATCH)", async () => {
     const planned = await givenActiveBase(c, "base");
-    const lastYear = await givenPlan(c, planned, 2025, "filed", { items: [{ title: "2025年计划项目", subjectType: "professional", specialty: "智能制造", plannedStart: "2025-12-14", plannedEnd: "2025-12-15", hours: 12, places: 30, feeFen: 0 }] });
+    const lastYear = await givenPlan(c, planned, 2025, "filed", { items: [{ title: "2025年计划项目", subjectType: "professional", category: "professional_subject", specialty: "智能制造", plannedStart: "2025-12-14", plannedEnd: "2025-12-15", hours: 12, places: 30, feeFen: 0 }] });
     const thisYear = await givenPlan(c, planned, 2026, "filed");
     const wrongYear = await givenDraftProject(planned, { adHoc: false, adHocReason: null, annualPlanId: lastYear.id, planItemKey: lastYear.items[0].key });
     expect(expectError(await submit(planned, wrongYear), 422, "PLAN_MISMATCH").year).toBe(2026);

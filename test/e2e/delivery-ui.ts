@@ -63,6 +63,7 @@ export async function givenOneSessionProject(base: Client, baseId: string, date:
     adHocReason: "企业新上产线，急需培训一线技术人员",
     title: "工业机器人安全操作与维护培训班",
     subjectType: "professional",
+    category: "professional_subject",
     specialty: "智能制造",
     startDate: date,
     endDate: date,

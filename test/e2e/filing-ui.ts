@@ -29,7 +29,7 @@ export async function expectStatus(page: Page, status: string): Promise<void> {
 
 /**
  * A planned-projects workbook: the platform's template (header row kept) with `rows` written below it,
- * in the template's column order (项目名称, 科目类型, 专业方向, 计划开始日期, 计划结束日期, 学时, 计划人数, 收费标准).
+ * in the template's column order (项目名称, 科目类型, 专业方向, 计划开始日期, 计划结束日期, 学时, 计划人数, 收费标准, 项目类别).
  */
 export async function planWorkbook(template: Buffer, rows: (string | number)[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

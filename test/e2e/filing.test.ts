@@ -16,8 +16,8 @@ const DAY0 = "2026-12-01T02:00:00.000Z"; // Tuesday 1 December 2026, 10:00 in We
 const YEAR = 2027;
 const PLANNED = { title: "工业互联网平台应用实务", specialty: "智能制造", start: "2027-03-16", end: "2027-03-17", hours: "12", places: "60", fee: "0" };
 const IMPORTED = [
-  ["智能制造产线运维管理", "专业科目", "智能制造", "2027-05-10", "2027-05-12", 24, 50, 0],
-  ["专业技术人员科研诚信与学术规范", "公需科目", "综合", "2027-06-18", "2027-06-18", 8, 120, 0],
+  ["智能制造产线运维管理", "专业科目", "智能制造", "2027-05-10", "2027-05-12", 24, 50, 0, "专业科目培训"],
+  ["专业技术人员科研诚信与学术规范", "公需科目", "综合", "2027-06-18", "2027-06-18", 8, 120, 0, "人社部门委托项目"],
 ] as const;
 const PROJECT = {
   title: "工业视觉检测技术应用研修班",
@@ -117,7 +117,7 @@ describe("an annual plan from the base to the bureau, then an ad-hoc project ont
     const upload = (buffer: Buffer) => page.locator("input[type=file]").setInputFiles({ name: "计划.xlsx", mimeType: xlsx, buffer });
 
     // Row 3 names a subject type that does not exist and a date outside the plan year.
-    const bad = [[...IMPORTED[0]], ["新技术讲座", "选修科目", "综合", "2026-05-01", "2027-05-01", 4, 30, 0]];
+    const bad = [[...IMPORTED[0]], ["新技术讲座", "选修科目", "综合", "2026-05-01", "2027-05-01", 4, 30, 0, "其他"]];
     await upload(await planWorkbook(template, bad));
     await page.getByText("导入文件有 2 处错误，未导入任何数据，请按错误清单修改后重新导入").waitFor();
     const report = page.getByRole("region", { name: "导入错误清单" });

@@ -26,6 +26,7 @@ const LISTS: Record<string, readonly string[]> = {
     "/violations",
     "/dishonesty-records",
     "/change-reports",
+    "/announcements",
   ],
   supervisor: [
     "/recommendations",
@@ -39,8 +40,9 @@ const LISTS: Record<string, readonly string[]> = {
     "/violations",
     "/dishonesty-records",
     "/change-reports",
+    "/announcements",
   ],
-  base: ["/applications", "/bases", "/fee-standards", "/annual-plans", "/training-projects", "/inspections", "/rectification-orders", "/change-reports", "/staff"],
+  base: ["/applications", "/bases", "/fee-standards", "/annual-plans", "/training-projects", "/inspections", "/rectification-orders", "/change-reports", "/staff", "/announcements"],
   expert1: ["/reviews"],
   sysadmin: ["/organizations", "/users"],
   auditor: ["/audit"],

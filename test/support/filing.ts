@@ -174,6 +174,7 @@ export function plannedProject(year: number, o: Partial<PlannedProject> = {}): P
   return {
     title: `计划培训项目${itemCounter}`,
     subjectType: "professional",
+    category: "professional_subject",
     specialty: "智能制造",
     plannedStart: `${year}-12-14`,
     plannedEnd: `${year}-12-15`,
@@ -239,6 +240,7 @@ export function projectInput(baseId: string, o: Partial<ProjectInput> = {}): Pro
     adHocReason: "落实全市重点产业链人才培养任务，计划外增设",
     title: `备案测试培训项目${projectCounter}`,
     subjectType: "professional",
+    category: "professional_subject",
     specialty: "智能制造",
     startDate,
     endDate,

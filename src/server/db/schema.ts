@@ -560,7 +560,39 @@ export interface YearlyReportsTable {
   generatedAt: string;
 }
 
+/** 016: 通知公告 (issue 12 item 6) */
+export interface AnnouncementsTable {
+  id: string;
+  senderOrgId: string;
+  senderUserId: string;
+  audience: string;
+  title: string;
+  body: string;
+  status: string;
+  publishedAt: string;
+  withdrawnAt: string | null;
+  withdrawReason: string | null;
+  version: number;
+}
+
+export interface AnnouncementAttachmentsTable {
+  announcementId: string;
+  fileId: string;
+  seq: number;
+  name: string;
+}
+
+export interface AnnouncementReadsTable {
+  announcementId: string;
+  userId: string;
+  orgId: string;
+  readAt: string;
+}
+
 export interface Database extends SupervisionTables, LimitsAndKeysTables {
+  announcements: AnnouncementsTable;
+  announcementAttachments: AnnouncementAttachmentsTable;
+  announcementReads: AnnouncementReadsTable;
   organizations: OrganizationsTable;
   users: UsersTable;
   userRoles: UserRolesTable;

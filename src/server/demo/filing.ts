@@ -3,7 +3,7 @@
 // training projects with sessions in the past, this month and the coming weeks: filed, ad hoc,
 // returned, and a draft waiting for next year's calendar. Everything goes through the services
 // with a clock fixed at the moment each step happened, so history and audit are the real ones.
-import type { PlannedProject, ProjectInput, SubjectType } from "../../shared/filing.js";
+import type { PlannedProject, ProjectCategory, ProjectInput, SubjectType } from "../../shared/filing.js";
 import type { Actor, Ctx, Platform } from "../platform/context.js";
 import { addDays } from "../platform/calendar.js";
 import { DomainError } from "../platform/errors.js";
@@ -15,6 +15,8 @@ import { actorOf, clockAt } from "./clock.js";
 interface Course {
   title: string;
   subjectType: SubjectType;
+  /** 第十条 */
+  category: ProjectCategory;
   specialty: string;
   days: 1 | 2 | 3;
   feeFen: number;
@@ -22,22 +24,22 @@ interface Course {
 
 const COURSES: Record<string, Course[]> = {
   base: [
-    { title: "专业技术人员职业道德与诚信建设", subjectType: "general", specialty: "综合", days: 1, feeFen: 0 },
-    { title: "工业机器人系统集成与运维", subjectType: "professional", specialty: "智能制造", days: 3, feeFen: 60000 },
-    { title: "数控加工工艺优化与质量控制", subjectType: "professional", specialty: "机电一体化", days: 2, feeFen: 45000 },
-    { title: "智能工厂数字孪生技术应用", subjectType: "professional", specialty: "智能制造", days: 2, feeFen: 50000 },
-    { title: "人工智能与制造业数字化转型", subjectType: "general", specialty: "综合", days: 1, feeFen: 15000 },
-    { title: "海洋装备焊接新工艺", subjectType: "professional", specialty: "机电一体化", days: 3, feeFen: 58000 },
-    { title: "安全生产法律法规与责任落实", subjectType: "general", specialty: "综合", days: 1, feeFen: 0 },
+    { title: "专业技术人员职业道德与诚信建设", subjectType: "general", category: "hrss_commissioned", specialty: "综合", days: 1, feeFen: 0 },
+    { title: "工业机器人系统集成与运维", subjectType: "professional", category: "provincial_program", specialty: "智能制造", days: 3, feeFen: 60000 },
+    { title: "数控加工工艺优化与质量控制", subjectType: "professional", category: "professional_subject", specialty: "机电一体化", days: 2, feeFen: 45000 },
+    { title: "智能工厂数字孪生技术应用", subjectType: "professional", category: "advanced_seminar", specialty: "智能制造", days: 2, feeFen: 50000 },
+    { title: "人工智能与制造业数字化转型", subjectType: "general", category: "national_program", specialty: "综合", days: 1, feeFen: 15000 },
+    { title: "海洋装备焊接新工艺", subjectType: "professional", category: "commissioned", specialty: "机电一体化", days: 3, feeFen: 58000 },
+    { title: "安全生产法律法规与责任落实", subjectType: "general", category: "municipal_program", specialty: "综合", days: 1, feeFen: 0 },
   ],
   base2: [
-    { title: "医德医风与医疗纠纷防范", subjectType: "general", specialty: "综合", days: 1, feeFen: 0 },
-    { title: "急危重症识别与院前急救", subjectType: "professional", specialty: "临床医学", days: 2, feeFen: 40000 },
-    { title: "慢性病健康管理与社区干预", subjectType: "professional", specialty: "卫生健康", days: 2, feeFen: 30000 },
-    { title: "医学影像人工智能辅助诊断", subjectType: "professional", specialty: "临床医学", days: 3, feeFen: 55000 },
-    { title: "健康中国战略与基层卫生改革", subjectType: "general", specialty: "综合", days: 1, feeFen: 10000 },
-    { title: "院感防控规范化培训", subjectType: "professional", specialty: "卫生健康", days: 1, feeFen: 20000 },
-    { title: "医疗数据安全与个人信息保护", subjectType: "general", specialty: "综合", days: 1, feeFen: 0 },
+    { title: "医德医风与医疗纠纷防范", subjectType: "general", category: "hrss_commissioned", specialty: "综合", days: 1, feeFen: 0 },
+    { title: "急危重症识别与院前急救", subjectType: "professional", category: "professional_subject", specialty: "临床医学", days: 2, feeFen: 40000 },
+    { title: "慢性病健康管理与社区干预", subjectType: "professional", category: "municipal_program", specialty: "卫生健康", days: 2, feeFen: 30000 },
+    { title: "医学影像人工智能辅助诊断", subjectType: "professional", category: "academic_exchange", specialty: "临床医学", days: 3, feeFen: 55000 },
+    { title: "健康中国战略与基层卫生改革", subjectType: "general", category: "commissioned", specialty: "综合", days: 1, feeFen: 10000 },
+    { title: "院感防控规范化培训", subjectType: "professional", category: "other", specialty: "卫生健康", days: 1, feeFen: 20000 },
+    { title: "医疗数据安全与个人信息保护", subjectType: "general", category: "provincial_program", specialty: "综合", days: 1, feeFen: 0 },
   ],
 };
 
@@ -66,7 +68,7 @@ function sessionsFor(c: Course, start: string, teachers: ProjectInput["teachers"
 }
 
 function planItem(c: Course, start: string): PlannedProject {
-  return { title: c.title, subjectType: c.subjectType, specialty: c.specialty, plannedStart: start, plannedEnd: addDays(start, c.days - 1), hours: 8 * c.days, places: 60, feeFen: c.feeFen };
+  return { title: c.title, subjectType: c.subjectType, category: c.category, specialty: c.specialty, plannedStart: start, plannedEnd: addDays(start, c.days - 1), hours: 8 * c.days, places: 60, feeFen: c.feeFen };
 }
 
 interface Planned {
@@ -166,6 +168,7 @@ async function fileProject(
     adHocReason: adHoc ? "应行业主管部门要求，针对新出台的标准规范临时组织培训（一事一报）" : null,
     title: s.course.title,
     subjectType: s.course.subjectType,
+    category: s.course.category,
     specialty: s.course.specialty,
     startDate: s.start,
     endDate: addDays(s.start, s.course.days - 1),

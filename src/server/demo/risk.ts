@@ -46,6 +46,7 @@ function course(baseId: string, start: string, o: { title: string; specialty: st
     adHocReason: "承接企业专业技术人员集中培训需求，计划外增设",
     title: o.title,
     subjectType: "professional",
+    category: "commissioned",
     specialty: o.specialty,
     startDate: start,
     endDate: addDays(start, 1),

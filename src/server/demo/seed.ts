@@ -18,6 +18,7 @@ import { loadDemoViolations } from "./supervision-violations.js";
 import { loadDemoChangeReports } from "./supervision-change-reports.js";
 import { loadDemoRisk } from "./risk.js";
 import { projectStatusJob } from "../modules/filing/jobs.js";
+import { loadDemoAnnouncements } from "./announcements.js";
 
 export const DEMO_PASSWORD = "Demo#2026";
 
@@ -166,6 +167,7 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
     // issue 12 item 4: a base with a proxy check-in pattern, one with certificates below attendance, then the scan
     await loadDemoRisk(p);
   }
+  if (opts.accreditation !== false) await loadDemoAnnouncements(p);
   await settleDemoNotifications(p);
 }
 

@@ -43,6 +43,7 @@ function course(baseId: string, start: string): ProjectInput {
     adHocReason: "承接船舶企业焊工技术人员集中培训需求，计划外增设",
     title: "船舶焊接工艺与质量控制提升班",
     subjectType: "professional",
+    category: "commissioned",
     specialty: "焊接技术",
     startDate: start,
     endDate: addDays(start, 1),

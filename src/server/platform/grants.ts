@@ -133,6 +133,10 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
+    // 通知公告 (issue 12 item 6): the bureau publishes to all bases or the public and sees who has read;
+    // only the sender withdraws its own
+    ...everyone("all", "announcement.read", "announcement.publish", "announcement.receipts"),
+    "announcement.withdraw": "ownOrg",
   },
   supervisor: {
     "organization.read": "ownOrg",
@@ -164,6 +168,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "surveyForm.read": "all",
     "workItem.read": "self",
     "notification.read": "self",
+    // 通知公告: a supervising unit publishes to its own bases or the public; withdraws and follows its own
+    ...everyone("ownOrg", "announcement.read", "announcement.publish", "announcement.withdraw", "announcement.receipts"),
   },
   base_staff: {
     "organization.read": "ownOrg",
@@ -194,6 +200,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
     "file.upload": "self",
     "workItem.read": "self",
     "notification.read": "self",
+    // 通知公告: a base reads what is addressed to it and confirms reading
+    ...everyone("ownOrg", "announcement.read", "announcement.confirm"),
   },
   expert: {
     "organization.read": "ownOrg",

@@ -16,6 +16,7 @@ import * as m012 from "./012_auditor_and_objections.js";
 import * as m013 from "./013_hours_statements_by_person.js";
 import * as m014 from "./014_people_lists.js";
 import * as m015 from "./015_project_categories.js";
+import * as m016 from "./016_announcements.js";
 import * as m017 from "./017_statistics.js";
 import * as m018 from "./018_risk_flags.js";
 
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   "013_hours_statements_by_person": m013,
   "014_people_lists": m014,
   "015_project_categories": m015,
+  "016_announcements": m016,
   "017_statistics": m017,
   "018_risk_flags": m018,
 };

@@ -7,6 +7,7 @@ import { isValidDate } from "../../platform/calendar.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { finishSheet } from "../../platform/excel-sheet.js";
+import { CATEGORY_NAMES, categoryFromText } from "./categories.js";
 import { getPlan, loadPlanForEdit, writePlanContent } from "./plans.js";
 
 const SUBJECT_BY_LABEL: Record<string, SubjectType> = { 公需科目: "general", 公需: "general", 专业科目: "professional", 专业: "professional" };
@@ -20,7 +21,10 @@ export const TEMPLATE_COLUMNS = [
   { header: "学时", key: "hours", width: 8, note: "0.5 的整数倍" },
   { header: "计划人数", key: "places", width: 10, note: "正整数" },
   { header: "收费标准（元/人）", key: "feeYuan", width: 16, note: "0 表示免费，最多两位小数" },
+  // 第十条: last, so a sheet made from the template of before categories still imports (its rows read 其他)
+  { header: "项目类别", key: "category", width: 24, note: `必填，${Object.values(CATEGORY_NAMES).join("、")}之一` },
 ] as const;
+const CATEGORY_COLUMN = TEMPLATE_COLUMNS.length - 1;
 
 export async function planTemplate(year: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -31,13 +35,14 @@ export async function planTemplate(year: number): Promise<Buffer> {
   TEMPLATE_COLUMNS.forEach((c, i) => (ws.getRow(1).getCell(i + 1).note = c.note));
   for (let r = 2; r <= 501; r++) {
     ws.getCell(`B${r}`).dataValidation = { type: "list", allowBlank: false, formulae: ['"公需科目,专业科目"'] };
+    ws.getCell(`I${r}`).dataValidation = { type: "list", allowBlank: false, formulae: [`"${Object.values(CATEGORY_NAMES).join(",")}"`] };
   }
   const help = wb.addWorksheet("填写说明");
   help.addRow([`${year} 年度培训计划导入模板`]);
   help.addRow(["每行一个计划项目；第一行为表头，请勿修改。"]);
   for (const c of TEMPLATE_COLUMNS) help.addRow([c.header, c.note]);
   help.addRow([]);
-  help.addRow(["示例", "专业技术人员职业道德与诚信建设", "公需科目", "综合", `${year}-03-16`, `${year}-03-17`, 12, 80, 0]);
+  help.addRow(["示例", "专业技术人员职业道德与诚信建设", "公需科目", "综合", `${year}-03-16`, `${year}-03-17`, 12, 80, 0, CATEGORY_NAMES.hrss_commissioned]);
   help.getColumn(1).width = 18;
   help.getColumn(2).width = 36;
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -67,7 +72,9 @@ export function parsePlanRows(ws: ExcelJS.Worksheet, year: number): { items: Pla
   const items: PlannedProject[] = [];
   const errors: ImportRowError[] = [];
   const header = TEMPLATE_COLUMNS.map((_, i) => text(ws.getRow(1).getCell(i + 1).value));
-  if (TEMPLATE_COLUMNS.some((c, i) => header[i] !== c.header)) {
+  // The template of before 第十条 categories lacks the last column: its rows are `other`.
+  const hasCategory = header[CATEGORY_COLUMN] !== "";
+  if (TEMPLATE_COLUMNS.some((c, i) => header[i] !== c.header && (i !== CATEGORY_COLUMN || hasCategory))) {
     errors.push({ row: 1, column: "表头", message: `表头须为：${TEMPLATE_COLUMNS.map((c) => c.header).join("、")}` });
     return { items, errors };
   }
@@ -98,7 +105,9 @@ export function parsePlanRows(ws: ExcelJS.Worksheet, year: number): { items: Pla
     const fee = Number(values[7] || "0");
     const feeFen = Math.round(fee * 100);
     if (!Number.isFinite(fee) || fee < 0 || Math.abs(fee * 100 - feeFen) > 1e-6 || feeFen > 100_000_000) bad("收费标准（元/人）", "须为不小于 0、最多两位小数的金额");
-    if (errors.length === before) items.push({ title, subjectType: subjectType!, specialty, plannedStart, plannedEnd, hours, places, feeFen });
+    const category = hasCategory ? categoryFromText(values[CATEGORY_COLUMN]) : "other";
+    if (!category) bad("项目类别", `须为${Object.values(CATEGORY_NAMES).join("、")}之一`);
+    if (errors.length === before) items.push({ title, subjectType: subjectType!, category: category!, specialty, plannedStart, plannedEnd, hours, places, feeFen });
   });
   return { items, errors };
 }

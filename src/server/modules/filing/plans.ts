@@ -52,10 +52,15 @@ export async function loadPlan(trx: Tx, id: string): Promise<PlanRecord | undefi
     ...r,
     year: Number(r.year),
     version: Number(r.version),
-    items: JSON.parse(r.items),
+    items: parsePlanItems(r.items),
     summary: JSON.parse(r.summary),
     late: !!Number(r.late),
   };
+}
+
+/** 第十条: items saved before categories existed read as `other`. */
+export function parsePlanItems(json: string): Array<PlannedProject & { key: string }> {
+  return (JSON.parse(json) as Array<PlannedProject & { key: string }>).map((it) => ({ ...it, category: it.category ?? "other" }));
 }
 
 /** 第十六条: the plan of year Y is due by `annualPlanDue` (12-31) of year Y−1. */
@@ -263,7 +268,7 @@ export async function summaryFor(trx: Tx, baseId: string, year: number, today: s
         .execute()
     : [];
   const peopleOf = new Map(people.map((r) => [r.projectId, { enrolled: Number(r.enrolled), completed: Number(r.completed ?? 0) }]));
-  const items: Array<PlannedProject & { key: string }> = plan ? JSON.parse(plan.items) : [];
+  const items = plan ? parsePlanItems(plan.items) : [];
   const entries = items.map((it) => {
     const mine = projects.filter((p) => p.annualPlanId === plan!.id && p.planItemKey === it.key && delivered.has(p.status));
     const run = mine.filter((p) => p.startDate <= today);

@@ -4,7 +4,7 @@
 // may return a filed project before it starts, which un-files it.
 import type { ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
-import type { ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
+import type { ProjectCategory, ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
 import { authorize, can, scopeWhere, withDraft } from "../../platform/authz.js";
 import { inTransaction, type Ctx } from "../../platform/context.js";
@@ -18,6 +18,7 @@ import { notify } from "../notifications/service.js";
 import { policyAt } from "../policy/service.js";
 import { completionGuard, concludeProject } from "../delivery/completion.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
+import { parsePlanItems } from "./plans.js";
 import { checkCompletionAttendance, filingViolations, latestFilingDate, refuse } from "./rules.js";
 import { containsText } from "../../platform/search.js";
 
@@ -34,6 +35,7 @@ export interface ProjectRecord {
   adHocReason: string | null;
   title: string;
   subjectType: SubjectType;
+  category: ProjectCategory;
   specialty: string;
   startDate: string;
   endDate: string;
@@ -76,6 +78,7 @@ export async function loadProject(trx: Tx, id: string): Promise<ProjectRecord | 
     version: Number(r.version),
     adHoc: !!Number(r.adHoc),
     subjectType: r.subjectType as SubjectType,
+    category: r.category as ProjectCategory,
     mode: r.mode as TrainingMode,
     hours: Number(r.hours),
     capacity: Number(r.capacity),
@@ -180,6 +183,7 @@ async function present(trx: Tx, ctx: Ctx, r: ProjectRecord): Promise<ProjectView
     adHocReason: r.adHocReason,
     title: r.title,
     subjectType: r.subjectType,
+    category: r.category,
     specialty: r.specialty,
     startDate: r.startDate,
     endDate: r.endDate,
@@ -213,9 +217,10 @@ export async function getProject(ctx: Ctx, id: string): Promise<ProjectView> {
   return present(ctx.db, ctx, await loadInScope(ctx.db, ctx, id));
 }
 
-function contentOf(input: ProjectInput) {
+function contentOf(input: ProjectInput, category: ProjectCategory) {
   const adHoc = !!input.adHoc;
   return {
+    category,
     annualPlanId: adHoc ? null : (input.annualPlanId ?? null),
     planItemKey: adHoc ? null : (input.planItemKey ?? null),
     adHoc: adHoc ? 1 : 0,
@@ -268,20 +273,35 @@ async function checkContent(trx: Tx, baseId: string, input: ProjectInput): Promi
   if (!plan || plan.baseId !== baseId) throw new DomainError("PLAN_MISMATCH", { year: Number(input.startDate.slice(0, 4)) });
 }
 
+/**
+ * 第十条: a new project names its category; one carrying out a planned project takes the plan item's
+ * when none is sent (the form proposes it too).
+ */
+async function categoryFor(trx: Tx, input: ProjectInput): Promise<ProjectCategory> {
+  if (input.category) return input.category;
+  if (!input.adHoc && input.annualPlanId && input.planItemKey) {
+    const plan = await trx.selectFrom("annualPlans").select("items").where("id", "=", input.annualPlanId).executeTakeFirst();
+    const item = plan && parsePlanItems(plan.items).find((it) => it.key === input.planItemKey);
+    if (item) return item.category;
+  }
+  throw new DomainError("VALIDATION_FAILED", { field: "category", reason: "第十条: 请选择项目类别" });
+}
+
 export async function createProject(ctx: Ctx, input: ProjectInput): Promise<ProjectView> {
   return inTransaction(ctx, async (trx) => {
     const base = await loadBaseFacts(trx, input.baseId);
     if (!base || !can(ctx.actor, "trainingProject.read", baseScope(base))) throw new DomainError("NOT_FOUND");
     authorize(ctx.actor, "trainingProject.create", baseScope(base));
     await checkContent(trx, base.id, input);
+    const category = await categoryFor(trx, input);
     const now = ctx.clock.nowIso();
     const id = newId();
     await trx
       .insertInto("trainingProjects")
-      .values({ id, baseId: base.id, status: "draft", ...contentOf(input), filingNo: null, filedAt: null, createdBy: ctx.actor!.id, createdAt: now, updatedAt: now, version: 1 })
+      .values({ id, baseId: base.id, status: "draft", ...contentOf(input, category), filingNo: null, filedAt: null, createdBy: ctx.actor!.id, createdAt: now, updatedAt: now, version: 1 })
       .execute();
     await writeSessions(trx, id, input.sessions);
-    await appendAudit(trx, ctx, { action: "trainingProject.create", resourceType: "trainingProject", resourceId: id, detail: { baseId: base.id, title: input.title, adHoc: !!input.adHoc, completionAttendance: input.completionAttendance ?? null } });
+    await appendAudit(trx, ctx, { action: "trainingProject.create", resourceType: "trainingProject", resourceId: id, detail: { baseId: base.id, title: input.title, category, adHoc: !!input.adHoc, completionAttendance: input.completionAttendance ?? null } });
     return present(trx, ctx, (await loadProject(trx, id))!);
   });
 }
@@ -296,13 +316,13 @@ export async function updateProject(ctx: Ctx, id: string, input: ProjectInput & 
     await checkContent(trx, r.base.id, input);
     const res = await trx
       .updateTable("trainingProjects")
-      .set({ ...contentOf(input), updatedAt: ctx.clock.nowIso(), version: r.version + 1 })
+      .set({ ...contentOf(input, input.category ?? r.category), updatedAt: ctx.clock.nowIso(), version: r.version + 1 })
       .where("id", "=", id)
       .where("version", "=", r.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) throw new DomainError("VERSION_CONFLICT");
     await writeSessions(trx, id, input.sessions);
-    await appendAudit(trx, ctx, { action: "trainingProject.update", resourceType: "trainingProject", resourceId: id, detail: { title: input.title, completionAttendance: input.completionAttendance ?? null } });
+    await appendAudit(trx, ctx, { action: "trainingProject.update", resourceType: "trainingProject", resourceId: id, detail: { title: input.title, category: input.category ?? r.category, completionAttendance: input.completionAttendance ?? null } });
     return present(trx, ctx, (await loadProject(trx, id))!);
   });
 }
@@ -322,7 +342,7 @@ export interface ProjectFilter {
   status?: ProjectStatus;
   baseId?: string;
   subjectType?: SubjectType;
-  category?: string;
+  category?: ProjectCategory;
   adHoc?: boolean;
   from?: string;
   to?: string;
@@ -363,6 +383,7 @@ const LIST_COLUMNS = [
   "bases.district",
   "trainingProjects.title",
   "trainingProjects.subjectType",
+  "trainingProjects.category",
   "trainingProjects.specialty",
   "trainingProjects.startDate",
   "trainingProjects.endDate",
@@ -387,6 +408,7 @@ export async function listProjects(ctx: Ctx, f: PageRequest & ProjectFilter): Pr
     ...r,
     status: r.status as ProjectStatus,
     subjectType: r.subjectType as SubjectType,
+    category: r.category as ProjectCategory,
     mode: r.mode as TrainingMode,
     hours: Number(r.hours),
     capacity: Number(r.capacity),

@@ -1,11 +1,12 @@
 // The public training calendar (no sign-in): filed projects only (第十七条: nothing unfiled runs in a
 // base's name), searchable, and the same list as an iCalendar feed to subscribe to.
-import { PUBLIC_PROJECT_STATUSES, type PublicProjectView, type SubjectType, type TrainingMode } from "../../../shared/filing.js";
+import { PUBLIC_PROJECT_STATUSES, type ProjectCategory, type PublicProjectView, type SubjectType, type TrainingMode } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
 import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
 import { addDays } from "../../platform/calendar.js";
 import { containsText } from "../../platform/search.js";
+import { CATEGORY_NAMES } from "./categories.js";
 import { titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
@@ -13,6 +14,8 @@ export interface PublicFilter {
   to?: string;
   specialty?: string;
   subjectType?: SubjectType;
+  /** 第十条 */
+  category?: ProjectCategory;
   district?: string;
   baseId?: string;
   q?: string;
@@ -30,6 +33,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
   if (f.specialty) q = q.where(containsText("trainingProjects.specialty", f.specialty));
   if (f.subjectType) q = q.where("trainingProjects.subjectType", "=", f.subjectType);
+  if (f.category) q = q.where("trainingProjects.category", "=", f.category);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
   if (f.q) q = q.where(titleOrBaseLike(f.q));
@@ -44,6 +48,7 @@ const COLUMNS = [
   "bases.district",
   "trainingProjects.title",
   "trainingProjects.subjectType",
+  "trainingProjects.category",
   "trainingProjects.specialty",
   "trainingProjects.startDate",
   "trainingProjects.endDate",
@@ -82,6 +87,7 @@ async function withSessions(ctx: Ctx, rows: Array<Record<string, unknown> & { id
     seatsLeft: Math.max(0, Number(r.capacity) - (enrolledIn.get(r.id) ?? 0)),
     status: r.status as PublicProjectView["status"],
     subjectType: r.subjectType as SubjectType,
+    category: r.category as ProjectCategory,
     mode: r.mode as TrainingMode,
     hours: Number(r.hours),
     capacity: Number(r.capacity),
@@ -178,7 +184,7 @@ export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: str
   ];
   for (const r of rows) {
     const subject = r.subjectType === "general" ? "公需科目" : "专业科目";
-    const about = `${r.baseName}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`;
+    const about = `${r.baseName}｜${CATEGORY_NAMES[r.category as ProjectCategory] ?? ""}｜${subject}｜${Number(r.hours)} 学时｜备案号 ${r.filingNo}`;
     const common = [`DTSTAMP:${stamp}`, `LOCATION:${escapeText(r.venue)}`, `URL:${ctx.config.publicUrl}/public/trainings/${r.id}`];
     const own = sessionsOf.get(r.id) ?? [];
     if (own.length === 0) {

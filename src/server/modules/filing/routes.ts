@@ -19,9 +19,9 @@ import {
   ProjectInput,
   ProjectListItem,
   ProjectView,
+  ProjectCategorySchema,
   PublicProjectView,
   SubjectTypeSchema,
-  ProjectCategorySchema,
   type AnnualPlanListItem as PlanRow,
   type PlanFilingStateView as StateRow,
   type ProjectListItem as ProjectRow,
@@ -32,6 +32,7 @@ import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
+import { CATEGORY_NAMES } from "./categories.js";
 import { decideFeeStandard, listFeeStandards, recordFeeStandard } from "./fees.js";
 import { importPlanItems, planTemplate } from "./plan-excel.js";
 import { filingStatus } from "./plan-status.js";
@@ -106,6 +107,7 @@ const projectSheet: SheetColumn<ProjectRow>[] = [
   { header: "基地", width: 30, value: (r) => r.baseName },
   { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
   { header: "科目类型", width: 10, value: (r) => SUBJECT_NAMES[r.subjectType] },
+  { header: "项目类别", width: 20, value: (r) => CATEGORY_NAMES[r.category] },
   { header: "专业方向", width: 14, value: (r) => r.specialty },
   { header: "开班日期", kind: "date", value: (r) => r.startDate },
   { header: "结束日期", kind: "date", value: (r) => r.endDate },
@@ -141,6 +143,7 @@ const PublicQuery = {
   to: Type.Optional(DateString),
   specialty: Type.Optional(Type.String({ maxLength: 50 })),
   subjectType: Type.Optional(SubjectTypeSchema),
+  category: Type.Optional(ProjectCategorySchema),
   district: Type.Optional(Type.String({ maxLength: 30 })),
   baseId: Type.Optional(Id),
   q: Search,

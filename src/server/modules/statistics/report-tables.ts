@@ -1,21 +1,10 @@
 // The tables of the yearly statistics report (issue 12 item 3), as plain rows: the Excel workbook has
 // one sheet per table and the PDF prints the same tables, so both always say the same thing.
 import type { StatisticsOverview } from "../../../shared/statistics.js";
+import { CATEGORY_NAMES } from "../filing/categories.js";
 import { RISK_FLAG_KIND_NAMES, type RiskFlagKind } from "../../../shared/supervision/risk-flags.js";
 import type { Cell, PlainSheet } from "../../platform/document-jobs.js";
 
-/** 第十条: the words of the categories (the web has them in i18n at filing.category.<code>). */
-export const CATEGORY_NAMES: Record<string, string> = {
-  national_program: "国家级继续教育工程项目",
-  provincial_program: "省级继续教育工程项目",
-  municipal_program: "市级继续教育工程项目",
-  advanced_seminar: "高级研修项目",
-  commissioned: "政府部门或行业委托培训",
-  professional_subject: "专业科目培训",
-  academic_exchange: "继续教育学术交流",
-  hrss_commissioned: "人社部门委托项目",
-  other: "其他",
-};
 export const BASE_STATUS_NAMES: Record<string, string> = { active: "正常", rectifying: "限期整改", revoked: "已撤销" };
 
 export interface ReportTable {
@@ -70,7 +59,7 @@ export function reportTables(o: StatisticsOverview): ReportTable[] {
       chartColumn: 3,
       compareColumn: 4,
     },
-    { title: "项目类别", columns: ["类别", "项目数", "参训人次"], rows: o.categories.map((c) => [CATEGORY_NAMES[c.category] ?? c.category, c.projects, c.participants]), chartColumn: 1 },
+    { title: "项目类别", columns: ["类别", "项目数", "参训人次"], rows: o.categories.map((c) => [CATEGORY_NAMES[c.category as keyof typeof CATEGORY_NAMES] ?? c.category, c.projects, c.participants]), chartColumn: 1 },
   ];
   if (o.compliance) {
     const c = o.compliance;

@@ -6,7 +6,7 @@ import { DeleteOutlined, PlusOutlined } from "@ant-design/icons";
 import type { FormListFieldData } from "antd";
 import { useTranslation } from "react-i18next";
 import { SUBJECT_TYPES } from "../../../shared/filing.js";
-import { EmptyRows } from "./filingTags";
+import { EmptyRows, useCategoryOptions } from "./filingTags";
 import { sumOf, type ItemRow } from "./planValues";
 
 const cell = { style: { marginBottom: 0 } };
@@ -17,6 +17,7 @@ export function PlanItemsTable({ year }: { year: number }) {
   const col = (k: string) => t(`plan.item.${k}`);
   const aria = (k: string, i: number) => t("filing.cellLabel", { column: col(k), row: i + 1 });
   const inYear = (d: { year(): number }) => d.year() !== year;
+  const categoryOptions = useCategoryOptions();
 
   return (
     <Form.List name="items">
@@ -38,6 +39,16 @@ export function PlanItemsTable({ year }: { year: number }) {
             render: (_: unknown, f: FormListFieldData, i: number) => (
               <Form.Item {...cell} name={[f.name, "subjectType"]} rules={[{ required: true, message: t("filing.subjectTypeRequired") }]}>
                 <Select aria-label={aria("subjectType", i)} style={{ width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
+              </Form.Item>
+            ),
+          },
+          {
+            // 第十条
+            title: t("filing.category.label"),
+            key: "category",
+            render: (_: unknown, f: FormListFieldData, i: number) => (
+              <Form.Item {...cell} name={[f.name, "category"]} rules={[{ required: true, message: t("filing.category.required") }]}>
+                <Select aria-label={t("filing.cellLabel", { column: t("filing.category.label"), row: i + 1 })} style={{ width: 200 }} options={categoryOptions} />
               </Form.Item>
             ),
           },
@@ -97,17 +108,17 @@ export function PlanItemsTable({ year }: { year: number }) {
               summary={() =>
                 fields.length > 0 ? (
                   <Table.Summary.Row>
-                    <Table.Summary.Cell index={0} colSpan={6}>
+                    <Table.Summary.Cell index={0} colSpan={7}>
                       <Typography.Text strong>{t("plan.itemsTotal", { count: fields.length })}</Typography.Text>
                     </Table.Summary.Cell>
-                    <Table.Summary.Cell index={6}>{sumOf(rows, (r) => r.hours)}</Table.Summary.Cell>
-                    <Table.Summary.Cell index={7}>{sumOf(rows, (r) => r.places)}</Table.Summary.Cell>
-                    <Table.Summary.Cell index={8} colSpan={2} />
+                    <Table.Summary.Cell index={7}>{sumOf(rows, (r) => r.hours)}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={8}>{sumOf(rows, (r) => r.places)}</Table.Summary.Cell>
+                    <Table.Summary.Cell index={9} colSpan={2} />
                   </Table.Summary.Row>
                 ) : null
               }
             />
-            <Button type="dashed" icon={<PlusOutlined />} style={{ marginTop: 12 }} disabled={fields.length >= 500} onClick={() => add({ subjectType: "professional" })}>
+            <Button type="dashed" icon={<PlusOutlined />} style={{ marginTop: 12 }} disabled={fields.length >= 500} onClick={() => add({ subjectType: "professional", category: "professional_subject" })}>
               {t("plan.addItem")}
             </Button>
           </>

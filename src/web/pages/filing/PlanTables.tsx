@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { AnnualPlanView, PlanSummary, SubjectType } from "../../api/types";
 import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen } from "../../format";
-import { EmptyRows } from "./filingTags";
+import { CategoryTag, EmptyRows, useCategoryOptions } from "./filingTags";
 import { sumOf } from "./planValues";
 
 type Item = AnnualPlanView["items"][number];
@@ -12,6 +12,7 @@ type Entry = PlanSummary["entries"][number];
 
 export function PlanItemsView({ items }: { items: Item[] }) {
   const { t } = useTranslation();
+  const categoryOptions = useCategoryOptions();
   const col = (k: string) => t(`plan.item.${k}`);
   return (
     <ScrollRegion label={t("plan.itemsRegion")}>
@@ -25,6 +26,14 @@ export function PlanItemsView({ items }: { items: Item[] }) {
           { title: "#", key: "n", width: 48, render: (_, __, i) => i + 1 },
           { title: col("title"), dataIndex: "title" },
           { title: col("subjectType"), dataIndex: "subjectType", render: (v: SubjectType) => t(`subjectType.${v}`) },
+          {
+            // 第十条: filter the plan's items by category
+            title: t("filing.category.label"),
+            dataIndex: "category",
+            filters: categoryOptions.map((o) => ({ value: o.value, text: o.label })),
+            onFilter: (value, r) => r.category === value,
+            render: (v: Item["category"]) => <CategoryTag category={v} />,
+          },
           { title: col("specialty"), dataIndex: "specialty", render: (v: string) => v || "—" },
           { title: col("plannedDates"), key: "dates", render: (_, r) => t("filing.dateRange", { from: formatDate(r.plannedStart), to: formatDate(r.plannedEnd) }) },
           { title: col("hours"), dataIndex: "hours", align: "right" },
@@ -34,12 +43,12 @@ export function PlanItemsView({ items }: { items: Item[] }) {
         summary={() =>
           items.length > 0 ? (
             <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={5}>
+              <Table.Summary.Cell index={0} colSpan={6}>
                 <Typography.Text strong>{t("plan.itemsTotal", { count: items.length })}</Typography.Text>
               </Table.Summary.Cell>
-              <Table.Summary.Cell index={5} align="right">{sumOf(items, (r) => r.hours)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={6} align="right">{sumOf(items, (r) => r.places)}</Table.Summary.Cell>
-              <Table.Summary.Cell index={7} />
+              <Table.Summary.Cell index={6} align="right">{sumOf(items, (r) => r.hours)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={7} align="right">{sumOf(items, (r) => r.places)}</Table.Summary.Cell>
+              <Table.Summary.Cell index={8} />
             </Table.Summary.Row>
           ) : null
         }

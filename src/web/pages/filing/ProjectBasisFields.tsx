@@ -64,6 +64,8 @@ export function ProjectBasisFields({ bases, fixedBase, isNew = false }: { bases:
     form.setFieldsValue({
       title: v.title || item.title,
       subjectType: item.subjectType,
+      // 第十条: the plan item's category, unless one was chosen already
+      category: item.category,
       specialty: v.specialty || item.specialty,
       hours: v.hours ?? item.hours,
       capacity: v.capacity ?? item.places,

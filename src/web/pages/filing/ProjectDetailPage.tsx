@@ -18,7 +18,7 @@ import { ScrollRegion } from "../../components/ScrollRegion";
 import { formatDate, formatFen, formatInstant, formatPercent } from "../../format";
 import { HistoryTimeline } from "../applications/HistoryTimeline";
 import { DeliveryLinks } from "../delivery/DeliveryLinks";
-import { AdHocTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
+import { AdHocTag, CategoryTag, EmptyRows, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
 import { usePolicyAttendance } from "./usePolicyAttendance";
 import { SessionsView } from "./SessionsView";
 import { StepModal, type StepSpec } from "../../components/StepModal";
@@ -99,6 +99,7 @@ export default function ProjectDetailPage() {
             },
             ...(view.adHoc ? [{ key: "reason", label: t("project.adHocReason"), children: view.adHocReason || "—" }] : []),
             { key: "subject", label: t("project.subjectType"), children: <SubjectTypeTag type={view.subjectType} /> },
+            { key: "category", label: t("filing.category.label"), children: <CategoryTag category={view.category} /> },
             { key: "specialty", label: t("project.specialty"), children: view.specialty || "—" },
             { key: "dates", label: t("project.dates"), children: t("filing.dateRange", { from: formatDate(view.startDate), to: formatDate(view.endDate) }) },
             { key: "latest", label: t("project.latestFilingDate"), children: view.latestFilingDate ? formatDate(view.latestFilingDate) : t("project.calendarNotCovered") },

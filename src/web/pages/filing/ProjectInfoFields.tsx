@@ -13,6 +13,7 @@ import { formatFen, formatPercent, yuanToFen } from "../../format";
 import { FilingDateHint } from "./FilingDateHint";
 import { ymd, type ProjectValues } from "./projectValues";
 import { usePolicyAttendance } from "./usePolicyAttendance";
+import { useCategoryOptions } from "./filingTags";
 
 function FeeHint() {
   const { t } = useTranslation();
@@ -70,6 +71,7 @@ export function ProjectInfoFields({ onFilingDate }: { onFilingDate?: (view: Fili
   const { t } = useTranslation();
   const form = Form.useFormInstance<ProjectValues>();
   const start = Form.useWatch("startDate", form);
+  const categoryOptions = useCategoryOptions();
 
   return (
     <Row gutter={16}>
@@ -81,6 +83,11 @@ export function ProjectInfoFields({ onFilingDate }: { onFilingDate?: (view: Fili
       <Col xs={24} md={8}>
         <Form.Item label={t("project.subjectType")} name="subjectType" rules={[{ required: true, message: t("filing.subjectTypeRequired") }]}>
           <Radio.Group optionType="button" options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={8}>
+        <Form.Item label={t("filing.category.label")} name="category" rules={[{ required: true, message: t("filing.category.required") }]}>
+          <Select options={categoryOptions} />
         </Form.Item>
       </Col>
       <Col xs={24} md={8}>

@@ -18,14 +18,14 @@ import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatFen } from "../../format";
 import { useSession } from "../../session/SessionContext";
-import { AdHocTag, ProjectStatusTag, SubjectTypeTag } from "./filingTags";
+import { AdHocTag, CategoryTag, ProjectStatusTag, SubjectTypeTag, useCategoryOptions } from "./filingTags";
 
 interface ProjectFilter {
   status?: string;
   subjectType?: string;
+  category?: string;
   adHoc?: string;
   baseId?: string;
-  category?: string;
   range?: [Dayjs | null, Dayjs | null] | null;
   q?: string;
 }
@@ -49,11 +49,13 @@ export default function ProjectListPage() {
   }));
   const list = usePagedList(projectApi.list, toQuery(initial));
   const [filterForm] = Form.useForm<ProjectFilter>();
+  const categoryOptions = useCategoryOptions();
 
   const columns: TableColumnsType<ProjectListItem> = [
     { title: t("project.title"), dataIndex: "title", render: (v: string, r) => <Link to={`/training-projects/${r.id}`}>{v}</Link> },
     { title: t("filing.base"), dataIndex: "baseName" },
     { title: t("project.subjectType"), dataIndex: "subjectType", render: (v: ProjectListItem["subjectType"]) => <SubjectTypeTag type={v} /> },
+    { title: t("filing.category.label"), dataIndex: "category", render: (v: ProjectListItem["category"]) => <CategoryTag category={v} /> },
     { title: t("project.specialty"), dataIndex: "specialty", render: (v: string) => v || "—" },
     { title: t("project.dates"), key: "dates", render: (_, r) => t("filing.dateRange", { from: formatDate(r.startDate), to: formatDate(r.endDate) }) },
     { title: t("project.hours"), dataIndex: "hours", align: "right" },
@@ -87,6 +89,9 @@ export default function ProjectListPage() {
           <Form.Item label={t("project.subjectType")} name="subjectType">
             <Select allowClear style={{ width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
           </Form.Item>
+          <Form.Item label={t("filing.category.label")} name="category">
+            <Select allowClear style={{ width: 200 }} options={categoryOptions} />
+          </Form.Item>
           <Form.Item label={t("project.kind")} name="adHoc">
             <Select
               allowClear
@@ -105,7 +110,7 @@ export default function ProjectListPage() {
           </Form.Item>
           <FilterButtons
             onReset={() => {
-              filterForm.setFieldsValue({ status: undefined, subjectType: undefined, adHoc: undefined, range: null, q: undefined });
+              filterForm.setFieldsValue({ status: undefined, subjectType: undefined, category: undefined, adHoc: undefined, range: null, q: undefined });
               list.setFilters({});
             }}
           />

@@ -5,6 +5,7 @@ import { Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import type { FeeStandardStatus, PlanStatus, ProjectStatus, SubjectType } from "../../api/types";
 import { ToneTag, type Tone } from "../../components/ToneTag";
+import { PROJECT_CATEGORIES, type ProjectCategory } from "../../../shared/filing.js";
 
 const PLAN_TONES: Record<PlanStatus, Tone> = { draft: "default", submitted: "blue", returned: "orange", approved: "cyan", filed: "green" };
 
@@ -43,6 +44,18 @@ export function LateTag({ late }: { late: boolean }) {
 export function AdHocTag({ adHoc }: { adHoc: boolean }) {
   const { t } = useTranslation();
   return adHoc ? <ToneTag tone="purple">{t("project.adHocTag")}</ToneTag> : <ToneTag tone="default">{t("project.plannedTag")}</ToneTag>;
+}
+
+/** 第十条: the project's category (国家/省/市级继续教育工程项目, 高级研修, …). */
+export function CategoryTag({ category }: { category: ProjectCategory }) {
+  const { t } = useTranslation();
+  return <ToneTag tone={category === "other" ? "default" : "geekblue"}>{t(`filing.category.${category}`, { defaultValue: category })}</ToneTag>;
+}
+
+/** The nine categories as Select options, in the order of 第十条. */
+export function useCategoryOptions() {
+  const { t } = useTranslation();
+  return PROJECT_CATEGORIES.map((c) => ({ value: c, label: t(`filing.category.${c}`) }));
 }
 
 export function SubjectTypeTag({ type }: { type: SubjectType }) {

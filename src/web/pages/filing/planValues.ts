@@ -3,11 +3,13 @@
 import dayjs, { type Dayjs } from "dayjs";
 import type { AnnualPlanInput, PlannedProject, PlanOutcome, PlanSummary, SubjectType } from "../../api/types";
 import { fenToYuan, yuanToFen } from "../../format";
+import type { ProjectCategory } from "../../../shared/filing.js";
 
 export interface ItemRow {
   key?: string;
   title?: string;
   subjectType?: SubjectType;
+  category?: ProjectCategory;
   specialty?: string;
   plannedStart?: Dayjs | null;
   plannedEnd?: Dayjs | null;
@@ -40,6 +42,7 @@ export function itemsToRows(items: readonly PlannedProject[]): ItemRow[] {
     key: i.key,
     title: i.title,
     subjectType: i.subjectType,
+    category: i.category,
     specialty: i.specialty,
     plannedStart: day(i.plannedStart),
     plannedEnd: day(i.plannedEnd),
@@ -66,6 +69,7 @@ export function fromPlanValues(v: PlanValues, base: { baseId: string; year: numb
     ...(r.key ? { key: r.key } : {}),
     title: (r.title ?? "").trim(),
     subjectType: r.subjectType ?? "professional",
+    category: r.category ?? "other",
     specialty: (r.specialty ?? "").trim(),
     plannedStart: ymd(r.plannedStart),
     plannedEnd: ymd(r.plannedEnd),

@@ -4,6 +4,7 @@
 // their id, so check-ins stay attached across edits.
 import dayjs, { type Dayjs } from "dayjs";
 import type { ProjectInput, ProjectView, SubjectType, TrainingMode } from "../../api/types";
+import type { ProjectCategory } from "../../../shared/filing.js";
 import { fenToYuan, yuanToFen } from "../../format";
 
 export type FilingKind = "plan" | "adHoc";
@@ -32,6 +33,7 @@ export interface ProjectValues {
   adHocReason?: string;
   title?: string;
   subjectType?: SubjectType;
+  category?: ProjectCategory;
   specialty?: string;
   startDate?: Dayjs | null;
   endDate?: Dayjs | null;
@@ -53,7 +55,7 @@ export const ymd = (d: Dayjs | null | undefined) => (d ? d.format("YYYY-MM-DD") 
 const hm = (d: Dayjs | null | undefined) => (d ? d.format("HH:mm") : "");
 
 export function emptyProject(baseId?: string): ProjectValues {
-  return { baseId, filingKind: "adHoc", subjectType: "professional", mode: "offline", feeYuan: 0, teachers: [], sessions: [] };
+  return { baseId, filingKind: "adHoc", subjectType: "professional", category: "professional_subject", mode: "offline", feeYuan: 0, teachers: [], sessions: [] };
 }
 
 export function toProjectValues(v: ProjectView): ProjectValues {
@@ -65,6 +67,7 @@ export function toProjectValues(v: ProjectView): ProjectValues {
     adHocReason: v.adHocReason ?? "",
     title: v.title,
     subjectType: v.subjectType,
+    category: v.category,
     specialty: v.specialty,
     startDate: day(v.startDate),
     endDate: day(v.endDate),
@@ -91,6 +94,7 @@ export function fromProjectValues(v: ProjectValues): ProjectInput {
     adHocReason: adHoc ? (v.adHocReason?.trim() ?? "") : null,
     title: (v.title ?? "").trim(),
     subjectType: v.subjectType ?? "professional",
+    category: v.category,
     specialty: (v.specialty ?? "").trim(),
     startDate: ymd(v.startDate),
     endDate: ymd(v.endDate),

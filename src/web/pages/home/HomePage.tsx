@@ -13,6 +13,7 @@ import { useShowError } from "../../components/useShowError";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { LearnerHomeCard } from "../learner/LearnerHomeCard";
+import { UnreadAnnouncementsCard } from "../announcements/UnreadAnnouncementsCard";
 
 function WorkItemCard({ item }: { item: WorkItem }) {
   const { t, i18n } = useTranslation();
@@ -74,6 +75,7 @@ export default function HomePage() {
         </Descriptions>
       </Card>
       {can("learning.view") && <LearnerHomeCard />}
+      {can("announcement.view") && <UnreadAnnouncementsCard />}
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("home.workItems")}</Typography.Title>}>
         {items === null ? (
           <Skeleton active />

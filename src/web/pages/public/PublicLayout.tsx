@@ -12,6 +12,7 @@ import { LanguageSwitch } from "../../components/LanguageSwitch";
 
 const LINKS = [
   { to: "/public/notices", key: "public.nav.notices" },
+  { to: "/public/announcements", key: "announcements.publicTitle" },
   { to: "/public/bases", key: "public.nav.bases" },
   { to: "/public/revoked-bases", key: "supervision.rectification.public.nav" },
   { to: "/public/spot-checks", key: "supervision.spotChecks.publicNav" },

@@ -11,6 +11,7 @@ import { NoticeOpenTag, SpecialtyTags } from "../../components/accreditationTags
 import { PageTitle } from "../../components/PageTitle";
 import { useShowError } from "../../components/useShowError";
 import { formatDate } from "../../format";
+import { PublicAnnouncementsCard } from "../announcements/PublicAnnouncementsPage";
 
 const matches = (n: NoticeView, q: string) =>
   [n.title, n.baseName, n.applicantOrgName, n.district, ...n.specialtyFields].some((s) => s.toLowerCase().includes(q));
@@ -47,6 +48,7 @@ export default function PublicNoticesPage() {
   return (
     <>
       <PageTitle>{t("public.nav.notices")}</PageTitle>
+      <PublicAnnouncementsCard />
       <Card style={{ marginBottom: 16 }}>
         <Form form={filterForm} name="noticeFilter" layout="inline" onFinish={(v) => setQ((v.q ?? "").trim().toLowerCase())}>
           <Form.Item label={t("common.keyword")} name="q">

@@ -12,7 +12,7 @@ import { PageTitle } from "../../components/PageTitle";
 import { PrintButton } from "../../components/PrintButton";
 import { useShowError } from "../../components/useShowError";
 import { formatDate, formatFen } from "../../format";
-import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
+import { CategoryTag, ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
 import { SessionsView } from "../filing/SessionsView";
 import { EnrollButton } from "./EnrollButton";
 import { useTrainingsPath } from "./trainingsPath";
@@ -66,6 +66,7 @@ export default function PublicTrainingDetailPage() {
             { key: "base", label: t("filing.base"), children: <Link to={`/public/bases/${p.baseId}`}>{p.baseName}</Link> },
             { key: "district", label: t("filing.district"), children: p.district || "—" },
             { key: "subject", label: t("project.subjectType"), children: <SubjectTypeTag type={p.subjectType} /> },
+            { key: "category", label: t("filing.category.label"), children: <CategoryTag category={p.category} /> },
             { key: "specialty", label: t("project.specialty"), children: p.specialty || "—" },
             { key: "dates", label: t("project.dates"), children: t("filing.dateRange", { from: formatDate(p.startDate), to: formatDate(p.endDate) }) },
             { key: "hours", label: t("project.hours"), children: p.hours },

@@ -15,7 +15,7 @@ import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters, usePagedList } from "../../components/usePagedList";
 import { formatDate, formatFen, todayInShanghai } from "../../format";
-import { ProjectStatusTag, SubjectTypeTag } from "../filing/filingTags";
+import { CategoryTag, ProjectStatusTag, SubjectTypeTag, useCategoryOptions } from "../filing/filingTags";
 import { useBusinessToday } from "../filing/useFilingData";
 import { useIsPhone } from "../../components/ResponsiveTable";
 import { useTrainingsPath } from "./trainingsPath";
@@ -24,6 +24,7 @@ interface CalendarFilter {
   range?: [Dayjs | null, Dayjs | null] | null;
   specialty?: string;
   subjectType?: string;
+  category?: string;
   district?: string;
   baseId?: string;
   q?: string;
@@ -44,7 +45,12 @@ function TrainingCard({ p }: { p: PublicProjectView }) {
           {p.title}
         </Link>
       }
-      extra={<SubjectTypeTag type={p.subjectType} />}
+      extra={
+        <Space size={4} wrap>
+          <SubjectTypeTag type={p.subjectType} />
+          <CategoryTag category={p.category} />
+        </Space>
+      }
     >
       <Descriptions
         size="small"
@@ -70,6 +76,7 @@ export default function PublicTrainingsPage() {
   const [initial] = useState(() => upcoming(todayInShanghai()));
   const list = usePagedList(publicApi.trainings, toQuery(initial));
   const [filterForm] = Form.useForm<CalendarFilter>();
+  const categoryOptions = useCategoryOptions();
   const [bases, setBases] = useState<BaseView[]>([]);
   const today = useBusinessToday();
   const appliedDay = useRef(todayInShanghai());
@@ -116,6 +123,9 @@ export default function PublicTrainingsPage() {
           </Form.Item>
           <Form.Item label={t("project.subjectType")} name="subjectType">
             <Select allowClear style={full ?? { width: 120 }} options={SUBJECT_TYPES.map((s) => ({ value: s, label: t(`subjectType.${s}`) }))} />
+          </Form.Item>
+          <Form.Item label={t("filing.category.label")} name="category">
+            <Select allowClear style={full ?? { width: 200 }} options={categoryOptions} />
           </Form.Item>
           <Form.Item label={t("filing.district")} name="district">
             <Input allowClear maxLength={30} style={full ?? { width: 120 }} />
