@@ -38,6 +38,7 @@ import { professionalRoutes } from "./modules/professionals/routes.js";
 import { enrollmentRoutes, enrollmentUploadRoutes } from "./modules/delivery/enrollment-routes.js";
 import { completionRoutes } from "./modules/delivery/completion-routes.js";
 import { supervisionRoutes } from "./modules/supervision/routes.js";
+import { forecastRoutes } from "./modules/forecast/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
@@ -179,6 +180,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       enrollmentRoutes,
       completionRoutes,
       supervisionRoutes,
+      forecastRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

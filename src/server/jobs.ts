@@ -1,7 +1,8 @@
 // Every scheduled job of the platform, in the order one run takes them.
 import { filingJobs } from "./modules/filing/jobs.js";
 import { supervisionJobs } from "./modules/supervision/jobs.js";
+import { forecastJobs } from "./modules/forecast/jobs.js";
 import type { Job } from "./platform/scheduler.js";
 import { auditCheckpointJob } from "./platform/audit-seal.js";
 
-export const ALL_JOBS: readonly Job[] = [...filingJobs, ...supervisionJobs, auditCheckpointJob];
+export const ALL_JOBS: readonly Job[] = [...filingJobs, ...supervisionJobs, ...forecastJobs, auditCheckpointJob];

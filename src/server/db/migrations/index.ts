@@ -16,6 +16,7 @@ import * as m012 from "./012_auditor_and_objections.js";
 import * as m013 from "./013_hours_statements_by_person.js";
 import * as m014 from "./014_people_lists.js";
 import * as m015 from "./015_project_categories.js";
+import * as m019 from "./019_forecast.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "013_hours_statements_by_person": m013,
   "014_people_lists": m014,
   "015_project_categories": m015,
+  "019_forecast": m019,
 };
