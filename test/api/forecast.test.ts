@@ -188,7 +188,7 @@ describe.each(dialects)("compliance forecast on %s", (dialect) => {
     await run("2026-10-01");
     const first = await notificationsOf(short.client, "forecast.shortfall");
     expect(first).toHaveLength(1);
-    expect(first[0]).toMatchObject({ params: { year: 2026, generalHours: 20, professionalHours: 40, totalHours: 60 }, link: "/learning-record" });
+    expect(first[0]).toMatchObject({ params: { year: 2026, generalHours: 20, professionalHours: 40, totalHours: 60 }, link: "/my/record" });
     expect(await notificationsOf(met.client, "forecast.shortfall")).toEqual([]);
     const summary = await notificationsOf(base, "forecast.employerSummary");
     expect(summary).toHaveLength(1);

@@ -49,7 +49,7 @@ async function remindBatch(trx: Tx, ctx: Ctx, year: number, rows: AtRiskRow[]): 
     g.ids.push(r.professionalId);
     groups.set(key, g);
   }
-  for (const g of groups.values()) await notify(trx, ctx, g.ids, "forecast.shortfall", g.params, "/learning-record");
+  for (const g of groups.values()) await notify(trx, ctx, g.ids, "forecast.shortfall", g.params, "/my/record");
 }
 
 async function remindPeople(p: Platform, ctx: Ctx, year: number, month: string, required: Requirement3): Promise<number> {

@@ -1,7 +1,7 @@
 // The SQL of the compliance forecast: a person's year so far, their enrolled courses still to come, the
 // filed courses open to them, and the city-wide set of people likely to miss the year (aggregates in SQL,
 // one grouped pass over the year's learning entries and the upcoming enrolments).
-import { sql, type ExpressionBuilder, type SqlBool } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { Tx } from "../../platform/db.js";
 import type { SubjectType } from "../../../shared/filing.js";

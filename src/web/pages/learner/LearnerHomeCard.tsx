@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { LearningRecordView } from "../../../shared/delivery.js";
 import { myRecordApi } from "../../api/endpoints";
 import { useBusinessToday } from "../filing/useFilingData";
+import { ForecastCard } from "./ForecastCard";
 import { ComplianceTag } from "./learnerTags";
 
 export function LearnerHomeCard() {
@@ -27,6 +28,7 @@ export function LearnerHomeCard() {
   }, [year]);
 
   return (
+    <>
     <Card style={{ marginBottom: 24 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("learner.home.title")}</Typography.Title>}>
       {record === undefined ? (
         <Skeleton active paragraph={{ rows: 1 }} />
@@ -52,5 +54,8 @@ export function LearnerHomeCard() {
         </Link>
       </Space>
     </Card>
+    {/* issue 12 item 5: "this year you still need …" and the courses that would close it */}
+    <ForecastCard year={year} compact />
+    </>
   );
 }
