@@ -46,15 +46,18 @@ export async function buildForecast(trx: Tx, today: string, professionalId: stri
   const profile = await trx.selectFrom("professionals").select("specialty").where("id", "=", professionalId).executeTakeFirstOrThrow();
   const [earned, taken, enrolledRows] = await Promise.all([
     earnedOf(trx, professionalId, year),
-    takenDaysFrom(trx, professionalId, year, from),
+    // the whole year: an enrolled course under way has past days that completion will still credit
+    takenDaysFrom(trx, professionalId, year, `${year}-01-01`),
     year < thisYear ? Promise.resolve([]) : enrolledUpcoming(trx, professionalId, year, today),
   ]);
   const shortfall = gapOf(req, earned.generalHours, earned.professionalHours);
   const met = shortfall.totalHours === 0 && shortfall.generalHours === 0 && shortfall.professionalHours === 0;
 
-  // The enrolled courses take their days first (only days inside the year count toward it).
+  // The enrolled courses take their days first (only days inside the year count toward it; a course under
+  // way counts its past days too, which its completion will credit to those who attended).
   const enrolledDays = await sessionDaysOf(trx, enrolledRows.map((r) => r.projectId));
-  const inYear = (days: Record<string, number> | undefined) => Object.fromEntries(Object.entries(days ?? {}).filter(([d]) => d.startsWith(`${year}-`) && d >= from));
+  const inYear = (days: Record<string, number> | undefined, since = `${year}-01-01`) =>
+    Object.fromEntries(Object.entries(days ?? {}).filter(([d]) => d.startsWith(`${year}-`) && d >= since));
   let remaining = shortfall;
   let enrolledG = 0;
   let enrolledP = 0;
@@ -77,7 +80,7 @@ export async function buildForecast(trx: Tx, today: string, professionalId: stri
     const byId = new Map(rows.map((r) => [r.projectId, r]));
     const { picks, left } = suggestCourses(
       remaining,
-      rows.map((r) => ({ projectId: r.projectId, subjectType: r.subjectType, startDate: r.startDate, feeFen: r.feeFen, days: inYear(days.get(r.projectId)) })),
+      rows.map((r) => ({ projectId: r.projectId, subjectType: r.subjectType, startDate: r.startDate, feeFen: r.feeFen, days: inYear(days.get(r.projectId), from) })),
       taken,
       cap,
     );
