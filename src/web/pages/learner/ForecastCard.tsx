@@ -11,35 +11,36 @@ import { formatDate, formatFen } from "../../format";
 function Suggestions({ forecast }: { forecast: ForecastView }) {
   const { t } = useTranslation();
   return (
-    <List
-      aria-label={t("learner.forecast.suggestionsLabel")}
-      dataSource={forecast.suggestions}
-      renderItem={(c, i) => (
-        <List.Item key={c.projectId}>
-          <Space orientation="vertical" size={2} style={{ width: "100%", minWidth: 0 }}>
-            <Flex gap={8} wrap align="center">
-              <Typography.Text strong>{i + 1}.</Typography.Text>
-              <Link to={`/trainings/${c.projectId}`}>{c.title}</Link>
-              <Tag color={c.subjectType === "general" ? "blue" : "green"}>{t(`learner.forecast.subject.${c.subjectType}`)}</Tag>
-            </Flex>
-            <Typography.Text type="secondary" style={{ overflowWrap: "anywhere" }}>
-              {t("learner.forecast.courseLine", {
-                base: c.baseName,
-                start: formatDate(c.startDate),
-                end: formatDate(c.endDate),
-                hours: c.countedHours,
-                places: c.placesLeft,
-                fee: c.feeFen ? formatFen(c.feeFen) : t("learner.forecast.free"),
-              })}
-            </Typography.Text>
-            {c.countedHours < c.hours && <Typography.Text type="warning">{t("learner.forecast.capped", { hours: c.hours, counted: c.countedHours })}</Typography.Text>}
-            <Link to={`/trainings/${c.projectId}`} aria-label={t("learner.forecast.enrolIn", { title: c.title })}>
-              {t("learner.forecast.enrol")}
-            </Link>
-          </Space>
-        </List.Item>
-      )}
-    />
+    <section aria-label={t("learner.forecast.suggestionsLabel")}>
+      <List
+        dataSource={forecast.suggestions}
+        renderItem={(c, i) => (
+          <List.Item key={c.projectId}>
+            <Space orientation="vertical" size={2} style={{ width: "100%", minWidth: 0 }}>
+              <Flex gap={8} wrap align="center">
+                <Typography.Text strong>{i + 1}.</Typography.Text>
+                <Link to={`/trainings/${c.projectId}`}>{c.title}</Link>
+                <Tag color={c.subjectType === "general" ? "blue" : "green"}>{t(`learner.forecast.subject.${c.subjectType}`)}</Tag>
+              </Flex>
+              <Typography.Text type="secondary" style={{ overflowWrap: "anywhere" }}>
+                {t("learner.forecast.courseLine", {
+                  base: c.baseName,
+                  start: formatDate(c.startDate),
+                  end: formatDate(c.endDate),
+                  hours: c.countedHours,
+                  places: c.placesLeft,
+                  fee: c.feeFen ? formatFen(c.feeFen) : t("learner.forecast.free"),
+                })}
+              </Typography.Text>
+              {c.countedHours < c.hours && <Typography.Text type="warning">{t("learner.forecast.capped", { hours: c.hours, counted: c.countedHours })}</Typography.Text>}
+              <Link to={`/trainings/${c.projectId}`} aria-label={t("learner.forecast.enrolIn", { title: c.title })}>
+                {t("learner.forecast.enrol")}
+              </Link>
+            </Space>
+          </List.Item>
+        )}
+      />
+    </section>
   );
 }
 

@@ -29,33 +29,33 @@ export function LearnerHomeCard() {
 
   return (
     <>
-    <Card style={{ marginBottom: 24 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("learner.home.title")}</Typography.Title>}>
-      {record === undefined ? (
-        <Skeleton active paragraph={{ rows: 1 }} />
-      ) : (
-        record && (
-          <Flex align="center" gap={8} wrap style={{ marginBottom: 16 }}>
-            <Typography.Text>
-              {t("learner.home.hours", { year: record.year, total: record.totalHours, required: record.requiredHours, general: record.generalHours, professional: record.professionalHours })}
-            </Typography.Text>
-            <ComplianceTag compliant={record.compliant} />
-          </Flex>
-        )
-      )}
-      <Space wrap size={24}>
-        <Link to="/my/courses">
-          <BookOutlined aria-hidden /> {t("learner.menu.courses")}
-        </Link>
-        <Link to="/my/record">
-          <ReadOutlined aria-hidden /> {t("learner.menu.record")}
-        </Link>
-        <Link to="/trainings">
-          <CalendarOutlined aria-hidden /> {t("learner.home.findCourses")}
-        </Link>
-      </Space>
-    </Card>
-    {/* issue 12 item 5: "this year you still need …" and the courses that would close it */}
-    <ForecastCard year={year} compact />
+      <Card style={{ marginBottom: 24 }} title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("learner.home.title")}</Typography.Title>}>
+        {record === undefined ? (
+          <Skeleton active paragraph={{ rows: 1 }} />
+        ) : (
+          record && (
+            <Flex align="center" gap={8} wrap style={{ marginBottom: 16 }}>
+              <Typography.Text>
+                {t("learner.home.hours", { year: record.year, total: record.totalHours, required: record.requiredHours, general: record.generalHours, professional: record.professionalHours })}
+              </Typography.Text>
+              <ComplianceTag compliant={record.compliant} />
+            </Flex>
+          )
+        )}
+        <Space wrap size={24}>
+          <Link to="/my/courses">
+            <BookOutlined aria-hidden /> {t("learner.menu.courses")}
+          </Link>
+          <Link to="/my/record">
+            <ReadOutlined aria-hidden /> {t("learner.menu.record")}
+          </Link>
+          <Link to="/trainings">
+            <CalendarOutlined aria-hidden /> {t("learner.home.findCourses")}
+          </Link>
+        </Space>
+      </Card>
+      {/* issue 12 item 5: "this year you still need …" and the courses that would close it */}
+      <ForecastCard year={year} compact />
     </>
   );
 }

@@ -1,0 +1,13 @@
+import { startServer } from "../test/support/harness.js";
+const t0 = Date.now();
+const s = await startServer("sqlite", {}, { deliveryDemo: true });
+console.log("demo load ms", Date.now() - t0, s.clock.today());
+const pro2 = await s.as("pro2");
+const f = (await pro2.get("/api/v1/me/forecast")).body;
+console.log(JSON.stringify({ shortfall: f.shortfall, remaining: f.remaining, closesGap: f.closesGap, suggestions: f.suggestions }, null, 1));
+const db = s.app.platform.db;
+const rows = await db.selectFrom("trainingProjects").select(["startDate", "status", "title"]).orderBy("startDate").execute();
+for (const r of rows) console.log(r.startDate, r.status, r.title);
+const le = await db.selectFrom("learningEntries").select(["year", (eb) => eb.fn.countAll().as("n")]).groupBy("year").execute();
+console.log(JSON.stringify(le));
+await s.close();
