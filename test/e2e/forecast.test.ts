@@ -41,7 +41,7 @@ describe("the compliance forecast", () => {
     const page = await freshPage(j);
     await signIn(page, j.server.baseUrl, "bureau");
     await openFromMenu(page, "学时未达标风险", "学时未达标风险人员");
-    await page.getByRole("cell", { name: "吴婷婷" }).waitFor();
+    await page.getByRole("link", { name: "吴婷婷" }).first().waitFor();
     const href = await page.getByRole("link", { name: /导出/ }).getAttribute("href");
     expect(href).toContain("/api/v1/statistics/at-risk-professionals/export.xlsx");
     await closePage(page);

@@ -3,6 +3,7 @@
 // year, district, employer and specialty, exported whole to Excel. ID numbers are masked. On a phone the
 // rows become cards (ResponsiveTable).
 import { useMemo, useState } from "react";
+import { Link } from "react-router-dom";
 import { Card, Form, Input, InputNumber, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { forecastApi, type AtRiskProfessionalView } from "../../api/forecast";
@@ -29,7 +30,13 @@ export default function AtRiskPage() {
 
   const columns: TableColumnsType<AtRiskProfessionalView> = useMemo(
     () => [
-      { title: t("forecast.atRisk.name"), dataIndex: "name", key: "name" },
+      {
+        title: t("forecast.atRisk.name"),
+        dataIndex: "name",
+        key: "name",
+        // the person's learning record, where the bureau sees the entries behind the figures
+        render: (v: string, r) => <Link to={`/professionals/${r.professionalId}`}>{v}</Link>,
+      },
       { title: t("forecast.atRisk.idNumber"), dataIndex: "idNumber", responsive: ["md"] },
       { title: t("forecast.atRisk.employer"), dataIndex: "employer" },
       { title: t("forecast.atRisk.specialty"), dataIndex: "specialty" },
