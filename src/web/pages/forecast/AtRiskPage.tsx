@@ -8,6 +8,7 @@ import { Card, Form, Input, InputNumber, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import { forecastApi, type AtRiskProfessionalView } from "../../api/forecast";
 import { ExportButton } from "../../components/ExportButton";
+import { listColumns } from "../../components/listColumns";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { ResponsiveTable } from "../../components/ResponsiveTable";
@@ -79,7 +80,7 @@ export default function AtRiskPage() {
         <ResponsiveTable<AtRiskProfessionalView>
           rowKey="professionalId"
           cardTitle="name"
-          columns={columns}
+          columns={listColumns(columns)}
           dataSource={list.items}
           loading={list.loading}
           pagination={list.pagination}
