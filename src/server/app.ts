@@ -40,6 +40,7 @@ import { completionRoutes } from "./modules/delivery/completion-routes.js";
 import { supervisionRoutes } from "./modules/supervision/routes.js";
 import { statisticsRoutes } from "./modules/statistics/routes.js";
 import { announcementRoutes } from "./modules/announcements/routes.js";
+import { forecastRoutes } from "./modules/forecast/routes.js";
 import { ALL_JOBS } from "./jobs.js";
 import { startScheduler, type Scheduler } from "./platform/scheduler.js";
 import { loadSecrets } from "./platform/secrets.js";
@@ -183,6 +184,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
       supervisionRoutes,
       statisticsRoutes,
       announcementRoutes,
+      forecastRoutes,
     ];
     for (const routes of modules) routes(r, platform);
     r.get("/api/v1/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -3,6 +3,7 @@
 // policy module stays the authority on what may be done (DESIGN.md "Who uses it").
 import type { ComponentType } from "react";
 import {
+  ClockCircleOutlined,
   AccountBookOutlined,
   AimOutlined,
   BarChartOutlined,
@@ -97,7 +98,9 @@ export type Ability =
   | "statistics.report"
   // 通知公告 (issue 12 item 6)
   | "announcement.view"
-  | "announcement.publish";
+  | "announcement.publish"
+  // issue 12 item 5: the people likely to miss the year (第二十四条)
+  | "atRisk.view";
 
 /** What every signed-in person has: the home page, the password and the own sessions. */
 const SIGNED_IN: readonly Ability[] = ["home.view", "password.change", "session.own"];
@@ -138,6 +141,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "riskFlag.scan",
     "announcement.view",
     "announcement.publish",
+    "atRisk.view",
   ],
   // 第五条（二）: reviews and recommends the applications that chose it; 第十六条, 第十八条: approves and
   // oversees the plans and projects of the bases it supervises
@@ -230,6 +234,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/survey-forms", labelKey: "delivery.menu.surveyForms", ability: "surveyForm.manage", icon: FormOutlined },
   { path: "/hour-declarations", labelKey: "delivery.menu.declarations", ability: "declaration.review", icon: ReconciliationOutlined },
   { path: "/professionals", labelKey: "delivery.menu.professionals", ability: "professional.lookup", icon: IdcardOutlined },
+  { path: "/at-risk-professionals", labelKey: "forecast.menu.atRisk", ability: "atRisk.view", icon: ClockCircleOutlined },
   { path: "/inspection-schemes", labelKey: "supervision.menu.inspectionSchemes", ability: "inspectionScheme.manage", icon: ProfileOutlined },
   { path: "/inspections", labelKey: "supervision.menu.inspections", ability: "inspection.view", icon: CheckSquareOutlined },
   { path: "/spot-checks", labelKey: "supervision.menu.spotChecks", ability: "spotCheck.view", icon: AimOutlined },

@@ -66,6 +66,7 @@ const SignUpPage = lazy(() => import("./pages/signup/SignUpPage"));
 const CheckInPage = lazy(() => import("./pages/learner/CheckInPage"));
 const MyCoursesPage = lazy(() => import("./pages/learner/MyCoursesPage"));
 const LearningRecordPage = lazy(() => import("./pages/learner/LearningRecordPage"));
+const AtRiskPage = lazy(() => import("./pages/forecast/AtRiskPage"));
 
 const guarded = (ability: Ability, page: ReactNode) => <RequireAbility ability={ability}>{page}</RequireAbility>;
 /** A lazy page outside a layout (whose Suspense would otherwise show it loading). */
@@ -178,6 +179,7 @@ export const router = createBrowserRouter([
               { path: "hour-declarations", element: guarded("declaration.review", <DeclarationsPage />) },
               { path: "professionals", element: guarded("professional.lookup", <ProfessionalsPage />) },
               { path: "professionals/:id", element: guarded("professional.lookup", <ProfessionalRecordPage />) },
+              { path: "at-risk-professionals", element: guarded("atRisk.view", <AtRiskPage />) },
               // supervision (第十三–十五条, 第十八–二十条, 第二十七条)
               ...SUPERVISION_PAGES.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),
               ...ANNOUNCEMENT_PAGES.signedIn.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),

@@ -11,6 +11,7 @@ import { insertUser } from "../modules/users/service.js";
 import { loadDemoAccreditation } from "./accreditation.js";
 import { loadDemoFiling } from "./filing.js";
 import { loadDemoDelivery } from "./delivery.js";
+import { loadDemoHistory } from "./history.js";
 import { loadDemoInspections } from "./supervision-inspections.js";
 import { loadDemoSpotChecks } from "./supervision-spot-checks.js";
 import { loadDemoRectification } from "./supervision-rectification.js";
@@ -154,6 +155,8 @@ export async function loadDemoData(p: Platform, opts: { accreditation?: boolean;
   if (opts.accreditation !== false && opts.filing !== false) await loadDemoFiling(p);
   // Delivery needs the filed projects: enrolments, check-ins, certificates and learning records.
   if (opts.accreditation !== false && opts.filing !== false && opts.delivery !== false) await loadDemoDelivery(p);
+  // issue 12: a year and a half of monthly courses for the dashboards, and open courses for pro2's forecast
+  if (opts.accreditation !== false && opts.filing !== false && opts.delivery !== false) await loadDemoHistory(p);
   // Projects take the status their dates give them (after delivery, which walks them through their days).
   if (opts.accreditation !== false && opts.filing !== false) await projectStatusJob.run(p);
   // Supervision needs a year of delivery to inspect: last year's inspections, the review that commended

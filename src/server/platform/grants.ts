@@ -81,6 +81,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       // issue 10 item 2: the bureau's verification — a claim code issued after checking identity in person
       "professional.issueClaimCode",
       "learningRecord.read",
+      // issue 12 item 5: the people likely to miss the year (第二十四条)
+      "atRiskProfessional.read",
       "hoursStatement.create",
       "declaration.read",
       "declaration.accept",

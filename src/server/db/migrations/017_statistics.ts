@@ -4,7 +4,8 @@ import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Compliance of a year: one grouped pass over that year's counted entries, person by person, read from
-  // the index alone (it carries the subject type and the hours).
+  // the index alone (it carries the subject type and the hours). The forecast (item 5: the people likely to
+  // miss the year, the monthly reminders) reads the same pass from it.
   await db.schema.createIndex("learning_entries_year_idx").on("learning_entries").columns(["year", "status", "professional_id", "subject_type", "hours"]).execute();
   // Credit hours of a scope's projects: from the year's projects into their entries.
   await db.schema.createIndex("learning_entries_project_idx").on("learning_entries").columns(["project_id", "status"]).execute();

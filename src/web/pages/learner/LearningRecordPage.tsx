@@ -14,6 +14,7 @@ import { useBusinessToday } from "../filing/useFilingData";
 import { DeclarationModal } from "./DeclarationModal";
 import { DeclarationsTable } from "./DeclarationsTable";
 import { EntriesTable } from "./EntriesTable";
+import { ForecastCard } from "./ForecastCard";
 import { HoursChart } from "./HoursChart";
 import { RecordSummary } from "./RecordSummary";
 import { StatementModal } from "./StatementModal";
@@ -113,6 +114,7 @@ export default function LearningRecordPage() {
       </Flex>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <Card title={heading(t("learner.record.yearTitle", { year }))}>{record ? <RecordSummary record={record} /> : <Skeleton active />}</Card>
+        {year >= thisYear && <ForecastCard year={year} />}
         <Card title={heading(t("learner.record.chartTitle"))}>
           <HoursChart years={years} selectedYear={year} onSelectYear={setChosenYear} />
         </Card>
