@@ -261,6 +261,8 @@ describe.each(dialects)("training-project filing on %s", (dialect) => {
       "statistics.yearlyReports": { kept: expect.any(Number) },
       // issue 12 item 4: the hourly risk scan (raised/updated, or skipped within the hour)
       "risk.scan": expect.any(Object),
+      // issue 12 item 5: the monthly reminders to those short of the year, from 1 October
+      "forecast.reminders": { reminded: expect.any(Number), employers: expect.any(Number) },
       // issue 10 item 1: the checkpoint job runs too; the harness turns checkpoints off.
       "audit.checkpoint": { written: 0 },
     });
