@@ -32,7 +32,7 @@ function clockAtTime(date: string, time: string, real: Clock): Clock {
 }
 
 /** A seeded choice, so every demo database is the same. */
-function chooser(seed: number) {
+export function chooser(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -43,9 +43,10 @@ const COURSES: Record<string, Course[]> = {
   ],
 };
 
-const SUPERVISOR: Record<string, string> = { base: "supervisor", base2: "supervisor2" };
+/** Who supervises each demo base's staff account, and the teachers its courses name. */
+export const SUPERVISOR: Record<string, string> = { base: "supervisor", base2: "supervisor2" };
 const VENUE: Record<string, string> = { base: "威海市环翠区高技术产业园实训楼 301 教室", base2: "威海市卫生健康继续教育中心 2 号报告厅" };
-const TEACHERS: Record<string, ProjectInput["teachers"]> = {
+export const TEACHERS: Record<string, ProjectInput["teachers"]> = {
   base: [
     { name: "周立新", title: "教授", org: "哈尔滨工业大学（威海）" },
     { name: "孙海燕", title: "高级工程师", org: "威海市智能装备研究院" },

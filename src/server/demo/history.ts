@@ -15,7 +15,8 @@ import { answerSurvey } from "../modules/delivery/survey.js";
 import { createProject, takeProjectStep } from "../modules/filing/projects.js";
 import { updateMyProfile } from "../modules/professionals/directory.js";
 import { actorOf, clockAt } from "./clock.js";
-import { DEMO_PEOPLE } from "./delivery.js";
+import { chooser, DEMO_PEOPLE } from "./delivery.js";
+import { SUPERVISOR, TEACHERS } from "./filing.js";
 import { demoPeople } from "./people.js";
 
 type Staff = "base" | "base2";
@@ -57,30 +58,7 @@ const OPEN_COURSES: (Course & { staff: Staff })[] = [
 ];
 
 const VENUE: Record<Staff, string> = { base: "威海市环翠区高技术产业园实训楼 302 教室", base2: "威海市卫生健康继续教育中心 3 号教室" };
-const TEACHERS: Record<Staff, ProjectInput["teachers"]> = {
-  base: [
-    { name: "周立新", title: "教授", org: "哈尔滨工业大学（威海）" },
-    { name: "孙海燕", title: "高级工程师", org: "威海市智能装备研究院" },
-  ],
-  base2: [
-    { name: "韩雪梅", title: "主任医师", org: "威海市立医院" },
-    { name: "李建国", title: "副教授", org: "滨州医学院" },
-  ],
-};
-const SUPERVISOR: Record<Staff, string> = { base: "supervisor", base2: "supervisor2" };
 
-/** A seeded generator, so every demo database is the same. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { chance: (p: number) => next() < p, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
-}
 
 /** Days of a course: `days` consecutive days of two four-hour sessions (第十七条: the filed curriculum). */
 function inputOf(baseId: string, staff: Staff, c: Course, start: string, days: number, capacity: number): ProjectInput {
@@ -138,7 +116,7 @@ async function emptyMonths(p: Platform, from: string): Promise<string[]> {
   return out;
 }
 
-async function deliverCourse(p: Platform, b: Bases, staff: Staff, projectId: string, people: ReturnType<typeof demoPeople>, rand: ReturnType<typeof seeded>): Promise<void> {
+async function deliverCourse(p: Platform, b: Bases, staff: Staff, projectId: string, people: ReturnType<typeof demoPeople>, rand: ReturnType<typeof chooser>): Promise<void> {
   const project = await p.db.selectFrom("trainingProjects").select(["startDate", "endDate"]).where("id", "=", projectId).executeTakeFirstOrThrow();
   const rows = people.map((x, i) => ({ row: i + 2, person: { name: x.name, idNumber: x.idNumber, employer: x.employer, title: x.title, specialty: x.specialty, phone: x.phone } }));
   await enrolMany(b.at(addDays(project.startDate, -10), b.staff[staff]), projectId, rows, () => "");
@@ -214,7 +192,7 @@ export async function loadDemoHistory(p: Platform): Promise<void> {
     supervisor,
     baseId: { base: rows.base?.id, base2: rows.base2?.id },
   };
-  const rand = seeded(20250601);
+  const rand = chooser(20250601);
   const pool = demoPeople(DEMO_PEOPLE);
   const accredited = [rows.base?.decisionDate, rows.base2?.decisionDate].filter((d): d is string => !!d).sort().at(-1);
   if (accredited) {

@@ -14,6 +14,7 @@ import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { LearnerHomeCard } from "../learner/LearnerHomeCard";
 import { UnreadAnnouncementsCard } from "../announcements/UnreadAnnouncementsCard";
+import { YearAtGlanceCard } from "../statistics/YearAtGlanceCard";
 
 function WorkItemCard({ item }: { item: WorkItem }) {
   const { t, i18n } = useTranslation();
@@ -76,6 +77,7 @@ export default function HomePage() {
       </Card>
       {can("learning.view") && <LearnerHomeCard />}
       {can("announcement.view") && <UnreadAnnouncementsCard />}
+      {can("statistics.view") && <YearAtGlanceCard />}
       <Card title={<Typography.Title level={2} style={{ fontSize: 16, margin: 0 }}>{t("home.workItems")}</Typography.Title>}>
         {items === null ? (
           <Skeleton active />
