@@ -34,5 +34,5 @@ export function categoryFromText(text: string): ProjectCategory | undefined {
   const t = text.trim().replace(/\s+/g, "");
   if ((PROJECT_CATEGORIES as readonly string[]).includes(t)) return t as ProjectCategory;
   const byName = (Object.entries(CATEGORY_NAMES) as [ProjectCategory, string][]).find(([, name]) => name === t);
-  return byName?.[0] ?? ALIASES[t];
+  return byName?.[0] ?? (Object.hasOwn(ALIASES, t) ? ALIASES[t] : undefined);
 }

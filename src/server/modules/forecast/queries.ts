@@ -181,8 +181,6 @@ export interface AtRiskScope {
   specialty?: string;
   /** only these people (a batch of the reminder job) */
   ids?: string[];
-  /** keyset: only ids after this one */
-  afterId?: string;
 }
 
 const sumOfKind = (kind: SubjectType, column: "le.hours" | "tp.hours") =>
@@ -230,7 +228,6 @@ export function atRiskQuery(trx: Tx, s: AtRiskScope) {
     .where("u.disabledAt", "is", null)
     .where((eb) => eb.or([eb(g, "<", general), eb(p, "<", professional), eb(sql`${g} + ${p}`, "<", total)]))
     .$if(!!s.ids, (q) => q.where("pr.id", "in", s.ids!))
-    .$if(!!s.afterId, (q) => q.where("pr.id", ">", s.afterId!))
     .$if(!!s.district, (q) => q.where(sql<string>`coalesce(eo.region, uo.region)`, "=", s.district!))
     .$if(!!s.employer, (q) => q.where(containsText("pr.employer", s.employer!) as never))
     .$if(!!s.specialty, (q) => q.where("pr.specialty", "=", s.specialty!))

@@ -6,7 +6,7 @@ import { sql, type SqlBool } from "kysely";
 import type { StatisticsQuery, YearlyReportQuery } from "../../../shared/statistics.js";
 import { appendAudit } from "../../platform/audit.js";
 import { scopesFor } from "../../platform/authz.js";
-import type { Ctx, Platform } from "../../platform/context.js";
+import { inTransaction, type Ctx, type Platform } from "../../platform/context.js";
 import type { DocumentJob } from "../../platform/document-jobs.js";
 import { readStoredFile, storeFile } from "../../platform/files.js";
 import type { Job } from "../../platform/scheduler.js";
@@ -42,7 +42,8 @@ async function scopeNameOf(ctx: Platform, scopeKey: string, cityName: string): P
 }
 
 async function render(ctx: Ctx, build: Build, selection: q.BaseSelection, scope: "city" | "supervisor" | "base", scopeKey: string, year: number, format: "pdf" | "xlsx"): Promise<ReportFile> {
-  const figures = await overviewOf(ctx, selection, scope, year, { year });
+  // the same report whoever asks first and whenever the scheduler keeps it: no risk flags (today's state)
+  const figures = await overviewOf(ctx, selection, scope, year, { year }, { riskFlags: false });
   const cityName = await cityNameOf(ctx, year);
   const stem = `${yearlyReportTitle(cityName)}-${year}`;
   if (format === "xlsx") return { filename: `${stem}.xlsx`, mime: XLSX, bytes: await build({ kind: "workbook", sheets: reportSheets(figures) }) };
@@ -54,13 +55,20 @@ async function kept(ctx: Platform, year: number, scopeKey: string, format: "pdf"
   return ctx.db.selectFrom("yearlyReports").selectAll().where("year", "=", year).where("scopeKey", "=", scopeKey).where("format", "=", format).executeTakeFirst();
 }
 
-async function keep(ctx: Platform, year: number, scopeKey: string, file: ReportFile): Promise<void> {
+/** Keeps a closed year's report: its bytes stored, then the row and its audit entry in one transaction. */
+async function keep(ctx: Ctx, year: number, scopeKey: string, file: ReportFile): Promise<void> {
   const stored = await storeFile(ctx.config.dataDir, Buffer.from(file.bytes), { name: file.filename, mime: file.mime });
-  await ctx.db
-    .insertInto("yearlyReports")
-    .values({ year, scopeKey, format: file.mime === PDF ? "pdf" : "xlsx", fileId: stored.fileId, generatedAt: ctx.clock.nowIso() })
-    .onConflict((oc) => oc.columns(["year", "scopeKey", "format"]).doNothing())
-    .execute();
+  const format = file.mime === PDF ? "pdf" : "xlsx";
+  await inTransaction(ctx, async (trx) => {
+    const wrote = await trx
+      .insertInto("yearlyReports")
+      .values({ year, scopeKey, format, fileId: stored.fileId, generatedAt: ctx.clock.nowIso() })
+      .onConflict((oc) => oc.columns(["year", "scopeKey", "format"]).doNothing())
+      .returning("fileId")
+      .execute();
+    // another instance kept it first: the row and its audit entry are theirs
+    if (wrote.length) await appendAudit(trx, ctx, { action: "yearlyReport.keep", resourceType: "yearlyReport", resourceId: `${year}:${scopeKey}`, detail: { year, format, scope: scopeKey } });
+  });
 }
 
 /**
@@ -80,7 +88,7 @@ export async function yearlyReport(ctx: Ctx & { actor: NonNullable<Ctx["actor"]>
     file = await render(ctx, build, selection, scope, scopeKey, input.year, input.format);
     if (closed) await keep(ctx, input.year, scopeKey, file);
   }
-  await ctx.db.transaction().execute((trx) =>
+  await inTransaction(ctx, (trx) =>
     appendAudit(trx, ctx, {
       action: old ? "yearlyReport.download" : "yearlyReport.generate",
       resourceType: "yearlyReport",
@@ -122,10 +130,7 @@ export const yearlyReportJob: Job = {
       for (const format of ["pdf", "xlsx"] as const) {
         if (await kept(p, year, s.key, format)) continue;
         const file = await render(ctx, (job) => p.documents.build(job), s.selection, s.scope, s.key, year, format);
-        await keep(p, year, s.key, file);
-        await p.db.transaction().execute((trx) =>
-          appendAudit(trx, ctx, { action: "yearlyReport.keep", resourceType: "yearlyReport", resourceId: `${year}:${s.key}`, detail: { year, format, scope: s.key } }),
-        );
+        await keep(ctx, year, s.key, file);
         keptNow++;
       }
     }

@@ -155,13 +155,23 @@ async function perBase(ctx: Ctx, s: q.BaseSelection, year: number, withArchives:
 
 export async function overview(ctx: Ctx, filters: StatisticsQuery): Promise<StatisticsOverview> {
   const { selection, scope } = selectionOf(ctx, filters);
-  return overviewOf(ctx, selection, scope, filters.year ?? currentYear(ctx), filters);
+  return overviewOf(ctx, selection, scope, filters.year ?? currentYear(ctx), filters, { riskFlags: can(ctx.actor, "riskFlag.read") });
 }
 
-/** The figures of a selection of bases (the caller has checked access); compliance for the city scope only. */
-export async function overviewOf(ctx: Ctx, selection: q.BaseSelection, scope: StatisticsOverview["scope"], year: number, filters: StatisticsQuery): Promise<StatisticsOverview> {
-  // Issue 12 item 4: open risk flags, for those who may read them (bases do not: risk-flags-service.ts)
-  const flags = can(ctx.actor, "riskFlag.read") ? await q.openRiskFlags(ctx.db, selection) : null;
+/**
+ * The figures of a selection of bases (the caller has checked access); compliance for the city scope only.
+ * `riskFlags`: the open risk flags of today, for those who may read them (bases do not: risk-flags-service.ts);
+ * the yearly report leaves them out, since they are not a figure of the year it keeps.
+ */
+export async function overviewOf(
+  ctx: Ctx,
+  selection: q.BaseSelection,
+  scope: StatisticsOverview["scope"],
+  year: number,
+  filters: StatisticsQuery,
+  opts: { riskFlags: boolean },
+): Promise<StatisticsOverview> {
+  const flags = opts.riskFlags ? await q.openRiskFlags(ctx.db, selection) : null;
   const flagsPerBase = flags && new Map<string, number>();
   const flagsPerKind = flags && new Map<string, number>();
   for (const f of flags ?? []) {

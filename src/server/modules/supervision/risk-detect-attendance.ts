@@ -8,7 +8,18 @@ import { MAX_EVIDENCE_RECORDS, type EvidenceRecord } from "../../../shared/super
 import type { Tx } from "../../platform/db.js";
 import { requiredAttendance, sessionsRequired } from "../delivery/completion.js";
 import { CHECK_IN_WINDOW_DEFAULTS } from "../policy/defaults.js";
+import { DomainError } from "../../platform/errors.js";
 import { policyAt } from "../policy/service.js";
+
+/** The check-in window of a day's policy; a session older than the first policy in force keeps the defaults (no scan fails on it). */
+async function windowParamsAt(trx: Tx, date: string): Promise<{ checkInOpensMinutesBefore?: number; checkInClosesMinutesAfter?: number }> {
+  try {
+    return (await policyAt(trx, date)).params;
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "POLICY_NOT_IN_FORCE") return {};
+    throw e;
+  }
+}
 import { candidate, checkInRecord, checkInRows, evidenceOf, projectRecord, recentProjects, RISK_THRESHOLDS, shanghaiText, UNFILED, type Candidate, type ScanWindow } from "./risk-evidence.js";
 
 // ---- 1. unfiled_checkin (第十七条: 未经备案，不得开展继续教育活动) -------------------------------------
@@ -122,7 +133,7 @@ export async function checkInsOutsideWindow(trx: Tx, w: ScanWindow): Promise<Can
   const byProject = new Map<string, { baseId: string; records: EvidenceRecord[] }>();
   for (const s of sessions) {
     let params = policies.get(s.date);
-    if (!params) policies.set(s.date, (params = { ...CHECK_IN_WINDOW_DEFAULTS, ...(await policyAt(trx, s.date)).params }));
+    if (!params) policies.set(s.date, (params = { ...CHECK_IN_WINDOW_DEFAULTS, ...(await windowParamsAt(trx, s.date)) }));
     const win = checkInWindow(s, params);
     const early = Date.parse(s.first as string) < win.opensMs;
     const late = !!s.lastQr && Date.parse(s.lastQr as string) >= win.closesMs;

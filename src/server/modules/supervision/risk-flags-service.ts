@@ -39,7 +39,7 @@ async function existingFlags(trx: Tx, keys: string[]): Promise<Map<string, { id:
  * candidate becomes an open flag (audited, its base's supervising unit and the bureau told); an open
  * flag found again takes the fresh evidence; a dismissed or converted one stays as decided.
  */
-export async function scanRisks(p: Platform, actor: Actor | null = null): Promise<RiskScanResult> {
+export async function scanRisks(p: Platform, actor: Actor | null = null, onDemand = false): Promise<RiskScanResult> {
   const ctx: Ctx = { ...p, actor, ip: null };
   const w = scanWindow(p.clock.today());
   const found: Candidate[] = [];
@@ -52,14 +52,13 @@ export async function scanRisks(p: Platform, actor: Actor | null = null): Promis
     const existing = await existingFlags(trx, kept.map((c) => c.dedupeKey));
     const now = p.clock.nowIso();
     const fresh: Candidate[] = [];
+    const refreshed: Array<{ id: string; kind: string; baseId: string }> = [];
     let updated = 0;
-    const byKind: Record<string, number> = {};
     for (const c of kept) {
       const json = JSON.stringify(c.evidence);
       const had = existing.get(c.dedupeKey);
       if (!had) {
         fresh.push(c);
-        byKind[c.kind] = (byKind[c.kind] ?? 0) + 1;
         existing.set(c.dedupeKey, { id: "", status: "open", evidence: json });
         continue;
       }
@@ -70,6 +69,7 @@ export async function scanRisks(p: Platform, actor: Actor | null = null): Promis
         .where("id", "=", had.id)
         .where("status", "=", "open")
         .execute();
+      refreshed.push({ id: had.id, kind: c.kind, baseId: c.baseId });
       updated++;
     }
     const rows = fresh.map((c) => ({
@@ -89,13 +89,29 @@ export async function scanRisks(p: Platform, actor: Actor | null = null): Promis
       violationId: null,
       version: 1,
     }));
-    for (let i = 0; i < rows.length; i += 200) await trx.insertInto("riskFlags").values(rows.slice(i, i + 200)).execute();
-    await appendAuditBatch(
-      trx,
-      rows.map((r) => ({ ctx, input: { action: "riskFlag.raise", resourceType: "riskFlag", resourceId: r.id, detail: { kind: r.kind, baseId: r.baseId, projectId: r.projectId, article: r.article } } })),
-    );
-    await tellReviewers(trx, ctx, rows);
-    return { raised: rows.length, updated, byKind };
+    // A scan running at the same moment (the hourly job beside the bureau's 立即排查) may have raised the
+    // same flag: the dedupe key keeps one, and only the rows this scan wrote are audited and told.
+    const inserted = new Set<string>();
+    for (let i = 0; i < rows.length; i += 200) {
+      const wrote = await trx
+        .insertInto("riskFlags")
+        .values(rows.slice(i, i + 200))
+        .onConflict((oc) => oc.column("dedupeKey").doNothing())
+        .returning("id")
+        .execute();
+      for (const r of wrote) inserted.add(r.id);
+    }
+    const raised = rows.filter((r) => inserted.has(r.id));
+    await appendAuditBatch(trx, [
+      ...raised.map((r) => ({ ctx, input: { action: "riskFlag.raise", resourceType: "riskFlag", resourceId: r.id, detail: { kind: r.kind, baseId: r.baseId, projectId: r.projectId, article: r.article } } })),
+      // the evidence a reviewer reads changed: each refresh is on the record
+      ...refreshed.map((r) => ({ ctx, input: { action: "riskFlag.refresh", resourceType: "riskFlag", resourceId: r.id, detail: { kind: r.kind, baseId: r.baseId } } })),
+    ]);
+    if (onDemand) await appendAudit(trx, ctx, { action: "riskFlag.scan", resourceType: "riskFlag", detail: { raised: raised.length, updated } });
+    await tellReviewers(trx, ctx, raised);
+    const byKind: Record<string, number> = {};
+    for (const r of raised) byKind[r.kind] = (byKind[r.kind] ?? 0) + 1;
+    return { raised: raised.length, updated, byKind };
   });
 }
 
@@ -116,9 +132,7 @@ async function tellReviewers(trx: Tx, ctx: Ctx, rows: { baseId: string; kind: st
 /** The bureau's scan on demand (audited with what it found). */
 export async function scanNow(ctx: Ctx): Promise<RiskScanResult> {
   authorize(ctx.actor, "riskFlag.scan");
-  const result = await scanRisks(ctx, ctx.actor);
-  await inTransaction(ctx, (trx) => appendAudit(trx, ctx, { action: "riskFlag.scan", resourceType: "riskFlag", detail: { raised: result.raised, updated: result.updated } }));
-  return result;
+  return scanRisks(ctx, ctx.actor, true);
 }
 
 // ---------------------------------------------------------------------------------------------
