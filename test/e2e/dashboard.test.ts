@@ -22,7 +22,7 @@ describe("the bureau's dashboard", () => {
     await page.getByRole("heading", { name: "各基地年度情况" }).or(page.getByText("各基地年度情况")).first().waitFor();
   }
 
-  it("shows the city's figures, and a number opens the filtered list behind it", async () => {
+  it("shows the city's figures, and a chart's bar or a number opens the filtered list behind it", async () => {
     const page = await freshPage(j);
     try {
       await signIn(page, j.server.baseUrl, "bureau");
@@ -40,6 +40,17 @@ describe("the bureau's dashboard", () => {
       expect(await page.getByRole("button", { name: "将“基地区市分布”导出为图片" }).count()).toBe(1);
       // the yearly report's links
       expect(await page.getByRole("link", { name: /年度统计报告（PDF）/ }).getAttribute("href")).toBe(`/api/v1/reports/yearly?year=${year}&format=pdf`);
+      // a click on the monthly chart, in March's band, opens March's projects
+      const chart = page.getByRole("img", { name: "每月开班项目（与上年对比）" });
+      await chart.scrollIntoViewIfNeeded();
+      const box = (await chart.boundingBox())!;
+      // the plot: 40 px on the left and 16 on the right of the card's width, twelve bands across
+      const band = (box.width - 40 - 16) / 12;
+      await page.mouse.click(box.x + 40 + 2.5 * band, box.y + box.height / 2);
+      await page.getByRole("heading", { level: 1, name: "培训项目" }).waitFor();
+      expect(new URL(page.url()).search).toBe(`?from=${year}-03-01&to=${year}-03-31`);
+      await page.goBack();
+      await page.getByText("各基地年度情况").waitFor();
       // 备案项目 opens the project list of the year
       await page.getByRole("link", { name: new RegExp(`^备案项目 ${overview.totals.projects}$`) }).click();
       await page.getByRole("heading", { level: 1, name: "培训项目" }).waitFor();

@@ -37,13 +37,20 @@ export function ChartCard({ title, fileName, categories, series, excelHref, onSe
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);
   select.current = onSelect;
+  const shape = useRef({ horizontal: !!horizontal, count: categories.length });
+  shape.current = { horizontal: !!horizontal, count: categories.length };
 
   useEffect(() => {
     if (!ref.current) return;
     const c = echarts.init(ref.current);
     chart.current = c;
-    c.on("click", (p) => {
-      if (typeof p.dataIndex === "number") select.current?.(p.dataIndex);
+    // A click anywhere in a category's band of the plot opens it, not only on its bar: a month of few
+    // projects has a bar too thin to hit (and none at all when it had none).
+    c.getZr().on("click", (e) => {
+      if (!select.current || !c.containPixel("grid", [e.offsetX, e.offsetY])) return;
+      const [x, y] = c.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as number[];
+      const index = Math.round(shape.current.horizontal ? y : x);
+      if (index >= 0 && index < shape.current.count) select.current(index);
     });
     const observer = new ResizeObserver(() => c.resize());
     observer.observe(ref.current);
