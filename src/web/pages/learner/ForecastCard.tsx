@@ -3,9 +3,10 @@
 // with a link to enrol. Cards, not a table, so it reads at 375 px.
 import { useEffect, useState } from "react";
 import { Link } from "react-router-dom";
-import { Alert, Card, Flex, List, Skeleton, Space, Tag, Typography } from "antd";
+import { Alert, Card, Flex, List, Skeleton, Space, Typography } from "antd";
 import { useTranslation } from "react-i18next";
 import { forecastApi, type ForecastView } from "../../api/forecast";
+import { ToneTag } from "../../components/ToneTag";
 import { formatDate, formatFen } from "../../format";
 
 function Suggestions({ forecast }: { forecast: ForecastView }) {
@@ -20,7 +21,7 @@ function Suggestions({ forecast }: { forecast: ForecastView }) {
               <Flex gap={8} wrap align="center">
                 <Typography.Text strong>{i + 1}.</Typography.Text>
                 <Link to={`/trainings/${c.projectId}`}>{c.title}</Link>
-                <Tag color={c.subjectType === "general" ? "blue" : "green"}>{t(`learner.forecast.subject.${c.subjectType}`)}</Tag>
+                <ToneTag tone={c.subjectType === "general" ? "blue" : "green"}>{t(`learner.forecast.subject.${c.subjectType}`)}</ToneTag>
               </Flex>
               <Typography.Text type="secondary" style={{ overflowWrap: "anywhere" }}>
                 {t("learner.forecast.courseLine", {
@@ -105,7 +106,10 @@ export function ForecastCard({ year, compact = false }: { year: number; compact?
           )}
           {!forecast.met && !forecast.coveredByEnrolled && forecast.suggestions.length === 0 && forecast.remainingDays > 0 && (
             <Typography.Text type="secondary">
-              {t("learner.forecast.noCourses")} <Link to="/trainings">{t("learner.home.findCourses")}</Link>
+              {t("learner.forecast.noCourses")}{" "}
+              <Link to="/trainings" style={{ textDecoration: "underline" }}>
+                {t("learner.home.findCourses")}
+              </Link>
             </Typography.Text>
           )}
         </Space>

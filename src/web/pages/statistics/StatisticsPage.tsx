@@ -4,13 +4,14 @@
 // the list behind it; the yearly statistics report downloads as PDF or Excel.
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
-import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Col, Form, Input, Row, Select, Skeleton, Space, Statistic, Table, Typography, type TableColumnsType } from "antd";
 import { DownloadOutlined, FilePdfOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { BaseFigures, StatisticsOverview } from "../../../shared/statistics.js";
 import { api, queryString, type Query } from "../../api/client";
 import type { SupervisingUnit } from "../../api/types";
 import { PageTitle } from "../../components/PageTitle";
+import { ToneTag } from "../../components/ToneTag";
 import { useShowError } from "../../components/useShowError";
 import { currentYearInShanghai, formatFen } from "../../format";
 import { useSession } from "../../session/SessionContext";
@@ -258,12 +259,12 @@ function BaseTable({ data }: { data: StatisticsOverview }) {
     { title: t("statistics.base.creditHours"), dataIndex: "creditHours", align: "right" },
     { title: t("statistics.base.feeIncome"), dataIndex: "feeIncomeFen", align: "right", render: (v: number) => formatFen(v) },
     { title: t("statistics.base.standardIncome"), dataIndex: "standardIncomeFen", align: "right", render: (v: number) => formatFen(v) },
-    { title: t("statistics.base.overStandard"), dataIndex: "overStandardProjects", align: "right", render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
+    { title: t("statistics.base.overStandard"), dataIndex: "overStandardProjects", align: "right", render: (v: number) => (v > 0 ? <ToneTag tone="red">{v}</ToneTag> : v) },
     {
       title: t("statistics.base.survey"),
       dataIndex: "surveyAverage",
       align: "right",
-      render: (v: number | null, r) => (v === null ? <Typography.Text type="secondary">{t("statistics.base.tooFew", { n: r.surveyResponses })}</Typography.Text> : r.lowestAverage ? <Tag color="red">{`${v} · ${t("statistics.base.lowest")}`}</Tag> : v),
+      render: (v: number | null, r) => (v === null ? <Typography.Text type="secondary">{t("statistics.base.tooFew", { n: r.surveyResponses })}</Typography.Text> : r.lowestAverage ? <ToneTag tone="red">{`${v} · ${t("statistics.base.lowest")}`}</ToneTag> : v),
     },
     { title: t("statistics.base.openOrders"), dataIndex: "openOrders", align: "right", render: (v: number) => (v > 0 ? <Link to="/rectification-orders">{v}</Link> : v) },
     ...(data.totals.openRiskFlags !== null
