@@ -27,6 +27,29 @@ export interface Paged<T> {
   pageSize: number;
 }
 
+/**
+ * Lists that grow past ten thousand rows (DESIGN.md "API conventions"): `?cursor=` continues after the
+ * last row of the page before, on the index named for the list's order; `?page=` still reaches the first
+ * ten thousand rows. `total` stops counting at 10,000 (`totalCapped`: the UI shows "10,000+").
+ */
+export const KeysetQuery = {
+  ...PageQuery,
+  cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400, pattern: "^[A-Za-z0-9_-]+$", description: "nextCursor of the page before" })),
+};
+export const KeysetPaged = <T extends TSchema>(item: T) =>
+  Type.Object({
+    items: Type.Array(item),
+    total: Type.Integer({ description: "rows the list holds, counted up to 10,000" }),
+    totalCapped: Type.Boolean({ description: "true: the list holds more than `total` rows" }),
+    page: Type.Integer(),
+    pageSize: Type.Integer(),
+    nextCursor: Nullable(Type.String({ description: "pass as ?cursor= for the next page; null on the last page" })),
+  });
+export interface KeysetPaged<T> extends Paged<T> {
+  totalCapped: boolean;
+  nextCursor: string | null;
+}
+
 export const ErrorBody = Type.Object({
   error: Type.Object({
     code: Type.String(),
