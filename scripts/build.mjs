@@ -3,6 +3,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -63,9 +64,27 @@ function buildUnlocked({ server = true, web = true, quiet = false } = {}) {
     fs.utimesSync(serverOut, new Date(), new Date());
   }
   const webOut = path.join(root, "dist/web/index.html");
-  if (web && stale(webOut, ["src/web", "src/shared"])) {
+  if (web && stale(webOut, ["src/web", "src/shared", "vite.config.ts"])) {
     log("building web app (vite)…");
     execFileSync(bin("vite"), ["build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+    precompress(path.join(root, "dist/web"));
+  }
+}
+
+/**
+ * issue 13 item 6: every text asset is written beside itself as .br and .gz at the highest levels once,
+ * at build time, so the server sends the smallest encoding the browser takes without compressing per
+ * request (@fastify/static preCompressed).
+ */
+function precompress(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) precompress(p);
+    else if (/\.(js|css|html|svg|json|txt|map)$/.test(entry.name) && fs.statSync(p).size > 1024) {
+      const raw = fs.readFileSync(p);
+      fs.writeFileSync(`${p}.br`, zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }));
+      fs.writeFileSync(`${p}.gz`, zlib.gzipSync(raw, { level: 9 }));
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
+import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
@@ -18,6 +19,7 @@ import { registerSessionHandling } from "./platform/http.js";
 import { registerAccessGate, registerRouteDeclarations } from "./platform/access.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
+import { registerPublicCache } from "./platform/public-cache.js";
 import { makeAjv, registerNulRefusal } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -93,6 +95,9 @@ export function logSafeUrl(url: string): string {
   return q < 0 ? url : `${url.slice(0, q)}?${url.slice(q + 1).replace(/=[^&]*/g, "=***")}`;
 }
 
+/** Vite writes every built asset under assets/ with a content hash in its name. */
+const IMMUTABLE_ASSET = /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+(\.br|\.gz)?$/;
+
 export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Promise<App> {
   const platform = opts.platform ?? (await openPlatform(config, opts));
   const app = Fastify({
@@ -147,7 +152,11 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   });
   // issue 10 "Tests that stay": a route that does not declare its access fails the start-up
   registerRouteDeclarations(app);
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, config.publicCacheSeconds);
+  // issue 13 item 6: answers of 1 KB and more go out brotli- or gzip-compressed when the client takes it
+  // (the built web app is compressed once at build time, below). Request bodies are never inflated: an
+  // upload is taken as sent, so a small compressed body cannot expand past the size limits.
+  await app.register(compress, { globalDecompression: false, encodings: ["br", "gzip"], threshold: 1024 });
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -156,6 +165,8 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  // A cached public read is answered before the session is looked up.
+  registerPublicCache(app, config.publicCacheSeconds);
   registerSessionHandling(app, platform);
   // issue 10 "Tests that stay": no grant at all answers 403 before the handler runs (after the session loads)
   registerAccessGate(app);
@@ -196,7 +207,18 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
 
   const webDir = config.webDir;
   const hasWeb = !!webDir && fs.existsSync(path.join(webDir, "index.html"));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir!, prefix: "/", wildcard: false, index: ["index.html"] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir!,
+      prefix: "/",
+      wildcard: false,
+      index: ["index.html"],
+      preCompressed: true,
+      // issue 13 item 6: the hashed assets never change under their name; the page itself is asked anew.
+      cacheControl: false,
+      setHeaders: (res, file) => res.setHeader("cache-control", IMMUTABLE_ASSET.test(file) ? "public, max-age=31536000, immutable" : "no-cache"),
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     // The web app routes in the browser: any other GET of a page answers index.html.
     if (hasWeb && req.method === "GET" && !req.url.startsWith("/api/")) return reply.sendFile("index.html");

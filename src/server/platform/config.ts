@@ -34,6 +34,8 @@ export interface AppConfig extends DocumentConfig {
   loginThrottle: LoginThrottleConfig;
   /** Public objections per client address (第五条（三）: anyone may object, but not flood). */
   objectionRateLimit: { max: number; windowMs: number };
+  /** Seconds a public read (calendar, registry, notices) is kept by the server and by browsers; 0: not cached. */
+  publicCacheSeconds: number;
   /** Public look-ups per client address (certificates, hours statements, objection receipts): each its own count (issue 10 item 11). */
   publicLookupRateLimit: { max: number; windowMs: number };
   version: string;
@@ -108,6 +110,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
       secondFactor: secondFactorRule(Number(env.CEBASE_TOTP_MAX_FAILURES ?? 5), Number(env.CEBASE_TOTP_FAILURE_WINDOW_MINUTES ?? 15) * 60_000),
     },
     objectionRateLimit: { max: Number(env.CEBASE_OBJECTION_RATE_MAX ?? 5), windowMs: 60 * 60_000 },
+    // issue 13 item 6; the tests read their own writes made behind the API's back, so they opt in.
+    publicCacheSeconds: Number(env.CEBASE_PUBLIC_CACHE_SECONDS ?? (env.NODE_ENV === "test" ? 0 : 30)),
     publicLookupRateLimit: { max: Number(env.CEBASE_PUBLIC_LOOKUP_RATE_MAX ?? 120), windowMs: 60_000 },
     version: env.npm_package_version ?? "0.1.0",
     trustedProxies: (env.CEBASE_TRUSTED_PROXIES ?? "").split(",").map((x) => x.trim()).filter(Boolean),

@@ -1,5 +1,6 @@
 // Security headers on every answer (CSP with frame-ancestors, nosniff, no referrer leakage).
 import type { FastifyInstance } from "fastify";
+import { cacheControlOf } from "./public-cache.js";
 
 const CSP = [
   "default-src 'self'",
@@ -15,7 +16,7 @@ const CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-export function registerSecurityHeaders(app: FastifyInstance): void {
+export function registerSecurityHeaders(app: FastifyInstance, publicCacheSeconds = 0): void {
   app.addHook("onSend", async (req, reply, payload) => {
     // Swagger UI sets its own CSP (with hashes of its inline scripts); keep frame-ancestors there too.
     const existing = reply.getHeader("content-security-policy");
@@ -24,7 +25,7 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header("x-frame-options", "DENY");
     reply.header("referrer-policy", "same-origin");
     reply.header("permissions-policy", "camera=(self), geolocation=()");
-    if (req.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    if (req.url.startsWith("/api/")) reply.header("cache-control", cacheControlOf(req, reply, publicCacheSeconds));
     return payload;
   });
 }
