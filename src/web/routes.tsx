@@ -4,16 +4,18 @@ import { lazy, Suspense, type ReactNode } from "react";
 import { Spin } from "antd";
 import { createBrowserRouter, Navigate } from "react-router-dom";
 import type { Ability } from "./access";
-import { AppLayout } from "./components/AppLayout";
 import { NotFound } from "./components/NotFound";
 import { PageError } from "./components/PageError";
-import { LoginPage } from "./pages/login/LoginPage";
-import { ChangePasswordPage } from "./pages/password/ChangePasswordPage";
 import { RequireAbility, RequireAuth } from "./session/guards";
 import { SessionRoot } from "./session/SessionContext";
 import { SUPERVISION_PAGES, SUPERVISION_PUBLIC_PAGES } from "./pages/supervision/routes";
 
 import { pages as ANNOUNCEMENT_PAGES } from "./pages/announcements/pages";
+// issue 13 item 6: the signed-in layout, sign-in and every page are chunks of their own, so a public page
+// or the sign-in page fetches none of the others' code.
+const AppLayout = lazy(() => import("./components/AppLayout").then((m) => ({ default: m.AppLayout })));
+const LoginPage = lazy(() => import("./pages/login/LoginPage").then((m) => ({ default: m.LoginPage })));
+const ChangePasswordPage = lazy(() => import("./pages/password/ChangePasswordPage").then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import("./pages/home/HomePage"));
 const OrganizationsPage = lazy(() => import("./pages/organizations/OrganizationsPage"));
 const UsersPage = lazy(() => import("./pages/users/UsersPage"));
@@ -121,7 +123,7 @@ export const router = createBrowserRouter([
     element: <SessionRoot />,
     errorElement: <PageError />,
     children: [
-      { path: "login", element: <LoginPage /> },
+      { path: "login", element: lazily(<LoginPage />) },
       { path: "signup", element: lazily(<SignUpPage />) },
       {
         element: <RequireAuth />,
@@ -129,7 +131,7 @@ export const router = createBrowserRouter([
           // opened on a phone from the projector's QR code: no side menu
           { path: "check-in", element: lazily(<CheckInPage />) },
           {
-            element: <AppLayout />,
+            element: lazily(<AppLayout />),
             children: [
               { index: true, element: guarded("home.view", <HomePage />) },
               { path: "password", element: guarded("password.change", <ChangePasswordPage />) },
