@@ -3,7 +3,8 @@
 import { PUBLIC_PROJECT_STATUSES, type ProjectCategory, type PublicProjectView, type SubjectType, type TrainingMode } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { addDays } from "../../platform/calendar.js";
 import { containsText } from "../../platform/search.js";
 import { CATEGORY_NAMES } from "./categories.js";
@@ -36,7 +37,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
   if (f.category) q = q.where("trainingProjects.category", "=", f.category);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
-  if (f.q) q = q.where(titleOrBaseLike(f.q));
+  if (f.q?.trim()) q = q.where(titleOrBaseLike(ctx.db, f.q));
   return q;
 }
 
@@ -96,14 +97,19 @@ async function withSessions(ctx: Ctx, rows: Array<Record<string, unknown> & { id
   }));
 }
 
-export async function listPublicProjects(ctx: Ctx, f: PageRequest & PublicFilter): Promise<Page<PublicProjectView>> {
-  const { page, pageSize, offset } = pageWindow(f);
-  const q = publicQuery(ctx, f);
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q.select(COLUMNS).orderBy("trainingProjects.startDate").orderBy("trainingProjects.id").limit(pageSize).offset(offset).execute(),
-  ]);
-  return { items: await withSessions(ctx, rows), total: Number(count.n), page, pageSize };
+/** The calendar's order, soonest first; both keys one way, one range of training_projects_start_id_idx. */
+const CALENDAR_ORDER: KeysetList<Record<string, unknown> & { id: string; startDate: string }> = {
+  keys: [
+    { ref: "trainingProjects.startDate", dir: "asc" },
+    { ref: "trainingProjects.id", dir: "asc" },
+  ],
+  select: (q) => q.select(COLUMNS),
+  keyOf: (r) => [r.startDate, r.id],
+};
+
+export async function listPublicProjects(ctx: Ctx, f: KeysetRequest & PublicFilter): Promise<KeysetPaged<PublicProjectView>> {
+  const paged = await keysetPage(ctx.db, publicQuery(ctx, f), CALENDAR_ORDER, f);
+  return { ...paged, items: await withSessions(ctx, paged.items) };
 }
 
 export async function publicProject(ctx: Ctx, id: string): Promise<PublicProjectView> {
