@@ -31,8 +31,6 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("enrollments_project_created_idx").on("enrollments").columns(["project_id", "created_at", "id"]).execute();
   await db.schema.createIndex("certificates_project_serial_idx").on("certificates").columns(["project_id", "serial"]).execute();
   await db.schema.createIndex("certificates_professional_serial_idx").on("certificates").columns(["professional_id", "serial"]).execute();
-  // A base's scope over people: enrolments of a person, with the project to reach the base.
-  await db.schema.createIndex("enrollments_professional_project_idx").on("enrollments").columns(["professional_id", "project_id"]).execute();
 
   if (isPostgres(db)) {
     const schema = await trigramSchema(db);
@@ -75,7 +73,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const i of [
     "users_display_name_prefix_idx",
     "training_projects_title_prefix_idx",
-    "enrollments_professional_project_idx",
     "certificates_professional_serial_idx",
     "certificates_project_serial_idx",
     "enrollments_project_created_idx",

@@ -8,7 +8,7 @@ import type { KeysetPaged } from "../../../shared/api.js";
 import { addDays } from "../../platform/calendar.js";
 import { containsText } from "../../platform/search.js";
 import { CATEGORY_NAMES } from "./categories.js";
-import { titleOrBaseLike } from "./projects.js";
+import { basesNamed, titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
   from?: string;
@@ -22,7 +22,8 @@ export interface PublicFilter {
   q?: string;
 }
 
-function publicQuery(ctx: Ctx, f: PublicFilter) {
+/** `namedBaseIds`: basesNamed(f.q), read before the query is built. */
+function publicQuery(ctx: Ctx, f: PublicFilter, namedBaseIds: readonly string[]) {
   let q = ctx.db
     .selectFrom("trainingProjects")
     .innerJoin("bases", "bases.id", "trainingProjects.baseId")
@@ -37,7 +38,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
   if (f.category) q = q.where("trainingProjects.category", "=", f.category);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
-  if (f.q?.trim()) q = q.where(titleOrBaseLike(ctx.db, f.q));
+  if (f.q?.trim()) q = q.where(titleOrBaseLike(ctx.db, f.q, namedBaseIds));
   return q;
 }
 
@@ -108,12 +109,12 @@ const CALENDAR_ORDER: KeysetList<Record<string, unknown> & { id: string; startDa
 };
 
 export async function listPublicProjects(ctx: Ctx, f: KeysetRequest & PublicFilter): Promise<KeysetPaged<PublicProjectView>> {
-  const paged = await keysetPage(ctx.db, publicQuery(ctx, f), CALENDAR_ORDER, f);
+  const paged = await keysetPage(ctx.db, publicQuery(ctx, f, await basesNamed(ctx.db, f.q)), CALENDAR_ORDER, f);
   return { ...paged, items: await withSessions(ctx, paged.items) };
 }
 
 export async function publicProject(ctx: Ctx, id: string): Promise<PublicProjectView> {
-  const row = await publicQuery(ctx, {}).select(COLUMNS).where("trainingProjects.id", "=", id).executeTakeFirst();
+  const row = await publicQuery(ctx, {}, []).select(COLUMNS).where("trainingProjects.id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
   return (await withSessions(ctx, [row]))[0];
 }
@@ -160,7 +161,7 @@ const VTIMEZONE = ["BEGIN:VTIMEZONE", `TZID:${TZID}`, `X-LIC-LOCATION:${TZID}`, 
  */
 export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: string): Promise<string> {
   const today = ctx.clock.today();
-  const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f })
+  const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f }, await basesNamed(ctx.db, f.q))
     .select(COLUMNS)
     .orderBy("trainingProjects.startDate")
     .limit(ICS_LIMIT)
