@@ -295,7 +295,14 @@ const ENROLMENT_ORDER: KeysetList<{ id: string; createdAt: string }> = {
  */
 export async function listEnrolments(ctx: Ctx, projectId: string, f: KeysetRequest & EnrolmentFilter): Promise<KeysetPaged<EnrollmentView>> {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
-  const paged = await keysetPage(ctx.db, filteredQuery(ctx, projectId, f), ENROLMENT_ORDER, f);
+  // Without a keyword the page and its count need the enrolments alone (one index range), not the people joined.
+  const filtered = f.keyword?.trim()
+    ? filteredQuery(ctx, projectId, f)
+    : ctx.db
+        .selectFrom("enrollments as e")
+        .where("e.projectId", "=", projectId)
+        .$if(!!f.status, (q) => q.where("e.status", "=", f.status!));
+  const paged = await keysetPage(ctx.db, filtered, ENROLMENT_ORDER, f);
   const ids = paged.items.map((r) => r.id);
   const rows = ids.length
     ? ((await enrolmentQuery(ctx.db)
