@@ -158,13 +158,16 @@ describe.each(dialects)("professionals on %s", (dialect) => {
     expectError(await c.supervisor.get("/api/v1/professionals"), 403, "FORBIDDEN");
   });
 
-  it("finds a person by the whole ID number and by part of the name", async () => {
+  it("finds a person by the whole ID number, by three characters anywhere in the name and by its first two", async () => {
     const { id, body } = await givenSignedUp(s, { name: "欧阳明华" });
     const byId = ok(await bureau.get(`/api/v1/professionals?idNumber=${body.idNumber}`));
     expect(byId.items.map((p: any) => p.id)).toEqual([id]);
     expect(byId.total).toBe(1);
     expect(ok(await bureau.get(`/api/v1/professionals?idNumber=${nextIdNumber()}`)).total).toBe(0);
-    expect(ok(await bureau.get(`/api/v1/professionals?keyword=${encodeURIComponent("阳明")}`)).items.map((p: any) => p.id)).toContain(id);
+    expect(ok(await bureau.get(`/api/v1/professionals?keyword=${encodeURIComponent("阳明华")}`)).items.map((p: any) => p.id)).toContain(id);
+    expect(ok(await bureau.get(`/api/v1/professionals?keyword=${encodeURIComponent("欧阳")}`)).items.map((p: any) => p.id)).toContain(id);
+    // Two characters match the name's beginning only (no trigram index serves them; issue 13 item 3).
+    expect(ok(await bureau.get(`/api/v1/professionals?keyword=${encodeURIComponent("阳明")}`)).items.map((p: any) => p.id)).not.toContain(id);
     expect(ok(await bureau.get(`/api/v1/professionals?keyword=${encodeURIComponent("%")}`)).total).toBe(0);
   });
 

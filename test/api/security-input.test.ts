@@ -165,8 +165,11 @@ describe.each(dialects)("input checks on %s", (dialect) => {
       expect(result.length).toBeLessThan(everyone.items.length);
     });
 
-    it.each(SEARCHES)("the professionals directory searched for %j finds only names containing it", async (q, expected) => {
-      expect(await found(`/api/v1/professionals?pageSize=100&keyword=${encodeURIComponent(q)}`, "name")).toEqual(expected);
+    it.each(SEARCHES)("the professionals directory searched for %j finds only names containing it (one or two characters: starting with it)", async (q, expected) => {
+      // Issue 13 item 3: one or two characters match a name's beginning (no trigram index serves them),
+      // and no name here begins with a lone "%", "_" or "\\".
+      const beginning = [...q].length < 3 ? expected.filter((name) => name.toLowerCase().startsWith(q.toLowerCase())) : expected;
+      expect(await found(`/api/v1/professionals?pageSize=100&keyword=${encodeURIComponent(q)}`, "name")).toEqual(beginning);
     });
   });
 

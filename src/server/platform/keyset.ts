@@ -96,7 +96,7 @@ export async function keysetPage<Row>(db: Kysely<any>, filtered: SelectQueryBuil
   const pageSize = req.pageSize ?? 20;
   const page = req.cursor ? 1 : (req.page ?? 1);
   const offset = (page - 1) * pageSize;
-  if (offset >= TOTAL_CAP) throw new DomainError("VALIDATION_FAILED", { field: "page", max: Math.ceil(TOTAL_CAP / pageSize) });
+  if (offset >= TOTAL_CAP) throw new DomainError("VALIDATION_FAILED", { field: "page", max: Math.ceil(TOTAL_CAP / pageSize), next: "cursor" });
   let q = ordered(list.select(filtered), list.keys);
   if (req.cursor) q = q.where(afterKey(list.keys, decodeCursor(req.cursor, list.keys)));
   const [rows, count] = await Promise.all([

@@ -44,6 +44,7 @@ import type {
   OrganizationCreateBody,
   OrganizationUpdateBody,
   OrganizationView,
+  KeysetPaged,
   Paged,
   PlanFilingStateView,
   PlanPrefill,
@@ -220,7 +221,7 @@ const PROJECTS = `${V1}/training-projects`;
 
 /** 第十六条, 第十七条: a training project, filed online before class start. */
 export const projectApi = {
-  list: (query: Query) => api.get<Paged<ProjectListItem>>(PROJECTS, query),
+  list: (query: Query) => api.get<KeysetPaged<ProjectListItem>>(PROJECTS, query),
   exportUrl: (query: Query) => `${PROJECTS}/export.xlsx${queryString(query)}`,
   get: (id: string) => api.get<ProjectView>(`${PROJECTS}/${enc(id)}`),
   create: (body: ProjectInput) => api.post<ProjectView>(PROJECTS, body),
@@ -240,7 +241,7 @@ export const publicApi = {
   bases: (query: Query) => api.get<Paged<BaseView>>(`${V1}/public/bases`, query, { silentAuth: true }),
   base: (id: string) => api.get<BaseView>(`${V1}/public/bases/${enc(id)}`, undefined, { silentAuth: true }),
   /** 培训日历: filed training projects (第十七条: only a filed project may run in a base's name). */
-  trainings: (query: Query) => api.get<Paged<PublicProjectView>>(`${V1}/public/training-projects`, query, { silentAuth: true }),
+  trainings: (query: Query) => api.get<KeysetPaged<PublicProjectView>>(`${V1}/public/training-projects`, query, { silentAuth: true }),
   training: (id: string) => api.get<PublicProjectView>(`${V1}/public/training-projects/${enc(id)}`, undefined, { silentAuth: true }),
   trainingsIcsUrl: (query: Query) => `${V1}/public/training-projects.ics${queryString(query)}`,
 };
@@ -251,7 +252,7 @@ const sessionPath = (projectId: string, sessionId: string) => `${PROJECTS}/${enc
 
 /** 报名: a project's enrolment list, kept by its base (one by one or from the Excel template). */
 export const enrollmentApi = {
-  list: (projectId: string, query: Query) => api.get<Paged<EnrollmentView>>(`${PROJECTS}/${enc(projectId)}/enrollments`, query),
+  list: (projectId: string, query: Query) => api.get<KeysetPaged<EnrollmentView>>(`${PROJECTS}/${enc(projectId)}/enrollments`, query),
   exportUrl: (projectId: string, query: Query) => `${PROJECTS}/${enc(projectId)}/enrollments.xlsx${queryString(query)}`,
   templateUrl: (projectId: string) => `${PROJECTS}/${enc(projectId)}/enrollments/template.xlsx`,
   create: (projectId: string, person: PersonInput) => api.post<EnrollmentView>(`${PROJECTS}/${enc(projectId)}/enrollments`, { person }),
@@ -277,7 +278,7 @@ export const completionApi = {
   complete: (projectId: string, version: number) => api.post<CompletionView>(`${PROJECTS}/${enc(projectId)}/actions/complete`, { version }),
   completion: (projectId: string) => api.get<CompletionView>(`${PROJECTS}/${enc(projectId)}/completion`),
   preview: (projectId: string) => api.get<CompletionPreview>(`${PROJECTS}/${enc(projectId)}/completion/preview`),
-  certificates: (projectId: string, query?: Query) => api.get<Paged<CertificateView>>(`${PROJECTS}/${enc(projectId)}/certificates`, query),
+  certificates: (projectId: string, query?: Query) => api.get<KeysetPaged<CertificateView>>(`${PROJECTS}/${enc(projectId)}/certificates`, query),
   certificatePdfUrl: (id: string) => `${V1}/certificates/${enc(id)}.pdf`,
   revoke: (id: string, reason: string) => api.post<CertificateView>(`${V1}/certificates/${enc(id)}/actions/revoke`, { reason }),
   surveyResults: (projectId: string) => api.get<SurveyResultsView>(`${PROJECTS}/${enc(projectId)}/survey-results`),
@@ -302,7 +303,7 @@ export const declarationReviewApi = {
 
 /** 专技人员: looking a person up and reading their learning record. */
 export const professionalLookupApi = {
-  list: (query: Query) => api.get<Paged<ProfessionalView>>(`${V1}/professionals`, query),
+  list: (query: Query) => api.get<KeysetPaged<ProfessionalView>>(`${V1}/professionals`, query),
   get: (id: string) => api.get<ProfessionalView>(`${V1}/professionals/${enc(id)}`),
   /** issue 11 item 6: the whole ID number, once, audited */
   revealIdNumber: (id: string) => api.post<{ idNumber: string }>(`${V1}/professionals/${enc(id)}/actions/reveal-id-number`, {}),

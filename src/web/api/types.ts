@@ -11,6 +11,7 @@ export type {
   OrganizationCreateBody,
   OrganizationUpdateBody,
   OrganizationView,
+  KeysetPaged,
   Paged,
   PolicyCreateBody,
   PolicyParams,

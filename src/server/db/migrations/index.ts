@@ -19,6 +19,7 @@ import * as m015 from "./015_project_categories.js";
 import * as m016 from "./016_announcements.js";
 import * as m017 from "./017_statistics.js";
 import * as m018 from "./018_risk_flags.js";
+import * as m019 from "./019_list_indexes.js";
 
 export const migrations: Record<string, Migration> = {
   "001_foundation": m001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   "016_announcements": m016,
   "017_statistics": m017,
   "018_risk_flags": m018,
+  "019_list_indexes": m019,
 };

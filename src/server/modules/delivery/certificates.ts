@@ -14,7 +14,8 @@ import type { BasesTable, CertificatesTable } from "../../db/schema.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
 import { listKeyVersions } from "../../platform/keys.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { nextNumber } from "../accreditation/queries.js";
 import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.js";
 import { BASE_SCOPE_COLUMNS, requireText } from "../filing/bases.js";
@@ -191,17 +192,21 @@ export async function certificateToPrint(ctx: Ctx, id: string): Promise<{ row: C
   return { row, view: presentCertificate(ctx, row) };
 }
 
-async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: PageRequest): Promise<Page<CertificateView>> {
-  const { page, pageSize, offset } = pageWindow(req);
-  const [count, rows] = await Promise.all([
-    q.clearSelect().select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q.orderBy("certificates.serial").limit(pageSize).offset(offset).execute(),
-  ]);
-  return { items: rows.map((r) => presentCertificate(ctx, { ...r, version: Number(r.version) })), total: Number(count.n), page, pageSize };
+/** Certificates in serial order (the serial is unique): one range of certificates_project_serial_idx or certificates_professional_serial_idx. */
+const SERIAL_ORDER: KeysetList<{ serial: string }> = {
+  keys: [{ ref: "certificates.serial", dir: "asc" }],
+  select: (q) => q,
+  keyOf: (r) => [r.serial],
+};
+
+async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: KeysetRequest): Promise<KeysetPaged<CertificateView>> {
+  const paged = await keysetPage(ctx.db, q, SERIAL_ORDER, req);
+  const rows = paged.items as unknown as Awaited<ReturnType<typeof q.execute>>;
+  return { ...paged, items: rows.map((r) => presentCertificate(ctx, { ...r, version: Number(r.version) })) };
 }
 
 /** A project's certificates, as far as the actor may read them (the base, its supervising unit, the bureau). */
-export async function listProjectCertificates(ctx: Ctx, projectId: string, req: PageRequest & { status?: "valid" | "revoked" }): Promise<Page<CertificateView>> {
+export async function listProjectCertificates(ctx: Ctx, projectId: string, req: KeysetRequest & { status?: "valid" | "revoked" }): Promise<KeysetPaged<CertificateView>> {
   const where = scopeWhere<any, "bases" | "certificates">(ctx.actor, "certificate.read", CERT_SCOPE_COLUMNS);
   if (!where) throw new DomainError("FORBIDDEN");
   const project = await ctx.db
@@ -219,7 +224,7 @@ export async function listProjectCertificates(ctx: Ctx, projectId: string, req: 
 }
 
 /** The signed-in professional's own certificates. */
-export async function listMyCertificates(ctx: Ctx, req: PageRequest): Promise<Page<CertificateView>> {
+export async function listMyCertificates(ctx: Ctx, req: KeysetRequest): Promise<KeysetPaged<CertificateView>> {
   const professionalId = await requireProfessional(ctx.db, ctx);
   authorize(ctx.actor, "certificate.read", { userId: professionalId });
   return page(ctx, certificates(ctx.db).where("certificates.professionalId", "=", professionalId), req);

@@ -1,7 +1,7 @@
 // HTTP surface of completion, certificates (and their public verification), evaluation surveys and
 // project archives (第十七条, 第二十四条).
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import { Id, IdParams, KeysetPaged, KeysetQuery } from "../../../shared/api.js";
 import {
   ArchiveView,
   CERTIFICATE_STATUSES,
@@ -89,13 +89,13 @@ export function completionRoutes(r: Router, p: Platform): void {
       schema: {
         tags,
         params: IdParams,
-        querystring: obj({ ...PageQuery, status: Type.Optional(Type.Enum(CERTIFICATE_STATUSES)) }),
-        response: { 200: Paged(CertificateView), ...errorResponses },
+        querystring: obj({ ...KeysetQuery, status: Type.Optional(Type.Enum(CERTIFICATE_STATUSES)) }),
+        response: { 200: KeysetPaged(CertificateView), ...errorResponses },
       },
     },
     async (req) => certificates.listProjectCertificates(actorCtx(p, req), req.params.id, req.query),
   );
-  r.get("/api/v1/me/certificates", { config: { grant: "certificate.read" }, schema: { tags, summary: "My certificates", querystring: obj(PageQuery), response: { 200: Paged(CertificateView), ...errorResponses } } }, async (req) =>
+  r.get("/api/v1/me/certificates", { config: { grant: "certificate.read" }, schema: { tags, summary: "My certificates", querystring: obj(KeysetQuery), response: { 200: KeysetPaged(CertificateView), ...errorResponses } } }, async (req) =>
     certificates.listMyCertificates(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/certificates/:id", { config: { grant: "certificate.read" }, schema: { tags, params: IdParams, response: { 200: CertificateView, ...errorResponses } } }, async (req) =>

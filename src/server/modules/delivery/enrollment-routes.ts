@@ -2,7 +2,7 @@
 // the rotating check-in code, checking in, who is in, 补签 by hand, the printable sign-in sheet and
 // its Excel import.
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import { Id, IdParams, KeysetPaged, KeysetQuery } from "../../../shared/api.js";
 import {
   CheckInBody,
   CheckInCodeView,
@@ -67,7 +67,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments",
-    { config: { grant: "enrollment.read" }, schema: { tags, summary: "A project's enrolments (ID numbers masked)", params: IdParams, querystring: obj({ ...PageQuery, ...EnrolmentQuery }), response: { 200: Paged(EnrollmentView), ...errorResponses } } },
+    { config: { grant: "enrollment.read" }, schema: { tags, summary: "A project's enrolments (ID numbers masked)", params: IdParams, querystring: obj({ ...KeysetQuery, ...EnrolmentQuery }), response: { 200: KeysetPaged(EnrollmentView), ...errorResponses } } },
     async (req) => listEnrolments(actorCtx(p, req), req.params.id, req.query),
   );
   r.get(

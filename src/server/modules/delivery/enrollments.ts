@@ -12,7 +12,8 @@ import { lockNamed, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { errorMessage } from "../../../shared/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { containsText } from "../../platform/search.js";
@@ -278,21 +279,39 @@ function filteredQuery(ctx: Ctx, projectId: string, f: EnrolmentFilter) {
   return q;
 }
 
-export async function listEnrolments(ctx: Ctx, projectId: string, f: PageRequest & EnrolmentFilter): Promise<Page<EnrollmentView>> {
+/** A project's enrolments in enrolment order, one range of enrollments_project_created_idx (project_id, created_at, id). */
+const ENROLMENT_ORDER: KeysetList<{ id: string; createdAt: string }> = {
+  keys: [
+    { ref: "e.createdAt", dir: "asc" },
+    { ref: "e.id", dir: "asc" },
+  ],
+  select: (q) => q.select(["e.id", "e.createdAt"]),
+  keyOf: (r) => [r.createdAt, r.id],
+};
+
+/**
+ * A page of enrolments: the page's ids are found by keyset first, and the columns read by subquery
+ * (attended sessions, session count, certificate) computed for those rows only.
+ */
+export async function listEnrolments(ctx: Ctx, projectId: string, f: KeysetRequest & EnrolmentFilter): Promise<KeysetPaged<EnrollmentView>> {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
-  const { page, pageSize, offset } = pageWindow(f);
-  const q = filteredQuery(ctx, projectId, f);
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q
-      .select((eb) => VIEW_COLUMNS(eb) as never)
-      .orderBy("e.createdAt")
-      .orderBy("e.id")
-      .limit(pageSize)
-      .offset(offset)
-      .execute(),
-  ]);
-  return { items: (rows as Row[]).map((r) => present(ctx, r)), total: Number(count.n), page, pageSize };
+  // Without a keyword the page and its count need the enrolments alone (one index range), not the people joined.
+  const filtered = f.keyword?.trim()
+    ? filteredQuery(ctx, projectId, f)
+    : ctx.db
+        .selectFrom("enrollments as e")
+        .where("e.projectId", "=", projectId)
+        .$if(!!f.status, (q) => q.where("e.status", "=", f.status!));
+  const paged = await keysetPage(ctx.db, filtered, ENROLMENT_ORDER, f);
+  const ids = paged.items.map((r) => r.id);
+  const rows = ids.length
+    ? ((await enrolmentQuery(ctx.db)
+        .where("e.id", "in", ids)
+        .select((eb) => VIEW_COLUMNS(eb) as never)
+        .execute()) as Row[])
+    : [];
+  const byId = new Map(rows.map((r) => [r.id as string, r]));
+  return { ...paged, items: ids.map((id) => present(ctx, byId.get(id)!)) };
 }
 
 /** Every enrolment of the project for the Excel export, in enrolment order; the export is audited. */

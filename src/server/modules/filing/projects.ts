@@ -2,7 +2,7 @@
 // plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
 // hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
 // may return a filed project before it starts, which un-files it.
-import type { ExpressionBuilder } from "kysely";
+import type { ExpressionBuilder, Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ProjectCategory, ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -11,7 +11,8 @@ import { inTransaction, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { availableActions, defineWorkflow, historyOf, requireComment, runStep } from "../../platform/workflow.js";
 import { nextNumber, usersWithRole } from "../accreditation/queries.js";
 import { notify } from "../notifications/service.js";
@@ -20,7 +21,7 @@ import { completionGuard, concludeProject } from "../delivery/completion.js";
 import { BASE_SCOPE_COLUMNS, baseScope, loadBaseFacts, requireText, type BaseFacts } from "./bases.js";
 import { parsePlanItems } from "./plans.js";
 import { checkCompletionAttendance, filingViolations, latestFilingDate, refuse } from "./rules.js";
-import { containsText } from "../../platform/search.js";
+import { containsText, indexedTextMatch, PROJECT_TITLE } from "../../platform/search.js";
 
 export interface ProjectRecord {
   id: string;
@@ -349,7 +350,8 @@ export interface ProjectFilter {
   q?: string;
 }
 
-export function projectQuery(ctx: Ctx, f: ProjectFilter) {
+/** `namedBaseIds`: basesNamed(f.q), read before the query is built. */
+export function projectQuery(ctx: Ctx, f: ProjectFilter, namedBaseIds: readonly string[]) {
   const where = scopeWhere<any, "bases">(ctx.actor, "trainingProject.read", { ...BASE_SCOPE_COLUMNS, draftStatus: "trainingProjects.status" });
   if (!where) throw new DomainError("FORBIDDEN");
   let q = ctx.db
@@ -364,14 +366,26 @@ export function projectQuery(ctx: Ctx, f: ProjectFilter) {
   if (f.adHoc !== undefined) q = q.where("trainingProjects.adHoc", "=", f.adHoc ? 1 : 0);
   if (f.from) q = q.where("trainingProjects.endDate", ">=", f.from);
   if (f.to) q = q.where("trainingProjects.startDate", "<=", f.to);
-  if (f.q) q = q.where(titleOrBaseLike(f.q));
+  if (f.q?.trim()) q = q.where(titleOrBaseLike(ctx.db, f.q, namedBaseIds));
   return q;
 }
 
-/** The search box of project lists: a project's title or its base's name. */
-export function titleOrBaseLike(text: string) {
+/** The ids of the bases whose name contains the text (bases are few: a read of their table), for titleOrBaseLike. */
+export async function basesNamed(db: Kysely<any>, text: string | undefined): Promise<string[]> {
+  if (!text?.trim()) return [];
+  const rows = await db.selectFrom("bases").select("bases.id").where(containsText("bases.name", text.trim())).execute();
+  return rows.map((r) => r.id as string);
+}
+
+/**
+ * The search box of project lists: a project's title through its indexes (1–2 characters: the title's
+ * beginning; 3 or more: any part, issue 13 item 3) or its base's name anywhere, given as the ids
+ * basesNamed found, so both arms are index conditions PostgreSQL can OR as bitmaps (a subquery arm
+ * would be a filter over every row).
+ */
+export function titleOrBaseLike(db: Kysely<any>, text: string, namedBaseIds: readonly string[]) {
   return (eb: ExpressionBuilder<Database, "trainingProjects" | "bases">) =>
-    eb.or([containsText("trainingProjects.title", text), containsText("bases.name", text)]);
+    namedBaseIds.length ? eb.or([indexedTextMatch(db, PROJECT_TITLE, text), eb("trainingProjects.baseId", "in", [...namedBaseIds])]) : indexedTextMatch(db, PROJECT_TITLE, text);
 }
 
 const LIST_COLUMNS = [
@@ -397,15 +411,20 @@ const LIST_COLUMNS = [
   "trainingProjects.updatedAt",
 ] as const;
 
-export async function listProjects(ctx: Ctx, f: PageRequest & ProjectFilter): Promise<Page<ProjectListItem>> {
-  const { page, pageSize, offset } = pageWindow(f);
-  const q = projectQuery(ctx, f);
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q.select(LIST_COLUMNS).orderBy("trainingProjects.startDate", "desc").orderBy("trainingProjects.id").limit(pageSize).offset(offset).execute(),
-  ]);
-  const items = rows.map((r) => ({
-    ...r,
+/** The projects' list order, latest start first, both keys one way so the cursor is one row-value range of training_projects_start_id_idx. */
+export const PROJECT_ORDER: KeysetList<{ id: string; startDate: string }> = {
+  keys: [
+    { ref: "trainingProjects.startDate", dir: "desc" },
+    { ref: "trainingProjects.id", dir: "desc" },
+  ],
+  select: (q) => q.select(LIST_COLUMNS),
+  keyOf: (r) => [r.startDate, r.id],
+};
+
+export async function listProjects(ctx: Ctx, f: KeysetRequest & ProjectFilter): Promise<KeysetPaged<ProjectListItem>> {
+  const paged = await keysetPage(ctx.db, projectQuery(ctx, f, await basesNamed(ctx.db, f.q)), PROJECT_ORDER, f);
+  const items = (paged.items as Record<string, any>[]).map((r) => ({
+    ...(r as ProjectListItem),
     status: r.status as ProjectStatus,
     subjectType: r.subjectType as SubjectType,
     category: r.category as ProjectCategory,
@@ -415,7 +434,7 @@ export async function listProjects(ctx: Ctx, f: PageRequest & ProjectFilter): Pr
     feeFen: Number(r.feeFen),
     adHoc: !!Number(r.adHoc),
   }));
-  return { items, total: Number(count.n), page, pageSize };
+  return { ...paged, items };
 }
 
 /** The filing form asks as soon as a start date is chosen: the last day to file, and whether today is in time. */

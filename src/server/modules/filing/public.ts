@@ -3,11 +3,12 @@
 import { PUBLIC_PROJECT_STATUSES, type ProjectCategory, type PublicProjectView, type SubjectType, type TrainingMode } from "../../../shared/filing.js";
 import type { Ctx } from "../../platform/context.js";
 import { DomainError } from "../../platform/errors.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { addDays } from "../../platform/calendar.js";
 import { containsText } from "../../platform/search.js";
 import { CATEGORY_NAMES } from "./categories.js";
-import { titleOrBaseLike } from "./projects.js";
+import { basesNamed, titleOrBaseLike } from "./projects.js";
 
 export interface PublicFilter {
   from?: string;
@@ -21,7 +22,8 @@ export interface PublicFilter {
   q?: string;
 }
 
-function publicQuery(ctx: Ctx, f: PublicFilter) {
+/** `namedBaseIds`: basesNamed(f.q), read before the query is built. */
+function publicQuery(ctx: Ctx, f: PublicFilter, namedBaseIds: readonly string[]) {
   let q = ctx.db
     .selectFrom("trainingProjects")
     .innerJoin("bases", "bases.id", "trainingProjects.baseId")
@@ -36,7 +38,7 @@ function publicQuery(ctx: Ctx, f: PublicFilter) {
   if (f.category) q = q.where("trainingProjects.category", "=", f.category);
   if (f.district) q = q.where("bases.district", "=", f.district);
   if (f.baseId) q = q.where("trainingProjects.baseId", "=", f.baseId);
-  if (f.q) q = q.where(titleOrBaseLike(f.q));
+  if (f.q?.trim()) q = q.where(titleOrBaseLike(ctx.db, f.q, namedBaseIds));
   return q;
 }
 
@@ -96,18 +98,23 @@ async function withSessions(ctx: Ctx, rows: Array<Record<string, unknown> & { id
   }));
 }
 
-export async function listPublicProjects(ctx: Ctx, f: PageRequest & PublicFilter): Promise<Page<PublicProjectView>> {
-  const { page, pageSize, offset } = pageWindow(f);
-  const q = publicQuery(ctx, f);
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q.select(COLUMNS).orderBy("trainingProjects.startDate").orderBy("trainingProjects.id").limit(pageSize).offset(offset).execute(),
-  ]);
-  return { items: await withSessions(ctx, rows), total: Number(count.n), page, pageSize };
+/** The calendar's order, soonest first; both keys one way, one range of training_projects_start_id_idx. */
+const CALENDAR_ORDER: KeysetList<Record<string, unknown> & { id: string; startDate: string }> = {
+  keys: [
+    { ref: "trainingProjects.startDate", dir: "asc" },
+    { ref: "trainingProjects.id", dir: "asc" },
+  ],
+  select: (q) => q.select(COLUMNS),
+  keyOf: (r) => [r.startDate, r.id],
+};
+
+export async function listPublicProjects(ctx: Ctx, f: KeysetRequest & PublicFilter): Promise<KeysetPaged<PublicProjectView>> {
+  const paged = await keysetPage(ctx.db, publicQuery(ctx, f, await basesNamed(ctx.db, f.q)), CALENDAR_ORDER, f);
+  return { ...paged, items: await withSessions(ctx, paged.items) };
 }
 
 export async function publicProject(ctx: Ctx, id: string): Promise<PublicProjectView> {
-  const row = await publicQuery(ctx, {}).select(COLUMNS).where("trainingProjects.id", "=", id).executeTakeFirst();
+  const row = await publicQuery(ctx, {}, []).select(COLUMNS).where("trainingProjects.id", "=", id).executeTakeFirst();
   if (!row) throw new DomainError("NOT_FOUND");
   return (await withSessions(ctx, [row]))[0];
 }
@@ -154,7 +161,7 @@ const VTIMEZONE = ["BEGIN:VTIMEZONE", `TZID:${TZID}`, `X-LIC-LOCATION:${TZID}`, 
  */
 export async function publicProjectsIcs(ctx: Ctx, f: PublicFilter, cityName: string): Promise<string> {
   const today = ctx.clock.today();
-  const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f })
+  const rows = await publicQuery(ctx, { from: addDays(today, -90), ...f }, await basesNamed(ctx.db, f.q))
     .select(COLUMNS)
     .orderBy("trainingProjects.startDate")
     .limit(ICS_LIMIT)

@@ -1,6 +1,6 @@
 // HTTP surface of filing: fee standards, annual plans, training projects and the public calendar.
 import { Type, type TProperties, type TSchema } from "typebox";
-import { IdParams, PageQuery, Paged, DateString, Id } from "../../../shared/api.js";
+import { IdParams, KeysetPaged, KeysetQuery, PageQuery, Paged, DateString, Id } from "../../../shared/api.js";
 import {
   AnnualPlanInput,
   AnnualPlanListItem,
@@ -254,7 +254,7 @@ export function filingRoutes(r: Router, p: Platform): void {
   tags = ["training projects"];
   r.get(
     "/api/v1/training-projects",
-    { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj({ ...PageQuery, ...ProjectQuery }), response: { 200: Paged(ProjectListItem), ...errorResponses } } },
+    { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj({ ...KeysetQuery, ...ProjectQuery }), response: { 200: KeysetPaged(ProjectListItem), ...errorResponses } } },
     async (req) => projects.listProjects(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/training-projects/export.xlsx", { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
@@ -300,7 +300,7 @@ export function filingRoutes(r: Router, p: Platform): void {
   tags = ["public"];
   r.get(
     "/api/v1/public/training-projects",
-    { config: { public: true }, schema: { tags, summary: "Filed training projects", querystring: obj({ ...PageQuery, ...PublicQuery }), response: { 200: Paged(PublicProjectView), ...errorResponses } } },
+    { config: { public: true }, schema: { tags, summary: "Filed training projects", querystring: obj({ ...KeysetQuery, ...PublicQuery }), response: { 200: KeysetPaged(PublicProjectView), ...errorResponses } } },
     async (req) => listPublicProjects(ctxOf(p, req), req.query),
   );
   r.get(

@@ -11,8 +11,9 @@ import { inTransaction, type Actor, type Ctx } from "../../platform/context.js";
 import type { Tx } from "../../platform/db.js";
 import type { Action } from "../../platform/grants.js";
 import { DomainError } from "../../platform/errors.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
-import { containsText } from "../../platform/search.js";
+import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/keyset.js";
+import { indexedTextMatch, PROFESSIONAL_NAME } from "../../platform/search.js";
+import type { KeysetPaged } from "../../../shared/api.js";
 import { idNumberHashOf, revealIdNumber, revealPhone, sealPhone } from "./identity.js";
 import { findOrRegisterPerson, requireProfessional, UNCLAIMED_PASSWORD } from "./profiles.js";
 
@@ -130,21 +131,32 @@ export interface ProfessionalFilter {
   idNumber?: string;
 }
 
-export async function listProfessionals(ctx: Ctx, query: PageRequest & ProfessionalFilter): Promise<Page<ProfessionalView>> {
-  const scope = readableProfessionals(ctx.actor);
-  const { page, pageSize, offset } = pageWindow(query);
-  let q = ctx.db.selectFrom("professionals").innerJoin("users", "users.id", "professionals.id").where(scope);
-  if (query.keyword?.trim()) q = q.where(() => containsText("users.displayName", query.keyword!.trim()));
+/** The professionals' list order, newest first; its index is professionals_created_idx (created_at, id). */
+const PROFESSIONAL_ORDER: KeysetList<{ id: string; createdAt: string }> = {
+  keys: [
+    { ref: "professionals.createdAt", dir: "desc" },
+    { ref: "professionals.id", dir: "desc" },
+  ],
+  select: (q) => q.select(["professionals.id", "professionals.createdAt"]),
+  keyOf: (r) => [r.createdAt, r.id],
+};
+
+/** The filtered people in scope; the name is searched through its indexes (issue 13 item 3). */
+function professionalQuery(ctx: Ctx, query: ProfessionalFilter) {
+  let q = ctx.db.selectFrom("professionals").innerJoin("users", "users.id", "professionals.id").where(readableProfessionals(ctx.actor));
+  if (query.keyword?.trim()) q = q.where(() => indexedTextMatch(ctx.db, PROFESSIONAL_NAME, query.keyword!));
   // The ID number is matched whole through its keyed hash: it is never searched in plaintext.
   if (query.idNumber) q = q.where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, query.idNumber));
-  const [count, ids] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    q.select("professionals.id").orderBy("professionals.createdAt", "desc").orderBy("professionals.id", "desc").limit(pageSize).offset(offset).execute(),
-  ]);
-  const rows = ids.length ? await selectProfessionals(ctx.db).where("professionals.id", "in", ids.map((r) => r.id)).execute() : [];
+  return q;
+}
+
+/** A page of people by keyset over (createdAt, id); the columns are read for the page's ids only. */
+export async function listProfessionals(ctx: Ctx, query: KeysetRequest & ProfessionalFilter): Promise<KeysetPaged<ProfessionalView>> {
+  const paged = await keysetPage(ctx.db, professionalQuery(ctx, query), PROFESSIONAL_ORDER, query);
+  const ids = paged.items.map((r) => r.id);
+  const rows = ids.length ? await selectProfessionals(ctx.db).where("professionals.id", "in", ids).execute() : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  const items = ids.map(({ id }) => present(ctx, byId.get(id)!, false));
-  return { items, total: Number(count.n), page, pageSize };
+  return { ...paged, items: ids.map((id) => present(ctx, byId.get(id)!, false)) };
 }
 
 /** One professional in the actor's scope; anyone else answers 404. */

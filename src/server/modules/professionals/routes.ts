@@ -1,7 +1,7 @@
 // HTTP surface of professionals and their learning records (第二十四条): sign-up, profiles, the yearly
 // record, declared hours of other forms (人社部令第25号) and hours statements with public verification.
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, PageQuery, Paged } from "../../../shared/api.js";
+import { Id, IdParams, KeysetPaged, KeysetQuery, PageQuery, Paged } from "../../../shared/api.js";
 import {
   ClaimCodeView,
   DECLARATION_STATUSES,
@@ -99,11 +99,11 @@ function profileRoutes(r: Router, p: Platform): void {
         tags,
         summary: "Professionals in scope: the bureau all, a base the people enrolled in its courses",
         querystring: obj({
-          ...PageQuery,
-          keyword: Type.Optional(Type.String({ maxLength: 50, description: "part of the name" })),
+          ...KeysetQuery,
+          keyword: Type.Optional(Type.String({ maxLength: 50, description: "the name: 1–2 characters match its beginning, 3 or more any part" })),
           idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
         }),
-        response: { 200: Paged(ProfessionalView), ...errorResponses },
+        response: { 200: KeysetPaged(ProfessionalView), ...errorResponses },
       },
     },
     async (req) => listProfessionals(actorCtx(p, req), req.query),

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import type { CertificateView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
 import { completionApi } from "../../api/endpoints";
-import { usePagedList } from "../../components/usePagedList";
+import { useKeysetList } from "../../components/useKeysetList";
 import { formatDate, formatInstant } from "../../format";
 import { StepModal } from "../../components/StepModal";
 import { BulkRevokeButton } from "../supervision/violations/BulkRevokeButton";
@@ -25,7 +25,7 @@ export function CertificatesCard({ projectId, refreshKey }: { projectId: string;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const load = useCallback((q: Query) => completionApi.certificates(projectId, q), [projectId]);
-  const list = usePagedList(load);
+  const list = useKeysetList(load);
   const [revoking, setRevoking] = useState<CertificateView | null>(null);
   const { reload } = list;
 

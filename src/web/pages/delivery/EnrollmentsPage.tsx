@@ -12,7 +12,8 @@ import { enrollmentApi, professionalLookupApi } from "../../api/endpoints";
 import { ExcelImport } from "../../components/ExcelImport";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
-import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { cleanFilters } from "../../components/usePagedList";
+import { useKeysetList } from "../../components/useKeysetList";
 import { formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { StepModal } from "../../components/StepModal";
@@ -28,7 +29,7 @@ export default function EnrollmentsPage() {
   const { can } = useSession();
   const { id, project, notFound, today } = useDeliveryProject();
   const load = useCallback((q: Query) => enrollmentApi.list(id, q), [id]);
-  const list = usePagedList(load);
+  const list = useKeysetList(load);
   const [filterForm] = Form.useForm<{ keyword?: string; status?: string }>();
   const [adding, setAdding] = useState(false);
   const [cancelling, setCancelling] = useState<EnrollmentView | null>(null);

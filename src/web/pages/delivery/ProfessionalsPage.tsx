@@ -10,7 +10,8 @@ import { professionalLookupApi } from "../../api/endpoints";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
-import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { cleanFilters } from "../../components/usePagedList";
+import { useKeysetList } from "../../components/useKeysetList";
 import { formatInstant } from "../../format";
 import { ClaimCodeModal, type ClaimSlip } from "./ClaimCodeModal";
 import { PagedTable } from "./PagedTable";
@@ -22,7 +23,7 @@ interface Filter {
 
 export default function ProfessionalsPage() {
   const { t } = useTranslation();
-  const list = usePagedList(professionalLookupApi.list);
+  const list = useKeysetList(professionalLookupApi.list);
   const [filterForm] = Form.useForm<Filter>();
   const { message } = App.useApp();
   // issue 10 item 2: the bureau's verification — after checking identity in person it issues the code
@@ -74,7 +75,7 @@ export default function ProfessionalsPage() {
           onFinish={(v) => list.setFilters(cleanFilters({ keyword: v.keyword, idNumber: v.idNumber?.trim().toUpperCase() }))}
         >
           <Form.Item label={t("delivery.person.name")} name="keyword">
-            <Input allowClear maxLength={50} />
+            <Input allowClear maxLength={50} placeholder={t("delivery.professionals.nameHint")} />
           </Form.Item>
           <Form.Item
             label={t("delivery.person.idNumber")}

@@ -15,7 +15,8 @@ import { DateRangeInput } from "../../components/DateRangeInput";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
-import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { cleanFilters } from "../../components/usePagedList";
+import { useKeysetList } from "../../components/useKeysetList";
 import { formatDate, formatFen } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { AdHocTag, CategoryTag, ProjectStatusTag, SubjectTypeTag, useCategoryOptions } from "./filingTags";
@@ -47,7 +48,7 @@ export default function ProjectListPage() {
     category: params.get("category") ?? undefined,
     range: params.get("from") || params.get("to") ? [params.get("from") ? dayjs(params.get("from")) : null, params.get("to") ? dayjs(params.get("to")) : null] : null,
   }));
-  const list = usePagedList(projectApi.list, toQuery(initial));
+  const list = useKeysetList(projectApi.list, toQuery(initial));
   const [filterForm] = Form.useForm<ProjectFilter>();
   const categoryOptions = useCategoryOptions();
 
@@ -118,6 +119,7 @@ export default function ProjectListPage() {
       </Card>
       <Card>
         <Table<ProjectListItem> rowKey="id" columns={listColumns(columns)} dataSource={list.items} loading={list.loading} pagination={list.pagination} scroll={{ x: "max-content" }} />
+        {list.pager}
       </Card>
     </>
   );

@@ -13,7 +13,8 @@ import type { BaseView, PublicProjectView } from "../../api/types";
 import { DateRangeInput } from "../../components/DateRangeInput";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
-import { cleanFilters, usePagedList } from "../../components/usePagedList";
+import { cleanFilters } from "../../components/usePagedList";
+import { useKeysetList } from "../../components/useKeysetList";
 import { formatDate, formatFen, todayInShanghai } from "../../format";
 import { CategoryTag, ProjectStatusTag, SubjectTypeTag, useCategoryOptions } from "../filing/filingTags";
 import { useBusinessToday } from "../filing/useFilingData";
@@ -74,7 +75,7 @@ export default function PublicTrainingsPage() {
   // What is running or still to come: from today (the platform's today, once it has answered).
   const upcoming = (day: string): CalendarFilter => ({ range: [dayjs(day), null] });
   const [initial] = useState(() => upcoming(todayInShanghai()));
-  const list = usePagedList(publicApi.trainings, toQuery(initial));
+  const list = useKeysetList(publicApi.trainings, toQuery(initial));
   const [filterForm] = Form.useForm<CalendarFilter>();
   const categoryOptions = useCategoryOptions();
   const [bases, setBases] = useState<BaseView[]>([]);
@@ -162,8 +163,9 @@ export default function PublicTrainingsPage() {
           </Row>
         )}
       </section>
-      <Space style={{ marginTop: 16, width: "100%", justifyContent: "flex-end" }}>
-        <Pagination {...pagination} onChange={pagination.onChange} />
+      <Space wrap style={{ marginTop: 16, width: "100%", justifyContent: "flex-end" }}>
+        {pagination && <Pagination {...pagination} onChange={pagination.onChange} />}
+        {list.pager}
       </Space>
     </>
   );
