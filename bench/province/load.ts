@@ -56,8 +56,18 @@ export interface LoadSpec {
   connections?: number;
 }
 
-/** autocannon with a cookie, CSRF token, path and body of its own on each request. */
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 200);
+
+/**
+ * autocannon with a cookie, CSRF token, path and body of its own on each request; a path measured for a
+ * duration is first warmed up with BENCH_WARM_UP requests (JIT, statement caches, the page cache).
+ */
 export async function load(url: string, spec: LoadSpec): Promise<Load> {
+  if (!spec.amount && WARM_UP > 0) await measure(url, { ...spec, amount: WARM_UP });
+  return measure(url, spec);
+}
+
+async function measure(url: string, spec: LoadSpec): Promise<Load> {
   let i = 0;
   const started = performance.now();
   let last = started;
