@@ -296,13 +296,14 @@ async function exportAll(run: Run): Promise<void> {
   const aim = "< 60 s, server < 512 MB, /health p99 < 100 ms";
   const who = await bureau(run);
   const p = exportPath(run);
-  const head = await fetch(`${run.server.url}${p}`, { headers: { cookie: who.cookie } });
-  await head.body?.cancel();
-  if (head.status === 404) return run.emit(na("export", "export", `GET ${p}`, aim, "n/a (route missing)"));
   run.server.rss.mark();
   const health = sampleHealth(run.server.url, 20);
   const d = await download(run, p, who);
   const h = await health.stop();
+  if (d.status === 404) {
+    fs.rmSync(d.file, { force: true });
+    return run.emit(na("export", "export", `GET ${p}`, aim, "n/a (route missing)"));
+  }
   const rss = run.server.rss.peakMb();
   let rows = NaN;
   if (d.status === 200 && /spreadsheetml/.test(d.contentType)) rows = await countRows(d.file).catch(() => NaN);
