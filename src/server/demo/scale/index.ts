@@ -9,7 +9,8 @@ import { hashPassword } from "../../platform/passwords.js";
 import { ensureBaselineSurveyForm } from "../../modules/delivery/survey.js";
 import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from "../seed.js";
 import { writeManifest, type ScaleManifest } from "./manifest.js";
-import { idNumberOfPerson, peopleRows, TABLE_ORDER, usernameOf, type PeopleLoad } from "./people.js";
+import { idNumberOfPerson, TABLE_ORDER, usernameOf, type PeopleSpec } from "./people.js";
+import { startGenerator } from "./generator.js";
 import { writeProvince } from "./province.js";
 import { idMaker, seeded } from "./random.js";
 import { insertRows } from "./insert.js";
@@ -46,29 +47,21 @@ async function loadSettings(p: Platform, on: boolean): Promise<void> {
   }
 }
 
-/** The next number of each year's certificate sequence (the platform's `certificate:<year>`), saved at the end. */
-async function certificateNumbers(p: Platform, years: number[]) {
-  const names = years.map((y) => `certificate:${y}`);
-  const rows = await p.db.selectFrom("numberSequences").select(["name", "lastValue"]).where("name", "in", names).execute();
-  const last = new Map(rows.map((r) => [r.name, Number(r.lastValue)]));
-  return {
-    next: (year: number) => {
-      const n = (last.get(`certificate:${year}`) ?? 0) + 1;
-      last.set(`certificate:${year}`, n);
-      return n;
-    },
-    save: async () => {
-      for (const [name, lastValue] of last) {
-        await p.db.insertInto("numberSequences").values({ name, lastValue }).onConflict((oc) => oc.column("name").doUpdateSet({ lastValue })).execute();
-      }
-    },
-  };
+/** Each year's certificate sequence (the platform's `certificate:<year>`) so far. */
+async function certificateLast(p: Platform, years: number[]): Promise<Record<string, number>> {
+  const rows = await p.db.selectFrom("numberSequences").select(["name", "lastValue"]).where("name", "in", years.map((y) => `certificate:${y}`)).execute();
+  return Object.fromEntries(rows.map((r) => [r.name, Number(r.lastValue)]));
 }
 
-async function surveyForms(p: Platform): Promise<(startDate: string) => string> {
+async function saveSequences(p: Platform, last: Record<string, number>): Promise<void> {
+  for (const [name, lastValue] of Object.entries(last)) {
+    await p.db.insertInto("numberSequences").values({ name, lastValue }).onConflict((oc) => oc.column("name").doUpdateSet({ lastValue })).execute();
+  }
+}
+
+async function surveyForms(p: Platform) {
   await ensureBaselineSurveyForm(p);
-  const forms = await p.db.selectFrom("surveyForms").select(["id", "effectiveFrom"]).orderBy("effectiveFrom").execute();
-  return (startDate) => (forms.filter((f) => f.effectiveFrom <= startDate).at(-1) ?? forms[0]).id;
+  return p.db.selectFrom("surveyForms").select(["id", "effectiveFrom"]).orderBy("effectiveFrom").execute();
 }
 
 export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleManifest> {
@@ -95,20 +88,26 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
     const province = await p.db.transaction().execute((trx) =>
       writeProvince(trx, { p, rand, id, now, passwordHash, bureauOrgId: bureau.id }, { years: opts.years, perYear: opts.projectsPerYear ?? 4000, professionals: opts.professionals, bigSize, checkInSize }),
     );
-    const certificates = await certificateNumbers(p, [...years, thisYear + 1]);
-    const load: PeopleLoad = {
-      p, rand, id, seed: opts.seed, now, passwordHash, province, years,
+    const spec: PeopleSpec = {
+      seed: opts.seed, today: p.clock.today(), now, passwordHash, province, years,
       bigStride: Math.max(1, Math.floor(opts.professionals / Math.max(bigSize, 1))), bigSize,
       checkInStride: Math.max(1, Math.floor(opts.professionals / Math.max(checkInSize, 1))), checkInSize,
-      formFor: await surveyForms(p),
-      nextCertificateNo: certificates.next,
+      forms: await surveyForms(p),
+      certificateLast: await certificateLast(p, [...years, thisYear + 1]),
     };
+    const generator = startGenerator({ spec, startMs: startMs + 60_000, secrets: { dataDir: p.config.dataDir, secretKey: p.config.secretKey, signing: p.secrets.signingVersion, sealing: p.secrets.sealingVersion } });
     const bar = progressBar(opts.professionals, opts.progress ?? false);
     const serials: string[] = [];
     let bigEnrolled = 0;
     let checkInEnrolled = 0;
-    for (let from = 0; from < opts.professionals; from += CHUNK) {
-      const rows = peopleRows(load, from, Math.min(opts.professionals, from + CHUNK));
+    let last = spec.certificateLast;
+    const chunkAt = (from: number) => (from < opts.professionals ? generator.chunk(from, Math.min(opts.professionals, from + CHUNK)) : null);
+    let next = chunkAt(0);
+    for (let from = 0; next; from += CHUNK) {
+      const { rows, certificateLast: seen } = await next;
+      // the generator works on the next chunk while this one is written
+      next = chunkAt(from + CHUNK);
+      last = seen;
       let written = 0;
       await p.db.transaction().execute(async (trx) => {
         for (const table of TABLE_ORDER) written += await insertRows(trx, table, rows[table]);
@@ -120,7 +119,8 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       bar.tick(Math.min(opts.professionals, from + CHUNK), written);
     }
     bar.done();
-    await certificates.save();
+    await generator.close();
+    await saveSequences(p, last);
     count("organizations", 16 * (1 + 8 + 13));
     count("bases", province.bases.length);
     count("feeStandards", province.bases.length * 2);
@@ -136,7 +136,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
     const sample = (k: number) => Math.min(opts.professionals - 1, Math.floor((opts.professionals / 10) * k));
     const samplePeople = Array.from({ length: Math.min(10, opts.professionals) }, (_, k) => sample(k));
     const names = await p.db.selectFrom("users").select("displayName").where("username", "in", samplePeople.map(usernameOf)).execute();
-    const checkInPeople = Array.from({ length: Math.min(10, checkInSize) }, (_, k) => k * load.checkInStride + (1 % load.checkInStride));
+    const checkInPeople = Array.from({ length: Math.min(10, checkInSize) }, (_, k) => k * spec.checkInStride + (1 % spec.checkInStride));
     const manifest: ScaleManifest = {
       seed: opts.seed,
       professionals: opts.professionals,
@@ -157,7 +157,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       certificateSerials: serials.slice(0, 10),
       usernames: samplePeople.map(usernameOf),
       names: [...new Set(names.map((n) => n.displayName))],
-      idNumbers: samplePeople.map((i) => idNumberOfPerson(load, i)),
+      idNumbers: samplePeople.map((i) => idNumberOfPerson(spec, i)),
       projectKeywords: ["数字孪生", "急诊急救", "装配式建筑", "网络安全", "碳达峰"],
       missingKeyword: "量子引力波",
     };

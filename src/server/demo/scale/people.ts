@@ -4,7 +4,7 @@
 import type { Insertable } from "kysely";
 import { maskIdNumber } from "../../../shared/identifiers.js";
 import type { Database } from "../../db/schema.js";
-import type { Platform } from "../../platform/context.js";
+import type { Secrets } from "../../platform/secrets.js";
 import { canonicalJson } from "../../modules/delivery/certificates.js";
 import { sealIdNumber, sealPhone } from "../../modules/professionals/identity.js";
 import { addDays } from "../../platform/calendar.js";
@@ -30,11 +30,11 @@ const COMMENTS = ["案例贴近工作实际，收获很大。", "希望增加实
 /** Crockford's base 32, as certificate serials use (modules/delivery/certificates.ts). */
 const SERIAL_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-export interface PeopleLoad {
-  p: Platform;
-  rand: Rand;
-  id: () => string;
+/** What generating people needs, all of it plain data a worker thread receives (generator.ts). */
+export interface PeopleSpec {
   seed: number;
+  /** the platform clock's date and instant */
+  today: string;
   now: string;
   passwordHash: string;
   province: Province;
@@ -44,14 +44,29 @@ export interface PeopleLoad {
   bigSize: number;
   checkInStride: number;
   checkInSize: number;
-  /** the survey form in force, by project start date */
-  formFor: (startDate: string) => string;
-  /** the next certificate number of a year (continuing `certificate:<year>`) */
-  nextCertificateNo: (year: number) => number;
+  /** the survey forms, by effectiveFrom ascending */
+  forms: { id: string; effectiveFrom: string }[];
+  /** the last certificate number of each year so far (`certificate:<year>`) */
+  certificateLast: Record<string, number>;
+}
+
+export interface PeopleLoad extends PeopleSpec {
+  secrets: Secrets;
+  rand: Rand;
+  id: () => string;
 }
 
 export const usernameOf = (i: number) => `sp${String(i + 1).padStart(7, "0")}`;
-export const idNumberOfPerson = (l: Pick<PeopleLoad, "seed">, i: number) => idNumberOf(i, REGIONS, l.seed);
+export const idNumberOfPerson = (l: Pick<PeopleSpec, "seed">, i: number) => idNumberOf(i, REGIONS, l.seed);
+
+/** The form in force at class start: the latest effective by then, else the earliest (as survey.ts decides). */
+const formFor = (l: PeopleSpec, startDate: string) => (l.forms.filter((f) => f.effectiveFrom <= startDate).at(-1) ?? l.forms[0]).id;
+
+function nextCertificateNo(l: PeopleSpec, year: number): number {
+  const n = (l.certificateLast[`certificate:${year}`] ?? 0) + 1;
+  l.certificateLast[`certificate:${year}`] = n;
+  return n;
+}
 
 const at = (date: string, hhmm: string, minutes: number) => new Date(Date.parse(`${date}T${hhmm}:00+08:00`) + minutes * 60_000).toISOString();
 
@@ -66,7 +81,7 @@ export function peopleRows(l: PeopleLoad, from: number, to: number): Rows {
     const idNumber = idNumberOfPerson(l, i);
     const employer = l.province.employers[i % l.province.employers.length];
     const phone = `13${rand.int(5, 9)}${String(rand.int(0, 99_999_999)).padStart(8, "0")}`;
-    rows.users.push({ id, username: usernameOf(i), displayName: name, orgId: employer.id, passwordHash: l.passwordHash, mustChangePassword: 0, failedLogins: 0, ...sealPhone(l.p.secrets, phone), idNumber: null, ...sealIdNumber(l.p.secrets, idNumber), passwordChangedAt: l.now, createdAt: l.now, updatedAt: l.now, version: 1 });
+    rows.users.push({ id, username: usernameOf(i), displayName: name, orgId: employer.id, passwordHash: l.passwordHash, mustChangePassword: 0, failedLogins: 0, ...sealPhone(l.secrets, phone), idNumber: null, ...sealIdNumber(l.secrets, idNumber), passwordChangedAt: l.now, createdAt: l.now, updatedAt: l.now, version: 1 });
     rows.userRoles.push({ userId: id, role: "professional" });
     rows.professionals.push({ id, employer: employer.name, title: rand.pick(TITLES), specialty: rand.pick(SPECIALTIES), createdBy: null, createdAt: l.now, updatedAt: l.now, version: 1 });
     const person = { id, name, masked: maskIdNumber(idNumber) };
@@ -83,7 +98,7 @@ export function peopleRows(l: PeopleLoad, from: number, to: number): Rows {
 
 function enrolmentRows(l: PeopleLoad, rows: Rows, person: { id: string; name: string; masked: string }, project: ScaleProject): void {
   const { rand } = l;
-  const today = l.p.clock.today();
+  const today = l.today;
   const enrolledAt = `${addDays(project.startDate, -10)}T01:30:00.000Z`;
   const attended = project === l.province.checkInProject ? [] : project.sessions.filter((s) => s.date < today && rand.chance(0.93));
   for (const s of attended) {
@@ -96,17 +111,17 @@ function enrolmentRows(l: PeopleLoad, rows: Rows, person: { id: string; name: st
   const issuedOn = addDays(project.endDate, 1);
   const issuedAt = `${issuedOn}T01:00:00.000Z`;
   const year = Number(issuedOn.slice(0, 4));
-  const serial = `JJZS-${year}-${String(l.nextCertificateNo(year)).padStart(6, "0")}-${Array.from({ length: 6 }, () => SERIAL_ALPHABET[rand.int(0, 31)]).join("")}`;
+  const serial = `JJZS-${year}-${String(nextCertificateNo(l, year)).padStart(6, "0")}-${Array.from({ length: 6 }, () => SERIAL_ALPHABET[rand.int(0, 31)]).join("")}`;
   const payload = canonicalJson({ serial, holderName: person.name, holderIdNumberMasked: person.masked, projectId: project.id, projectTitle: project.title, filingNo: project.filingNo, subjectType: project.subjectType, hours: project.hours, startDate: project.startDate, endDate: project.endDate, baseName: project.baseName, issuedOn, completionBasis: "attendance" });
   const certificateId = l.id();
-  rows.certificates.push({ id: certificateId, serial, projectId: project.id, professionalId: person.id, payload, signature: l.p.secrets.sign(payload), keyId: l.p.secrets.signingKeyId, issuedAt, status: "valid", revokedAt: null, revokedBy: null, revokedReason: null, version: 1 });
+  rows.certificates.push({ id: certificateId, serial, projectId: project.id, professionalId: person.id, payload, signature: l.secrets.sign(payload), keyId: l.secrets.signingKeyId, issuedAt, status: "valid", revokedAt: null, revokedBy: null, revokedReason: null, version: 1 });
   const days = Object.fromEntries(project.sessions.map((s) => [s.date, s.hours]));
   rows.learningEntries.push({ id: l.id(), professionalId: person.id, year: Number(project.endDate.slice(0, 4)), source: "project", subjectType: project.subjectType, hours: project.hours, title: project.title, earnedOn: project.endDate, days: JSON.stringify(days), projectId: project.id, certificateId, declarationId: null, status: "counted", revokedAt: null, revokedReason: null, createdAt: issuedAt });
   if (rand.chance(0.65)) {
     const score = () => rand.int(3, 5);
     const comment = rand.chance(0.3) ? rand.pick(COMMENTS) : "";
     const answers = { content: score(), teachers: score(), organization: score(), usefulness: score(), overall: score(), ...(comment ? { comments: comment } : {}) };
-    rows.surveyResponses.push({ id: l.id(), projectId: project.id, professionalId: person.id, formId: l.formFor(project.startDate), answers: JSON.stringify(answers), comment, createdAt: issuedAt });
+    rows.surveyResponses.push({ id: l.id(), projectId: project.id, professionalId: person.id, formId: formFor(l, project.startDate), answers: JSON.stringify(answers), comment, createdAt: issuedAt });
   }
 }
 
@@ -117,7 +132,7 @@ function enrolmentRows(l: PeopleLoad, rows: Rows, person: { id: string; name: st
  */
 function declaredRows(l: PeopleLoad, rows: Rows, professionalId: string): void {
   const { rand } = l;
-  const today = l.p.clock.today();
+  const today = l.today;
   const n = rand.int(5, 7);
   const months = new Set<string>();
   for (let k = 0; k < n * 2 && months.size < n; k++) {
