@@ -53,6 +53,6 @@ export function startGenerator(data: GeneratorData) {
         waiting.push({ resolve, reject });
         worker.postMessage({ from, to });
       }),
-    close: () => worker.terminate(),
+    terminate: () => worker.terminate(),
   };
 }

@@ -14,6 +14,7 @@ import { startGenerator } from "./generator.js";
 import { writeProvince } from "./province.js";
 import { idMaker, seeded } from "./random.js";
 import { insertRows } from "./insert.js";
+import { buildIndexes, dropIndexes, secondaryIndexes } from "./indexes.js";
 import { progressBar } from "./progress.js";
 
 export interface ScaleOptions {
@@ -83,7 +84,10 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
   const counts: Record<string, number> = {};
   const count = (table: string, n: number) => (counts[table] = (counts[table] ?? 0) + n);
 
+  const indexes = await secondaryIndexes(p);
   await loadSettings(p, true);
+  await dropIndexes(p, indexes);
+  let generator: ReturnType<typeof startGenerator> | undefined;
   try {
     const province = await p.db.transaction().execute((trx) =>
       writeProvince(trx, { p, rand, id, now, passwordHash, bureauOrgId: bureau.id }, { years: opts.years, perYear: opts.projectsPerYear ?? 4000, professionals: opts.professionals, bigSize, checkInSize }),
@@ -95,13 +99,13 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       forms: await surveyForms(p),
       certificateLast: await certificateLast(p, [...years, thisYear + 1]),
     };
-    const generator = startGenerator({ spec, startMs: startMs + 60_000, secrets: { dataDir: p.config.dataDir, secretKey: p.config.secretKey, signing: p.secrets.signingVersion, sealing: p.secrets.sealingVersion } });
+    const gen = (generator = startGenerator({ spec, startMs: startMs + 60_000, secrets: { dataDir: p.config.dataDir, secretKey: p.config.secretKey, signing: p.secrets.signingVersion, sealing: p.secrets.sealingVersion } }));
     const bar = progressBar(opts.professionals, opts.progress ?? false);
     const serials: string[] = [];
     let bigEnrolled = 0;
     let checkInEnrolled = 0;
     let last = spec.certificateLast;
-    const chunkAt = (from: number) => (from < opts.professionals ? generator.chunk(from, Math.min(opts.professionals, from + CHUNK)) : null);
+    const chunkAt = (from: number) => (from < opts.professionals ? gen.chunk(from, Math.min(opts.professionals, from + CHUNK)) : null);
     let next = chunkAt(0);
     for (let from = 0; next; from += CHUNK) {
       const { rows, certificateLast: seen } = await next;
@@ -119,8 +123,10 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       bar.tick(Math.min(opts.professionals, from + CHUNK), written);
     }
     bar.done();
-    await generator.close();
     await saveSequences(p, last);
+    process.stderr.write(opts.progress ? `building ${indexes.length} indexes…\n` : "");
+    await buildIndexes(p, indexes);
+    indexes.length = 0;
     count("organizations", 16 * (1 + 8 + 13));
     count("bases", province.bases.length);
     count("feeStandards", province.bases.length * 2);
@@ -164,6 +170,9 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
     writeManifest(p.config.dataDir, manifest);
     return manifest;
   } finally {
+    await generator?.terminate();
+    // a failed load still leaves every index in place
+    await buildIndexes(p, indexes);
     await loadSettings(p, false);
   }
 }
