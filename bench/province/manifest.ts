@@ -2,6 +2,7 @@
 // generator writes beside the data (<data dir>/scale-manifest.json) naming the ids and samples the paths need.
 import fs from "node:fs";
 import path from "node:path";
+import { usernameOf } from "../../src/server/demo/scale/people.js";
 
 /** scale-manifest.json as `cebase seed:scale` writes it (src/server/demo/scale/manifest.ts); it may hold more. */
 interface SeedManifest {
@@ -46,8 +47,8 @@ export interface ScaleManifest {
   year?: number;
 }
 
-/** professionals' accounts: person i (from 0) is sp0000001 … (src/server/demo/scale/people.ts usernameOf) */
-export const scaleUsername = (i: number) => `sp${String(i + 1).padStart(7, "0")}`;
+/** professionals' accounts: person i (from 0) is sp0000001 … */
+export const scaleUsername = usernameOf;
 
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
