@@ -6,7 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { demoIdNumber } from "../../src/server/demo/seed.js";
 import { ENROLMENT_COLUMNS } from "../../src/server/modules/delivery/enrollment-excel.js";
-import { getJson, load, pool, sampleHealth, SECONDS, signIn, type Load, type SignedIn } from "./load.js";
+import { fetchPatiently, getJson, load, pool, sampleHealth, SECONDS, signIn, type Load, type SignedIn } from "./load.js";
 import { scaleUsername, type ScaleManifest, type Target } from "./manifest.js";
 import type { Row } from "./report.js";
 import { startBare, startServer, type Server } from "./server.js";
@@ -263,7 +263,7 @@ interface Download {
 async function download(run: Run, pathName: string, who: SignedIn): Promise<Download> {
   const file = path.join(os.tmpdir(), `cebase-bench-export-${process.pid}-${Date.now()}.xlsx`);
   const t = performance.now();
-  const res = await fetch(`${run.server.url}${pathName}`, { headers: { cookie: who.cookie } });
+  const res = await fetchPatiently(`${run.server.url}${pathName}`, { headers: { cookie: who.cookie } });
   const out = fs.createWriteStream(file);
   let bytes = 0;
   if (res.body) {
@@ -362,7 +362,7 @@ async function busyHealth(run: Run): Promise<void> {
       // draining
     }
     return `an export (${head.status})`;
-  })();
+  })().catch((err: unknown) => `an export that failed (${err instanceof Error ? err.message : String(err)})`);
   await paging;
   const exported = await exporting;
   const h = await health.stop();
@@ -404,7 +404,7 @@ async function importEnrolments(run: Run): Promise<void> {
   const { people, note } = importPeople(run);
   const post = async (rows: typeof people) => {
     const body = await workbook(rows);
-    const res = await fetch(`${run.server.url}/api/v1/training-projects/${target.id}/enrollments/import`, { method: "POST", headers: { "content-type": XLSX, cookie: who.cookie, "x-csrf-token": who.csrf }, body: new Uint8Array(body) });
+    const res = await fetchPatiently(`${run.server.url}/api/v1/training-projects/${target.id}/enrollments/import`, { method: "POST", headers: { "content-type": XLSX, cookie: who.cookie, "x-csrf-token": who.csrf }, body: new Uint8Array(body) });
     return { status: res.status, body: (await res.json().catch(() => null)) as any };
   };
   run.server.rss.mark();

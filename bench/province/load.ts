@@ -12,10 +12,25 @@ export interface SignedIn {
   csrf: string;
 }
 
+/**
+ * fetch for the bench's own set-up requests (sign-ins, probes, cursor walks): a 503 SERVER_BUSY from the
+ * server's pressure relief is waited out as its Retry-After asks, up to 5 times; the measured load never retries.
+ */
+export async function fetchPatiently(input: string, init?: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    const res = await fetch(input, init);
+    if (res.status !== 503 || attempt >= 5) return res;
+    await res.body?.cancel();
+    const wait = Number(res.headers.get("retry-after") ?? 2);
+    console.log(`  (server busy: 503, retrying in ${wait} s)`);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+  }
+}
+
 /** A sign-in over HTTP; the bureau's second factor is the demo secret's code (or the manifest's secret). */
 export async function signIn(url: string, username: string, password = "Demo#2026", totpSecret?: string): Promise<SignedIn> {
   const totp = totpSecret ? totpAt(totpSecret, totpStep(Date.now()) * TOTP_STEP_SECONDS * 1000) : await demoCode(username);
-  const res = await fetch(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password, totp }) });
+  const res = await fetchPatiently(`${url}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password, totp }) });
   if (res.status !== 200) throw new Error(`sign-in of ${username}: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string };
   return { cookie: /cebase_session=[^;]*/.exec(res.headers.get("set-cookie") ?? "")![0], csrf: body.csrfToken };
@@ -136,7 +151,7 @@ export function percentiles(xs: number[]): { p50: number; p99: number; max: numb
 
 /** One GET with a signed-in person's cookie: status and JSON (or null). */
 export async function getJson(url: string, pathName: string, who?: SignedIn): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${url}${pathName}`, { headers: who ? { cookie: who.cookie } : {} });
+  const res = await fetchPatiently(`${url}${pathName}`, { headers: who ? { cookie: who.cookie } : {} });
   const text = await res.text();
   let body: unknown = null;
   try {
