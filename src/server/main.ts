@@ -16,6 +16,7 @@ import { insertUser } from "./modules/users/service.js";
 import { backupDatabase, restoreDatabase } from "./platform/backup.js";
 import { countStaleSealed, KEY_REFRESH_MS, resealAll, rotateKeys } from "./platform/keys.js";
 import { createOrganization } from "./modules/organizations/service.js";
+import { seedScale } from "./demo/scale/index.js";
 
 const HELP = `cebase — 专业技术人员继续教育基地服务平台
 
@@ -32,6 +33,11 @@ Usage:
                                     audit-checkpoints.jsonl, and any FILE an auditor kept); exit 1 naming the first entry
                                     concerned and what happened: edited, missing, recomputed or truncated
   cebase demo load                  load demo data into an empty database
+  cebase seed:scale --professionals N --years Y [--seed S]
+                                    fill the database with a synthetic province for the benchmark (issue 13): demo data
+                                    first when empty, ~200 bases, ~4,000 projects a year, N professionals (sp0000001 …,
+                                    password Demo#2026) with enrolments, check-ins, signed certificates and learning
+                                    records; writes scale-manifest.json to the data directory; refuses a second run
   cebase backup FILE                write a backup of the database to FILE (a new file), safe while serving:
                                     SQLite online backup, or pg_dump's custom format for PostgreSQL
   cebase restore FILE               load a backup into an empty data directory or database, then check the audit chain;
@@ -158,6 +164,27 @@ async function rotateKey(ctx: Ctx, waitForInstances: boolean) {
   if (left > 0) process.exitCode = 1;
 }
 
+/** Whole numbers only: a typo must not seed a different province than the one asked for. */
+function wholeNumber(value: string | undefined, name: string, fallback?: number): number {
+  if (value === undefined && fallback !== undefined) return fallback;
+  if (!value || !/^\d{1,9}$/.test(value)) throw new Error(`usage: cebase seed:scale --professionals N --years Y [--seed S] (--${name} must be a whole number)`);
+  return Number(value);
+}
+
+async function seedScaleCommand(args: string[]) {
+  const { values } = parseArgs({ args, options: { professionals: { type: "string" }, years: { type: "string" }, seed: { type: "string" } } });
+  const professionals = wholeNumber(values.professionals, "professionals");
+  const years = wholeNumber(values.years, "years");
+  if (professionals < 1 || years < 1 || years > 20) throw new Error("seed:scale needs at least 1 professional and 1 to 20 years");
+  const seed = wholeNumber(values.seed, "seed", 20261213);
+  const started = Date.now();
+  const m = await withPlatform((p) => seedScale(p, { professionals, years, seed, progress: true }));
+  const seconds = (Date.now() - started) / 1000;
+  const rows = Object.values(m.counts).reduce((a, b) => a + b, 0);
+  console.log(`seeded ${professionals} professionals over ${years} years (${m.dialect}, seed ${seed}): ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s)`);
+  console.log(Object.entries(m.counts).map(([t, n]) => `${t} ${n}`).join(", "));
+}
+
 async function main(argv: string[]) {
   const [cmd, sub, ...rest] = argv;
   const key = [cmd, sub].filter(Boolean).join(" ");
@@ -190,6 +217,7 @@ async function main(argv: string[]) {
       console.log("demo data loaded");
     });
   }
+  if (cmd === "seed:scale") return seedScaleCommand(argv.slice(1));
   if (key === "org create") {
     const { values } = parseArgs({
       args: rest,
