@@ -16,10 +16,14 @@ async function trigramSchema(db: Kysely<any>): Promise<string> {
   const find = async () => (await sql<{ s: string }>`select extnamespace::regnamespace::text as s from pg_extension where extname = 'pg_trgm'`.execute(db)).rows[0]?.s;
   const found = await find();
   if (found) return found;
+  // The migration runs in a transaction: a savepoint keeps it usable when the create loses a race.
+  await sql`savepoint create_pg_trgm`.execute(db);
   try {
     await sql`create extension if not exists pg_trgm with schema public`.execute(db);
+    await sql`release savepoint create_pg_trgm`.execute(db);
   } catch (err) {
     // Two schemas migrating at once: the other one created it.
+    await sql`rollback to savepoint create_pg_trgm`.execute(db);
     if (!(await find())) throw err;
   }
   return (await find()) ?? "public";
