@@ -102,19 +102,33 @@ export async function runExport(job: ExportJob): Promise<{ rows: number }> {
   let paused = false;
   let cancelled = false;
   let waiting: (() => void) | null = null;
+  let resumed: (() => void) | null = null;
   const wake = () => {
     const w = waiting;
-    waiting = null;
+    const r = resumed;
+    waiting = resumed = null;
     w?.();
+    r?.();
   };
+  let stop!: (err: Error) => void;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  stopped.catch(() => undefined);
   port.on("message", (m: ExportControl) => {
     if (m.type === "pause") paused = true;
     else {
       paused = false;
-      if (m.type === "cancel") cancelled = true;
+      if (m.type === "cancel") {
+        cancelled = true;
+        stop(new Error("export cancelled"));
+      }
       wake();
     }
   });
+  /** Between batches: the zip writer's bytes flushed and the client keeping up, so memory holds about one batch. */
+  const flowing = async () => {
+    await new Promise((r) => setImmediate(r));
+    while (paused && !cancelled) await new Promise<void>((r) => (resumed = r));
+  };
   const post = (m: ExportMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
   const out = new Writable({
     highWaterMark: 1 << 20,
@@ -147,14 +161,14 @@ export async function runExport(job: ExportJob): Promise<{ rows: number }> {
     for (;;) {
       for (const r of batch) ws.addRow(job.columns.map((c) => cellOf(c, r[c.field]))).commit();
       rows += batch.length;
-      if (cancelled) throw new Error("export cancelled");
+      await Promise.race([flowing(), stopped]);
       if (batch.length < job.batchSize) break;
       const last = batch[batch.length - 1];
       batch = await read(batchSql(job, true), [...job.parameters, ...job.keys.map((k) => last[k])]);
     }
     ws.commit();
-    await wb.commit();
-    await new Promise<void>((resolve, reject) => (out.writableFinished ? resolve() : out.once("finish", resolve).once("error", reject)));
+    await Promise.race([wb.commit(), stopped]);
+    await Promise.race([new Promise<void>((resolve, reject) => (out.writableFinished ? resolve() : out.once("finish", resolve).once("error", reject))), stopped]);
     post({ type: "end", rows });
     return { rows };
   } finally {

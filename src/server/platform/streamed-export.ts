@@ -67,19 +67,26 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   let rows = 0;
   let ended = false;
+  let paused = false;
   let ready!: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
   port1.on("message", (m: ExportMessage) => {
     if (m.type === "ready") ready();
     else if (m.type === "chunk") {
-      if (!out.write(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength))) port1.postMessage({ type: "pause" });
+      if (!out.write(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength)) && !paused) {
+        paused = true;
+        port1.postMessage({ type: "pause" });
+      }
     } else if (m.type === "end") {
       ended = true;
       rows = m.rows;
       out.end();
     }
   });
-  out.on("drain", () => port1.postMessage({ type: "resume" }));
+  out.on("drain", () => {
+    paused = false;
+    port1.postMessage({ type: "resume" });
+  });
   const cancel = () => {
     if (!reply.raw.writableFinished) port1.postMessage({ type: "cancel" });
   };
