@@ -116,4 +116,39 @@ describe.each(dialects)("streamed exports on %s", (dialect) => {
     const sysadmin = await s.as("sysadmin");
     expectError(await sysadmin.get("/api/v1/professionals/export.xlsx"), 403, "FORBIDDEN");
   });
+
+  it("the yearly compliance export: one row per person, hours and 是否达标 as counted by hand against the policy of the year", { timeout: 120_000 }, async () => {
+    const db = s.app.platform.db;
+    // 2026: 90 hours, at least 60 professional (2/3) and 30 general
+    const entry = (who: number, year: number, subjectType: "general" | "professional", hours: number, status = "counted") => ({
+      id: newId(), professionalId: ids[who], year, source: "online", subjectType, hours, title: "课程", earnedOn: `${year}-05-01`, days: "{}", status, createdAt: CREATED,
+    });
+    await db.insertInto("learningEntries").values([
+      entry(0, 2026, "professional", 40), entry(0, 2026, "professional", 20), entry(0, 2026, "general", 30), // met
+      entry(1, 2026, "professional", 70), entry(1, 2026, "general", 20), // 90 hours, general short
+      entry(2, 2026, "professional", 50), entry(2, 2026, "professional", 10, "revoked"), entry(2, 2026, "general", 30), entry(2, 2025, "professional", 60), // revoked and last year's do not count
+      entry(3, 2026, "general", 12.5),
+    ]).execute();
+    const ws = await sheetOf(await bureau.get("/api/v1/statistics/compliance-export?year=2026"));
+    const total = Number((await db.selectFrom("professionals").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    expect(ws.rowCount - 1).toBe(total);
+    const headers = ["姓名", "身份证号", "工作单位", "专业", "专业科目学时", "公需科目学时", "要求学时", "是否达标"];
+    expect(headers.map((h) => columnOf(ws, h))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const byName = new Map<string, unknown[]>();
+    ws.eachRow((row, n) => {
+      if (n > 1) byName.set(String(row.getCell(1).value), (row.values as unknown[]).slice(1));
+    });
+    expect(byName.get("人员000000")).toEqual(["人员000000", "3710**********0000", "威海市立医院", "智能制造", 60, 30, 90, "是"]);
+    expect(byName.get("人员000001")!.slice(4)).toEqual([70, 20, 90, "否"]);
+    expect(byName.get("人员000002")!.slice(4)).toEqual([50, 30, 90, "否"]);
+    expect(byName.get("人员000003")!.slice(4)).toEqual([0, 12.5, 90, "否"]);
+    expect(byName.get("人员000004")!.slice(4)).toEqual([0, 0, 90, "否"]);
+    expect(await auditedCounts(s, "professionals.complianceExported")).toContain(total);
+  });
+
+  it("keeps the compliance export the bureau's: a supervising unit and a base are refused, a bad year is a 400", async () => {
+    expectError(await (await s.as("supervisor")).get("/api/v1/statistics/compliance-export?year=2026"), 403, "FORBIDDEN");
+    expectError(await (await s.as("base")).get("/api/v1/statistics/compliance-export?year=2026"), 403, "FORBIDDEN");
+    expectError(await bureau.get("/api/v1/statistics/compliance-export?year=abc"), 400, "VALIDATION_FAILED");
+  });
 });
