@@ -18,6 +18,7 @@ import { registerSessionHandling } from "./platform/http.js";
 import { registerAccessGate, registerRouteDeclarations } from "./platform/access.js";
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
+import { registerPressureRelief } from "./platform/pressure.js";
 import { makeAjv, registerNulRefusal } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -69,7 +70,7 @@ export interface BuildOptions {
 }
 
 export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<OpenPlatform> {
-  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, idleInTransactionMs: config.pgIdleInTransactionMs });
+  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, idleInTransactionMs: config.pgIdleInTransactionMs, statementTimeoutMs: config.pgStatementTimeoutMs });
   try {
     await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
     const clock = opts.clock ?? createClock({ testClock: config.testClock });
@@ -148,6 +149,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   // issue 10 "Tests that stay": a route that does not declare its access fails the start-up
   registerRouteDeclarations(app);
   registerSecurityHeaders(app);
+  await registerPressureRelief(app, config.underPressure);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
