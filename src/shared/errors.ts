@@ -140,8 +140,8 @@ export const ERROR_CODES = {
   // issue 13 item 5: an export never stops silently at a limit; a list that is not streamed refuses instead
   EXPORT_TOO_LARGE: {
     status: 422,
-    zh: "导出结果超过 {limit} 行（共 {total} 行），请缩小筛选条件后再导出",
-    en: "The export would hold more than {limit} rows ({total}); narrow the filter and export again",
+    zh: "导出结果超过 {limit} 行，请缩小筛选条件后再导出",
+    en: "The export would hold more than {limit} rows; narrow the filter and export again",
   },
   SERVER_BUSY: { status: 503, zh: "系统繁忙，请 {retryAfterSeconds} 秒后再试", en: "The server is busy; try again in {retryAfterSeconds} seconds" },
   // ---- base accreditation (第四条, 第五条) ----

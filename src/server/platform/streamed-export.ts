@@ -118,8 +118,3 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     .header("Cache-Control", "no-store")
     .send(out);
 }
-
-/** For lists kept in memory (never large): more than `limit` rows is refused, never cut short. */
-export function refuseOverLimit(total: number, limit: number): void {
-  if (total > limit) throw new DomainError("EXPORT_TOO_LARGE", { limit, total });
-}

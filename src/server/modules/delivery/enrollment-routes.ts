@@ -18,7 +18,6 @@ import {
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx, contentDisposition } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { checkIn, checkInCode, manualCheckIn, sessionAttendance } from "./checkins.js";
 import { enrolmentTemplate, importEnrolments } from "./enrollment-excel.js";
@@ -73,7 +72,7 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/training-projects/:id/enrollments.xlsx",
     { config: { grant: "enrollment.read" }, schema: { tags, summary: "Export a project's enrolments to Excel", params: IdParams, querystring: obj(EnrolmentQuery) } },
-    async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await exportEnrolments(actorCtx(p, req), req.params.id, req.query, EXPORT_LIMIT)),
+    async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await exportEnrolments(actorCtx(p, req), req.params.id, req.query)),
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments/template.xlsx",

@@ -12,7 +12,7 @@ import { lockNamed, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { errorMessage } from "../../../shared/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { EXPORT_READ, pageWindow, withinExportLimit, type Page, type PageRequest } from "../../platform/paging.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
 import { containsText } from "../../platform/search.js";
@@ -296,15 +296,15 @@ export async function listEnrolments(ctx: Ctx, projectId: string, f: PageRequest
 }
 
 /** Every enrolment of the project for the Excel export, in enrolment order; the export is audited. */
-export async function exportEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFilter, limit: number): Promise<EnrollmentView[]> {
+export async function exportEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFilter): Promise<EnrollmentView[]> {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
   const rows = await filteredQuery(ctx, projectId, f)
     .select((eb) => VIEW_COLUMNS(eb) as never)
     .orderBy("e.createdAt")
     .orderBy("e.id")
-    .limit(limit)
+    .limit(EXPORT_READ)
     .execute();
-  const views = (rows as Row[]).map((r) => present(ctx, r));
+  const views = withinExportLimit(rows as Row[]).map((r) => present(ctx, r));
   const count = new Set(views.map((v) => v.professionalId)).size;
   await auditPersonalDataRead(ctx, { action: "enrollments.exported", resourceType: "trainingProject", resourceId: projectId, count, format: "xlsx" });
   return views;

@@ -29,7 +29,10 @@ import {
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
+import { EXPORT_LIMIT, withinExportLimit } from "../../platform/paging.js";
+
+/** An in-memory export of a paged list: refused (422) rather than cut short when the list holds more than the limit. */
+const inExport = <T>(page: { items: T[]; total: number }) => withinExportLimit(page.items, page.total);
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { CATEGORY_NAMES } from "./categories.js";
@@ -177,7 +180,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => plans.listPlans(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/annual-plans/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, summary: "Export plans to Excel", querystring: obj(PlanQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, (await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, inExport(await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/annual-plans/filing-status",
@@ -185,7 +188,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => filingStatus(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/annual-plans/filing-status/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, querystring: obj(StateQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, (await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, inExport(await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/annual-plans/prefill",
@@ -258,7 +261,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => projects.listProjects(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/training-projects/export.xlsx", { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "培训项目.xlsx", "培训项目", projectSheet, (await projects.listProjects(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "培训项目.xlsx", "培训项目", projectSheet, inExport(await projects.listProjects(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/training-projects/filing-date",
