@@ -146,6 +146,15 @@ describe.each(dialects)("streamed exports on %s", (dialect) => {
     expect(await auditedCounts(s, "professionals.complianceExported")).toContain(total);
   });
 
+  it("refuses an in-memory export over its limit with 422 EXPORT_TOO_LARGE: no partial file, nothing audited", async () => {
+    const sysadmin = await s.as("sysadmin");
+    const before = (await auditedCounts(s, "users.exported")).length;
+    const res = await sysadmin.get("/api/v1/users/export.xlsx");
+    expectError(res, 422, "EXPORT_TOO_LARGE");
+    expect(res.body.error.message).toContain("10000");
+    expect((await auditedCounts(s, "users.exported")).length).toBe(before);
+  });
+
   it("keeps the compliance export the bureau's: a supervising unit and a base are refused, a bad year is a 400", async () => {
     expectError(await (await s.as("supervisor")).get("/api/v1/statistics/compliance-export?year=2026"), 403, "FORBIDDEN");
     expectError(await (await s.as("base")).get("/api/v1/statistics/compliance-export?year=2026"), 403, "FORBIDDEN");

@@ -170,7 +170,7 @@ export class DocumentJobs {
 
   /** Jobs the worker threads have finished, jobs stopped because their client went away, threads alive: for tests and the benchmark. */
   stats(): { completed: number; abandoned: number; threads: number } {
-    return { completed: this.pool?.completed ?? 0, abandoned: this.abandoned, threads: this.pool?.threads.length ?? 0 };
+    return { completed: (this.pool?.completed ?? 0) + (this.exports?.completed ?? 0), abandoned: this.abandoned, threads: this.pool?.threads.length ?? 0 };
   }
 
   /** Stops the worker threads (with the server). */
