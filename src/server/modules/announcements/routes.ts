@@ -16,7 +16,6 @@ import type { AnnouncementReceipt } from "../../../shared/announcements.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { EXPORT_LIMIT, withinExportLimit } from "../../platform/paging.js";
-import { DomainError } from "../../platform/errors.js";
 import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import * as service from "./service.js";
