@@ -129,17 +129,21 @@ export async function runExport(job: ExportJob): Promise<{ rows: number }> {
     await new Promise((r) => setImmediate(r));
     while (paused && !cancelled) await new Promise<void>((r) => (resumed = r));
   };
-  const post = (m: ExportMessage, transfer?: ArrayBuffer[]) => port.postMessage(m, transfer);
+  const post = (m: ExportMessage, transfer?: ArrayBuffer[]) => {
+    if (!cancelled) port.postMessage(m, transfer);
+  };
   const out = new Writable({
     highWaterMark: 1 << 20,
     write(chunk: Buffer, _enc, cb) {
-      if (cancelled) return cb(new Error("export cancelled"));
+      // once cancelled, bytes are dropped rather than the stream failed: the abandoned writer winds down quietly
+      if (cancelled) return cb();
       const own = new Uint8Array(chunk); // a copy of its own, so it can be transferred
       post({ type: "chunk", chunk: own }, [own.buffer]);
       if (!paused) return cb();
-      waiting = () => cb(cancelled ? new Error("export cancelled") : undefined);
+      waiting = () => cb();
     },
   });
+  out.on("error", () => undefined);
   try {
     const read = readerOf(job.connection);
     let batch = await read(batchSql(job, false), job.parameters);

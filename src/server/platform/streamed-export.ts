@@ -69,6 +69,8 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   let ended = false;
   let paused = false;
   let ready!: () => void;
+  let sawEnd!: () => void;
+  const endSeen = new Promise<void>((resolve) => (sawEnd = resolve));
   const started = new Promise<void>((resolve) => (ready = resolve));
   port1.on("message", (m: ExportMessage) => {
     if (m.type === "ready") ready();
@@ -81,6 +83,7 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
       ended = true;
       rows = m.rows;
       out.end();
+      sawEnd();
     }
   });
   out.on("drain", () => {
@@ -95,8 +98,14 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     .exportPool()
     .run(job, { transferList: [port2] })
     .then((r: { rows: number }) => (rows = r.rows));
+  // The task's result and the port's messages travel apart: the last chunks and "end" may still be on
+  // their way when the task resolves, so the port stays open until "end" (or the worker's side closes).
+  const portClosed = new Promise<void>((resolve) => port1.once("close", resolve));
   const finished = running.then(
-    () => undefined,
+    async () => {
+      await Promise.race([endSeen, portClosed]);
+      if (!ended) out.destroy(new Error("export ended without its last bytes"));
+    },
     (err: unknown) => {
       const e = err as Error;
       if (!reply.raw.destroyed) documents.log.error({ job: "export", errName: e?.name, stack: e?.stack?.split("\n").slice(1, 4).join("\n") }, "export failed");
