@@ -161,3 +161,24 @@ describe.each(dialects)("streamed exports on %s", (dialect) => {
     expectError(await bureau.get("/api/v1/statistics/compliance-export?year=abc"), 400, "VALIDATION_FAILED");
   });
 });
+
+describe.each(dialects)("the event loop kept free on %s", (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    // a heap bound no process meets: every request is "under pressure" once the first sample is taken
+    s = await startServer(dialect, { underPressure: { maxEventLoopDelayMs: 0, maxHeapUsedBytes: 1, maxEventLoopUtilization: 0, retryAfterSeconds: 7 } });
+  }, 120_000);
+  afterAll(() => s?.close());
+
+  it("answers 503 SERVER_BUSY with Retry-After under pressure, while /api/v1/health still answers", async () => {
+    const client = s.client();
+    let res = await client.get("/api/v1/auth/me");
+    for (let i = 0; i < 50 && res.status !== 503; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      res = await client.get("/api/v1/auth/me");
+    }
+    expectError(res, 503, "SERVER_BUSY");
+    expect(res.headers.get("retry-after")).toBe("7");
+    expect((await client.get("/api/v1/health")).status).toBe(200);
+  });
+});
