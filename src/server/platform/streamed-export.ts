@@ -51,8 +51,8 @@ function connectionOf(p: Platform): ExportConnection {
 export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec: StreamedExport): Promise<FastifyReply> {
   const documents = p.documents;
   const req = reply.request;
-  const release = documents.acquire(reply, req.session?.actor.id ?? `ip:${req.ip}`, true);
   const compiled = spec.query.compile();
+  const release = documents.acquire(reply, req.session?.actor.id ?? `ip:${req.ip}`, true);
   const { port1, port2 } = new MessageChannel();
   const job: ExportJob = {
     connection: connectionOf(p),
@@ -67,13 +67,17 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   const out = new PassThrough({ highWaterMark: 1 << 20 });
   let rows = 0;
   let ended = false;
+  let isStarted = false;
   let paused = false;
   let ready!: () => void;
   let sawEnd!: () => void;
   const endSeen = new Promise<void>((resolve) => (sawEnd = resolve));
   const started = new Promise<void>((resolve) => (ready = resolve));
   port1.on("message", (m: ExportMessage) => {
-    if (m.type === "ready") ready();
+    if (m.type === "ready") {
+      isStarted = true;
+      ready();
+    }
     else if (m.type === "chunk") {
       if (!out.write(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength)) && !paused) {
         paused = true;
@@ -94,10 +98,18 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     if (!reply.raw.writableFinished) port1.postMessage({ type: "cancel" });
   };
   reply.raw.once("close", cancel);
-  const running = documents
-    .exportPool()
-    .run(job, { transferList: [port2] })
-    .then((r: { rows: number }) => (rows = r.rows));
+  let running: Promise<number>;
+  try {
+    running = documents
+      .exportPool()
+      .run(job, { transferList: [port2] })
+      .then((r: { rows: number }) => (rows = r.rows));
+  } catch (err) {
+    reply.raw.off("close", cancel);
+    port1.close();
+    release();
+    throw err;
+  }
   // The task's result and the port's messages travel apart: the last chunks and "end" may still be on
   // their way when the task resolves, so the port stays open until "end" (or the worker's side closes).
   const portClosed = new Promise<void>((resolve) => port1.once("close", resolve));
@@ -116,7 +128,8 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     reply.raw.off("close", cancel);
     port1.close();
     release();
-    await spec.onDone?.(rows).catch((err: unknown) => documents.log.error({ job: "export", errName: (err as Error)?.name }, "export audit failed"));
+    // an export that never started handed nothing over: nothing to audit
+    if (isStarted) await spec.onDone?.(rows).catch((err: unknown) => documents.log.error({ job: "export", errName: (err as Error)?.name }, "export audit failed"));
   });
   // the first batch is read before the answer starts, so a query that fails still answers as JSON
   const first = await Promise.race([started.then(() => true), running.then(() => true, () => false)]);
