@@ -20,6 +20,7 @@ import { registerAccessGate, registerRouteDeclarations } from "./platform/access
 import { RouteMethods, documentErrors, typed } from "./platform/routing.js";
 import { registerSecurityHeaders } from "./platform/security.js";
 import { registerPublicCache } from "./platform/public-cache.js";
+import { registerPressureRelief } from "./platform/pressure.js";
 import { makeAjv, registerNulRefusal } from "./platform/validate.js";
 import { auditRoutes } from "./modules/audit/routes.js";
 import { authRoutes } from "./modules/auth/routes.js";
@@ -71,7 +72,7 @@ export interface BuildOptions {
 }
 
 export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): Promise<OpenPlatform> {
-  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, idleInTransactionMs: config.pgIdleInTransactionMs });
+  const handle = opts.db ?? openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgSchema: config.pgSchema, idleInTransactionMs: config.pgIdleInTransactionMs, statementTimeoutMs: config.pgStatementTimeoutMs });
   try {
     await migrateToLatest(handle.db, handle.dialect === "postgres" ? config.pgSchema : undefined);
     const clock = opts.clock ?? createClock({ testClock: config.testClock });
@@ -153,6 +154,7 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
   // issue 10 "Tests that stay": a route that does not declare its access fails the start-up
   registerRouteDeclarations(app);
   registerSecurityHeaders(app, config.publicCacheSeconds);
+  await registerPressureRelief(app, config.underPressure);
   // issue 13 item 6: answers of 1 KB and more go out brotli- or gzip-compressed when the client takes it
   // (the built web app is compressed once at build time, below). Request bodies are never inflated: an
   // upload is taken as sent, so a small compressed body cannot expand past the size limits.

@@ -131,6 +131,19 @@ export const ERROR_CODES = {
     en: "You already have {limit} documents being built; try again in {retryAfterSeconds} seconds",
   },
   DOCUMENT_FAILED: { status: 503, zh: "文件生成失败，请稍后重试", en: "The document could not be built; please try again later" },
+  // issue 13 item 4: large exports stream from a few worker threads server-wide
+  EXPORT_JOBS_BUSY: {
+    status: 429,
+    zh: "系统正在生成 {limit} 个大型导出文件，请 {retryAfterSeconds} 秒后再试",
+    en: "The server is already writing {limit} large exports; try again in {retryAfterSeconds} seconds",
+  },
+  // issue 13 item 5: an export never stops silently at a limit; a list that is not streamed refuses instead
+  EXPORT_TOO_LARGE: {
+    status: 422,
+    zh: "导出结果超过 {limit} 行，请缩小筛选条件后再导出",
+    en: "The export would hold more than {limit} rows; narrow the filter and export again",
+  },
+  SERVER_BUSY: { status: 503, zh: "系统繁忙，请 {retryAfterSeconds} 秒后再试", en: "The server is busy; try again in {retryAfterSeconds} seconds" },
   // ---- base accreditation (第四条, 第五条) ----
   FORM_INCOMPLETE: { status: 422, zh: "申报表尚有 {count} 项未填写完整，请补充后再提交", en: "The application form lacks {count} items; complete them before submitting" },
   FORM_NOT_EDITABLE: { status: 409, zh: "申报表已提交，当前状态下不能修改", en: "The form cannot be edited in its current status" },

@@ -96,6 +96,8 @@ export type Ability =
   // issue 12: the year in figures and the yearly statistics report
   | "statistics.view"
   | "statistics.report"
+  // issue 13 item 3: every professional's yearly hours as Excel (the bureau's alone)
+  | "statistics.complianceExport"
   // 通知公告 (issue 12 item 6)
   | "announcement.view"
   | "announcement.publish"
@@ -137,6 +139,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "changeReport.view",
     "statistics.view",
     "statistics.report",
+    "statistics.complianceExport",
     "riskFlag.view",
     "riskFlag.scan",
     "announcement.view",

@@ -49,6 +49,10 @@ export interface AppConfig extends DocumentConfig {
   auditCheckpointMinutes: number;
   /** PostgreSQL: a session idle this long inside a transaction is ended, its locks released (a hung instance). */
   pgIdleInTransactionMs: number;
+  /** PostgreSQL: a statement of the request pool running longer is cancelled (0: no limit); exports have their own, longer one. */
+  pgStatementTimeoutMs: number;
+  /** issue 13 item 4: answer 503 with Retry-After while the event loop lags or the heap is full (0 turns a check off). */
+  underPressure: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxEventLoopUtilization: number; retryAfterSeconds: number };
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
   secretKey?: string;
 }
@@ -126,6 +130,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     documentJobsPerUser: Number(env.CEBASE_DOCUMENT_JOBS_PER_USER ?? 2),
     documentTimeoutMs: Number(env.CEBASE_DOCUMENT_TIMEOUT_SECONDS ?? 300) * 1000,
     excelInlineRows: Number(env.CEBASE_EXCEL_INLINE_ROWS ?? 500),
+    // issue 13 item 4: streamed exports server-wide at once, each a worker thread with its own read connection
+    heavyJobs: Math.max(1, Number(env.CEBASE_HEAVY_JOBS ?? 2) || 2),
+    exportStatementTimeoutMs: Number(env.CEBASE_EXPORT_STATEMENT_TIMEOUT_SECONDS ?? 600) * 1000,
+    pgStatementTimeoutMs: Number(env.CEBASE_PG_STATEMENT_TIMEOUT_SECONDS ?? 30) * 1000,
+    // off under NODE_ENV=test unless asked for: suites on a busy machine would otherwise be refused at random
+    underPressure: {
+      maxEventLoopDelayMs: Number(env.CEBASE_MAX_EVENT_LOOP_DELAY_MS ?? (env.NODE_ENV === "test" ? 0 : 1000)),
+      maxHeapUsedBytes: Number(env.CEBASE_MAX_HEAP_USED_MB ?? 0) * 1024 * 1024,
+      maxEventLoopUtilization: Number(env.CEBASE_MAX_EVENT_LOOP_UTILIZATION ?? 0),
+      retryAfterSeconds: Number(env.CEBASE_PRESSURE_RETRY_AFTER_SECONDS ?? 10),
+    },
     ...overrides,
   };
 }

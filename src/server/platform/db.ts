@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import pg from "pg";
-import { CamelCasePlugin, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Compilable, type CompiledQuery, type SqliteDatabase, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, Migrator, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type Compilable, type CompiledQuery, type SqliteDatabase, type Transaction } from "kysely";
 import type { Database } from "../db/schema.js";
 import { migrations } from "../db/migrations/index.js";
 
@@ -25,6 +25,8 @@ export interface DbOptions {
   pgSchema?: string;
   /** PostgreSQL ends a session left idle this long inside a transaction, releasing its locks (default 60 s). */
   idleInTransactionMs?: number;
+  /** PostgreSQL cancels a statement running longer (issue 13 item 4: no request holds a connection for minutes); 0 or unset: no limit. Migrations run without it. */
+  statementTimeoutMs?: number;
 }
 
 // pg returns int8 counts as strings and timestamps as Date; we store text, but keep counts numeric.
@@ -58,7 +60,11 @@ export function openDb(opts: DbOptions): DbHandle {
     // issue 10 (two instances): an instance whose host hangs or is cut off inside a transaction would hold
     // its locks (the audit chain's among them, so every instance's audited writes) until TCP gives up,
     // hours later; PostgreSQL ends such a session after idleInTransactionMs and the others carry on.
-    const settings = [`idle_in_transaction_session_timeout=${Math.round(opts.idleInTransactionMs ?? 60_000)}`, ...(opts.pgSchema ? [`search_path=${opts.pgSchema}`] : [])];
+    const settings = [
+      `idle_in_transaction_session_timeout=${Math.round(opts.idleInTransactionMs ?? 60_000)}`,
+      ...(opts.statementTimeoutMs && opts.statementTimeoutMs > 0 ? [`statement_timeout=${Math.round(opts.statementTimeoutMs)}`] : []),
+      ...(opts.pgSchema ? [`search_path=${opts.pgSchema}`] : []),
+    ];
     const pool = new pg.Pool({
       connectionString: opts.databaseUrl,
       max: 10,
@@ -171,6 +177,20 @@ export function preparedRows<Row extends object, R>(columns: readonly (keyof Row
 }
 
 export async function migrateToLatest(db: Kysely<any>, pgSchema?: string): Promise<string[]> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return migrateOn(db, pgSchema);
+  // An index built over a province's rows may take longer than a request's statement timeout: the
+  // migrations run on one connection with the timeout lifted, then given back with its own setting.
+  return db.connection().execute(async (conn) => {
+    await sql`set statement_timeout = 0`.execute(conn);
+    try {
+      return await migrateOn(conn, pgSchema);
+    } finally {
+      await sql`reset statement_timeout`.execute(conn);
+    }
+  });
+}
+
+async function migrateOn(db: Kysely<any>, pgSchema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

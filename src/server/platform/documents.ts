@@ -23,6 +23,10 @@ export interface DocumentConfig {
   documentTimeoutMs: number;
   /** Excel exports of more rows than this are written by a worker; smaller ones inline, where a thread hop costs more than it saves. */
   excelInlineRows: number;
+  /** Streamed exports (issue 13 item 4) the whole server runs at once, each on its own worker thread and read connection; one more is refused 429. */
+  heavyJobs?: number;
+  /** PostgreSQL statement timeout of an export's own connection (a batch of a large export may read long). */
+  exportStatementTimeoutMs?: number;
 }
 
 declare module "fastify" {
@@ -39,10 +43,10 @@ const RETRY_AFTER_SECONDS = 5;
  * The worker entry beside this file: compiled JavaScript when the server runs from dist/node, otherwise
  * (vitest, tsx: this module is TypeScript) the .ts source loaded through tsx's loader in the worker.
  */
-export function workerEntry(moduleUrl = import.meta.url): { filename: string; execArgv: string[] } {
+export function workerEntry(moduleUrl = import.meta.url, name = "document-worker"): { filename: string; execArgv: string[] } {
   const here = fileURLToPath(moduleUrl);
   const ext = path.extname(here);
-  const filename = path.join(path.dirname(here), `document-worker${ext}`);
+  const filename = path.join(path.dirname(here), `${name}${ext}`);
   if (!fs.existsSync(filename)) throw new Error(`document worker missing: ${filename}`);
   if (ext !== ".ts") return { filename, execArgv: [] };
   const tsx = pathToFileURL(createRequire(moduleUrl).resolve("tsx")).href;
@@ -59,6 +63,8 @@ export class DocumentJobs {
   private readonly running = new Map<string, number>();
   private readonly scope = new AsyncLocalStorage<JobScope>();
   private abandoned = 0;
+  private heavy = 0;
+  private exports: Piscina | null = null;
 
   /** Where failed jobs are reported (the server's log, once it exists). */
   log: { error(obj: object, msg: string): void } = { error: () => undefined };
@@ -75,12 +81,7 @@ export class DocumentJobs {
    * every `build` inside is aborted if the client goes away, and the slot is free again when it returns or throws.
    */
   async forRequest<T>(reply: FastifyReply, userKey: string, fn: () => Promise<T>): Promise<T> {
-    const held = this.active(userKey);
-    if (held >= this.config.documentJobsPerUser) {
-      reply.header("Retry-After", String(RETRY_AFTER_SECONDS));
-      throw new DomainError("DOCUMENT_JOBS_BUSY", { limit: this.config.documentJobsPerUser, retryAfterSeconds: RETRY_AFTER_SECONDS });
-    }
-    this.running.set(userKey, held + 1);
+    const release = this.acquire(reply, userKey, false);
     const aborted = new AbortController();
     const onClose = () => {
       if (!reply.raw.writableFinished) aborted.abort();
@@ -90,10 +91,55 @@ export class DocumentJobs {
       return await this.scope.run({ signal: aborted.signal }, fn);
     } finally {
       reply.raw.off("close", onClose);
+      release();
+    }
+  }
+
+  private get heavyLimit(): number {
+    return Math.max(1, this.config.heavyJobs ?? 2);
+  }
+
+  /** Streamed exports running now, server-wide. */
+  heavyActive(): number {
+    return this.heavy;
+  }
+
+  /**
+   * Takes one of the user's document slots and, for a streamed export (`heavy`), one of the server's
+   * heavy slots; 429 with Retry-After when either is full. The returned function frees them (once).
+   */
+  acquire(reply: FastifyReply, userKey: string, heavy: boolean): () => void {
+    const held = this.active(userKey);
+    if (held >= this.config.documentJobsPerUser) {
+      reply.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      throw new DomainError("DOCUMENT_JOBS_BUSY", { limit: this.config.documentJobsPerUser, retryAfterSeconds: RETRY_AFTER_SECONDS });
+    }
+    if (heavy && this.heavy >= this.heavyLimit) {
+      reply.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      throw new DomainError("EXPORT_JOBS_BUSY", { limit: this.heavyLimit, retryAfterSeconds: RETRY_AFTER_SECONDS });
+    }
+    this.running.set(userKey, held + 1);
+    if (heavy) this.heavy++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      if (heavy) this.heavy--;
       const left = this.active(userKey) - 1;
       if (left > 0) this.running.set(userKey, left);
       else this.running.delete(userKey);
+    };
+  }
+
+  /** The pool of export threads (one per heavy slot), each keeping its own read connection. */
+  exportPool(): Piscina {
+    if (this.closed) throw new Error("document pool closed");
+    if (!this.exports) {
+      const { filename, execArgv } = workerEntry(import.meta.url, "export-worker");
+      const threads = this.heavyLimit;
+      this.exports = new Piscina({ filename, execArgv, minThreads: 0, maxThreads: threads, idleTimeout: 60_000 });
     }
+    return this.exports;
   }
 
   /** The bytes of one document, built by a worker thread (or inline when the pool is off). */
@@ -124,14 +170,15 @@ export class DocumentJobs {
 
   /** Jobs the worker threads have finished, jobs stopped because their client went away, threads alive: for tests and the benchmark. */
   stats(): { completed: number; abandoned: number; threads: number } {
-    return { completed: this.pool?.completed ?? 0, abandoned: this.abandoned, threads: this.pool?.threads.length ?? 0 };
+    return { completed: (this.pool?.completed ?? 0) + (this.exports?.completed ?? 0), abandoned: this.abandoned, threads: this.pool?.threads.length ?? 0 };
   }
 
   /** Stops the worker threads (with the server). */
   async close(): Promise<void> {
     this.closed = true;
-    const pool = this.pool;
+    const pools = [this.pool, this.exports];
     this.pool = null;
-    await pool?.destroy();
+    this.exports = null;
+    await Promise.all(pools.map((p) => p?.destroy()));
   }
 }

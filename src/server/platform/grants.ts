@@ -131,6 +131,8 @@ export const GRANTS: Record<Role, Partial<Record<Action, Scope>>> = {
       // issue 12: the city's figures and its yearly statistics report (第十三条, 第十九条)
       "statistics.read",
       "yearlyReport.read",
+      // issue 13 item 3: every professional's yearly hours, the city's alone (第十三条, 第二十四条)
+      "complianceExport.read",
     ),
     "file.upload": "self",
     "workItem.read": "self",

@@ -1,5 +1,6 @@
 // Paged lists: `?page=&pageSize=` → `{ items, total, page, pageSize }` (DESIGN.md "API conventions").
 import type { SelectQueryBuilder } from "kysely";
+import { DomainError } from "./errors.js";
 export interface PageRequest {
   page?: number;
   pageSize?: number;
@@ -31,5 +32,18 @@ export async function countOf(q: SelectQueryBuilder<any, any, any>): Promise<num
   return Number(r.n);
 }
 
-/** The most rows one Excel export carries. */
+/**
+ * The most rows an Excel export written in memory carries (lists that stay small: users, organizations,
+ * plans, inspections, receipts). A larger one is refused with EXPORT_TOO_LARGE, never cut short (issue 13
+ * item 5); lists that grow without bound stream instead (streamed-export.ts).
+ */
 export const EXPORT_LIMIT = 10000;
+
+/** Rows an in-memory export reads: one past the limit, so an oversized list is seen and refused. */
+export const EXPORT_READ = EXPORT_LIMIT + 1;
+
+/** The rows, unless there are more than EXPORT_LIMIT (or the list's `total` says so): then 422, before anything is audited or sent. */
+export function withinExportLimit<T>(rows: T[], total = rows.length): T[] {
+  if (total > EXPORT_LIMIT || rows.length > EXPORT_LIMIT) throw new DomainError("EXPORT_TOO_LARGE", { limit: EXPORT_LIMIT });
+  return rows;
+}

@@ -304,6 +304,8 @@ export const declarationReviewApi = {
 /** 专技人员: looking a person up and reading their learning record. */
 export const professionalLookupApi = {
   list: (query: Query) => api.get<KeysetPaged<ProfessionalView>>(`${V1}/professionals`, query),
+  /** The whole list under the same filter, streamed (issue 13 item 5). */
+  exportUrl: (query: Query) => `${V1}/professionals/export.xlsx${queryString(query)}`,
   get: (id: string) => api.get<ProfessionalView>(`${V1}/professionals/${enc(id)}`),
   /** issue 11 item 6: the whole ID number, once, audited */
   revealIdNumber: (id: string) => api.post<{ idNumber: string }>(`${V1}/professionals/${enc(id)}/actions/reveal-id-number`, {}),

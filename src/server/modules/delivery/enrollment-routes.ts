@@ -16,13 +16,12 @@ import {
   SessionAttendanceView,
 } from "../../../shared/delivery.js";
 import type { Platform } from "../../platform/context.js";
-import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
+import { sendStreamedExport, type ExportColumn } from "../../platform/streamed-export.js";
 import { actorCtx, contentDisposition } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { checkIn, checkInCode, manualCheckIn, sessionAttendance } from "./checkins.js";
 import { enrolmentTemplate, importEnrolments } from "./enrollment-excel.js";
-import { cancelEnrolment, enrol, exportEnrolments, listEnrolments, myEnrolments } from "./enrollments.js";
+import { cancelEnrolment, enrol, enrolmentsExport, listEnrolments, myEnrolments } from "./enrollments.js";
 import { importSignInSheet, signInSheetPdf, signInSheetXlsx } from "./signin-sheet.js";
 
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
@@ -37,16 +36,17 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 const STATUS_NAMES: Record<string, string> = { enrolled: "已报名", cancelled: "已取消" };
 const SOURCE_NAMES: Record<string, string> = { self: "本人报名", staff: "基地代报", import: "Excel 导入" };
 
-const enrolmentSheet: SheetColumn<EnrollmentView>[] = [
-  { header: "姓名", width: 12, value: (r) => r.name },
-  { header: "身份证号码", width: 22, value: (r) => r.idNumber },
-  { header: "工作单位", width: 30, value: (r) => r.employer },
-  { header: "职称", width: 14, value: (r) => r.title },
-  { header: "报名方式", width: 12, value: (r) => SOURCE_NAMES[r.source] },
-  { header: "状态", width: 10, value: (r) => STATUS_NAMES[r.status] },
-  { header: "出勤", width: 10, value: (r) => `${r.attendedSessions}/${r.sessionCount}` },
-  { header: "结业", width: 8, value: (r) => (r.completed === null ? "" : r.completed ? "是" : "否") },
-  { header: "报名时间", kind: "datetime", value: (r) => r.createdAt },
+/** 个人信息保护法: the ID number masked, as on the page. */
+const ENROLMENT_COLUMNS: ExportColumn[] = [
+  { header: "姓名", width: 12, field: "name" },
+  { header: "身份证号码", width: 22, field: "idNumberMasked" },
+  { header: "工作单位", width: 30, field: "employer" },
+  { header: "职称", width: 14, field: "title" },
+  { header: "报名方式", width: 12, field: "source", labels: SOURCE_NAMES },
+  { header: "状态", width: 10, field: "status", labels: STATUS_NAMES },
+  { header: "出勤", width: 10, field: "attendance" },
+  { header: "结业", width: 8, field: "completed", labels: { "1": "是", "0": "否" } },
+  { header: "报名时间", width: 18, kind: "datetime", field: "createdAt" },
 ];
 
 export function enrollmentRoutes(r: Router, p: Platform): void {
@@ -73,7 +73,10 @@ export function enrollmentRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/training-projects/:id/enrollments.xlsx",
     { config: { grant: "enrollment.read" }, schema: { tags, summary: "Export a project's enrolments to Excel", params: IdParams, querystring: obj(EnrolmentQuery) } },
-    async (req, reply) => sendWorkbook(reply, "报名名单.xlsx", "报名名单", enrolmentSheet, await exportEnrolments(actorCtx(p, req), req.params.id, req.query, EXPORT_LIMIT)),
+    async (req, reply) => {
+      const { query, audit } = await enrolmentsExport(actorCtx(p, req), req.params.id, req.query);
+      return sendStreamedExport(p, reply, { filename: "报名名单.xlsx", sheetName: "报名名单", query, keys: ["createdAt", "id"], columns: ENROLMENT_COLUMNS, onDone: audit });
+    },
   );
   r.get(
     "/api/v1/training-projects/:id/enrollments/template.xlsx",

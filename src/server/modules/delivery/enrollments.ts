@@ -1,7 +1,7 @@
 // Enrolment (报名) in a filed training project (第十七条): a professional enrols themselves, or the
 // base enrols a person it names (found by ID number, or registered on the spot, 第二十四条). Capacity
 // is decided under a per-project lock, so simultaneous enrolments never overfill a course.
-import type { ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
 import type { ClaimCodeView, EnrollmentCreateBody, EnrollmentView, MyEnrollmentView } from "../../../shared/delivery.js";
 import type { SubjectType } from "../../../shared/filing.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
@@ -314,19 +314,35 @@ export async function listEnrolments(ctx: Ctx, projectId: string, f: KeysetReque
   return { ...paged, items: ids.map((id) => present(ctx, byId.get(id)!)) };
 }
 
-/** Every enrolment of the project for the Excel export, in enrolment order; the export is audited. */
-export async function exportEnrolments(ctx: Ctx, projectId: string, f: EnrolmentFilter, limit: number): Promise<EnrollmentView[]> {
+/**
+ * 报名名单 as the streamed export reads it (issue 13 item 5): the project's enrolments under the list's
+ * filter, keyed by (createdAt, id), ID numbers masked; attendance as "attended/sessions". The hand-over
+ * is audited with its count once the export ends. Out of scope the project answers 404 first.
+ */
+export async function enrolmentsExport(ctx: Ctx, projectId: string, f: EnrolmentFilter) {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
-  const rows = await filteredQuery(ctx, projectId, f)
-    .select((eb) => VIEW_COLUMNS(eb) as never)
-    .orderBy("e.createdAt")
-    .orderBy("e.id")
-    .limit(limit)
-    .execute();
-  const views = (rows as Row[]).map((r) => present(ctx, r));
-  const count = new Set(views.map((v) => v.professionalId)).size;
-  await auditPersonalDataRead(ctx, { action: "enrollments.exported", resourceType: "trainingProject", resourceId: projectId, count, format: "xlsx" });
-  return views;
+  const count = (eb: ExpressionBuilder<any, any>, table: "checkIns" | "projectSessions") =>
+    eb
+      .selectFrom(table)
+      .select((x: ExpressionBuilder<any, any>) => x.fn.countAll().as("n"))
+      .whereRef(`${table}.projectId`, "=", "e.projectId")
+      .$if(table === "checkIns", (q) => q.whereRef("checkIns.professionalId", "=", "e.professionalId"));
+  const query = filteredQuery(ctx, projectId, f).select((eb) => [
+    "e.id",
+    "e.createdAt",
+    "users.displayName as name",
+    "users.idNumberMasked",
+    "professionals.employer",
+    "professionals.title",
+    "e.source",
+    "e.status",
+    "e.completed",
+    sql<string>`${count(eb, "checkIns")} || '/' || ${count(eb, "projectSessions")}`.as("attendance"),
+  ]);
+  return {
+    query,
+    audit: (n: number) => auditPersonalDataRead(ctx, { action: "enrollments.exported", resourceType: "trainingProject", resourceId: projectId, count: n, format: "xlsx" }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // plan or as an ad-hoc filing (一事一报). Only a filed project may enrol, check in, certify and count
 // hours. Filing happens at once when every rule holds (rules.ts); the supervising unit or the bureau
 // may return a filed project before it starts, which un-files it.
-import type { ExpressionBuilder, Kysely } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { Database } from "../../db/schema.js";
 import type { ProjectCategory, ProjectInput, ProjectListItem, ProjectSession, ProjectStatus, ProjectTeacher, ProjectView, SubjectType, TrainingMode } from "../../../shared/filing.js";
 import { appendAudit } from "../../platform/audit.js";
@@ -410,6 +410,11 @@ const LIST_COLUMNS = [
   "trainingProjects.filedAt",
   "trainingProjects.updatedAt",
 ] as const;
+
+/** The list under the same filter as the streamed export reads it (issue 13 item 5): the fee in yuan. */
+export async function projectsExport(ctx: Ctx, f: ProjectFilter) {
+  return projectQuery(ctx, f, await basesNamed(ctx.db, f.q)).select([...LIST_COLUMNS, sql<number>`training_projects.fee_fen / 100.0`.as("feeYuan")]);
+}
 
 /** The projects' list order, latest start first, both keys one way so the cursor is one row-value range of training_projects_start_id_idx. */
 export const PROJECT_ORDER: KeysetList<{ id: string; startDate: string }> = {

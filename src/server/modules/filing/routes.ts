@@ -24,12 +24,15 @@ import {
   SubjectTypeSchema,
   type AnnualPlanListItem as PlanRow,
   type PlanFilingStateView as StateRow,
-  type ProjectListItem as ProjectRow,
 } from "../../../shared/filing.js";
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx, contentDisposition, ctxOf } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
+import { EXPORT_LIMIT, withinExportLimit } from "../../platform/paging.js";
+import { sendStreamedExport, type ExportColumn } from "../../platform/streamed-export.js";
+
+/** An in-memory export of a paged list: refused (422) rather than cut short when the list holds more than the limit. */
+const inExport = <T>(page: { items: T[]; total: number }) => withinExportLimit(page.items, page.total);
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { CATEGORY_NAMES } from "./categories.js";
@@ -77,7 +80,6 @@ const STATUS_NAMES: Record<string, string> = {
 };
 const SUBJECT_NAMES: Record<string, string> = { general: "公需科目", professional: "专业科目" };
 const MODE_NAMES: Record<string, string> = { offline: "线下", online: "线上", blended: "线上线下结合" };
-const yuan = (fen: number) => Number((fen / 100).toFixed(2));
 
 const planSheet: SheetColumn<PlanRow>[] = [
   { header: "基地", width: 30, value: (r) => r.baseName },
@@ -101,22 +103,23 @@ const stateSheet: SheetColumn<StateRow>[] = [
   { header: "已逾期", width: 8, value: (r) => (r.overdue ? "是" : "否") },
 ];
 
-const projectSheet: SheetColumn<ProjectRow>[] = [
-  { header: "备案号", width: 22, value: (r) => r.filingNo },
-  { header: "项目名称", width: 36, value: (r) => r.title },
-  { header: "基地", width: 30, value: (r) => r.baseName },
-  { header: "管理单位", width: 24, value: (r) => r.supervisorOrgName },
-  { header: "科目类型", width: 10, value: (r) => SUBJECT_NAMES[r.subjectType] },
-  { header: "项目类别", width: 20, value: (r) => CATEGORY_NAMES[r.category] },
-  { header: "专业方向", width: 14, value: (r) => r.specialty },
-  { header: "开班日期", kind: "date", value: (r) => r.startDate },
-  { header: "结束日期", kind: "date", value: (r) => r.endDate },
-  { header: "学时", width: 8, value: (r) => r.hours },
-  { header: "方式", width: 12, value: (r) => MODE_NAMES[r.mode] },
-  { header: "人数", width: 8, value: (r) => r.capacity },
-  { header: "收费（元/人）", width: 12, value: (r) => yuan(r.feeFen) },
-  { header: "一事一报", width: 10, value: (r) => (r.adHoc ? "是" : "否") },
-  { header: "状态", width: 10, value: (r) => STATUS_NAMES[r.status] },
+/** Streamed (issue 13 item 5): a city files thousands of projects a year; in order of class start. */
+const PROJECT_COLUMNS: ExportColumn[] = [
+  { header: "备案号", width: 22, field: "filingNo" },
+  { header: "项目名称", width: 36, field: "title" },
+  { header: "基地", width: 30, field: "baseName" },
+  { header: "管理单位", width: 24, field: "supervisorOrgName" },
+  { header: "科目类型", width: 10, field: "subjectType", labels: SUBJECT_NAMES },
+  { header: "项目类别", width: 20, field: "category", labels: CATEGORY_NAMES },
+  { header: "专业方向", width: 14, field: "specialty" },
+  { header: "开班日期", width: 12, kind: "date", field: "startDate" },
+  { header: "结束日期", width: 12, kind: "date", field: "endDate" },
+  { header: "学时", width: 8, kind: "number", field: "hours" },
+  { header: "方式", width: 12, field: "mode", labels: MODE_NAMES },
+  { header: "人数", width: 8, kind: "number", field: "capacity" },
+  { header: "收费（元/人）", width: 12, kind: "number", field: "feeYuan" },
+  { header: "一事一报", width: 10, field: "adHoc", labels: { "1": "是", "0": "否" } },
+  { header: "状态", width: 10, field: "status", labels: STATUS_NAMES },
 ];
 
 const PlanQuery = {
@@ -177,7 +180,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => plans.listPlans(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/annual-plans/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, summary: "Export plans to Excel", querystring: obj(PlanQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, (await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "年度培训计划.xlsx", "年度培训计划", planSheet, inExport(await plans.listPlans(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/annual-plans/filing-status",
@@ -185,7 +188,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => filingStatus(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/annual-plans/filing-status/export.xlsx", { config: { grant: "annualPlan.read" }, schema: { tags, querystring: obj(StateQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, (await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "年度计划报送情况.xlsx", "报送情况", stateSheet, inExport(await filingStatus(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/annual-plans/prefill",
@@ -258,7 +261,7 @@ export function filingRoutes(r: Router, p: Platform): void {
     async (req) => projects.listProjects(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/training-projects/export.xlsx", { config: { grant: "trainingProject.read" }, schema: { tags, querystring: obj(ProjectQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "培训项目.xlsx", "培训项目", projectSheet, (await projects.listProjects(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendStreamedExport(p, reply, { filename: "培训项目.xlsx", sheetName: "培训项目", query: await projects.projectsExport(actorCtx(p, req), req.query), keys: ["startDate", "id"], columns: PROJECT_COLUMNS }),
   );
   r.get(
     "/api/v1/training-projects/filing-date",

@@ -33,15 +33,28 @@ async function writeWorkbook(out: PassThrough, rows: AsyncIterable<AtRiskProfess
   ws.columns = COLUMNS.map((c, i) => ({ header: c.header, key: String(i), width: Math.max(c.width, displayWidth(c.header) + 2) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for await (const r of rows) ws.addRow(COLUMNS.map((c) => c.value(r))).commit();
+  for await (const r of rows) {
+    // the client went away: stop reading (the generator's finally audits what was handed over)
+    if (out.destroyed) return;
+    ws.addRow(COLUMNS.map((c) => c.value(r))).commit();
+  }
   ws.commit();
   await wb.commit();
 }
 
 /** The first batch is read before the answer starts, so a refusal still answers as JSON; then rows stream. */
 export async function sendAtRiskXlsx(ctx: Ctx, reply: FastifyReply, f: Parameters<typeof allAtRisk>[1]) {
+  // issue 13 item 4: within the user's document slots and the server's heavy slots, freed when the download ends or is abandoned
+  const release = ctx.documents.acquire(reply, ctx.actor?.id ?? `ip:${ctx.ip}`, true);
+  reply.raw.once("close", release);
   const it = allAtRisk(ctx, f);
-  const head = await it.next();
+  let head: IteratorResult<AtRiskProfessionalView>;
+  try {
+    head = await it.next();
+  } catch (err) {
+    release();
+    throw err;
+  }
   const rows = (async function* () {
     if (head.done) return;
     yield head.value;

@@ -12,7 +12,6 @@ import {
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook } from "../../platform/excel.js";
 import { actorCtx } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import * as service from "./service.js";
 import { orgSheetColumns } from "./sheet.js";
@@ -29,7 +28,7 @@ export function organizationRoutes(r: Router, p: Platform): void {
     "/api/v1/organizations/export.xlsx",
     { config: { grant: "organization.read" }, schema: { tags, summary: "Export organizations to Excel", querystring: Type.Omit(OrganizationListQuery, ["page", "pageSize"]) } },
     async (req, reply) => {
-      const rows = await service.exportOrganizations(actorCtx(p, req), req.query, EXPORT_LIMIT);
+      const rows = await service.exportOrganizations(actorCtx(p, req), req.query);
       return sendWorkbook(reply, "单位名录.xlsx", "单位", orgSheetColumns, rows);
     },
   );

@@ -10,7 +10,7 @@ import { revealContactPhone, sealContactPhone } from "../../platform/contact-pho
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { EXPORT_READ, pageWindow, withinExportLimit, type Page, type PageRequest } from "../../platform/paging.js";
 import * as q from "./queries.js";
 
 const scopeOf = (o: { id: string }) => ({ orgId: o.id });
@@ -35,8 +35,8 @@ export async function listOrganizations(ctx: Ctx, query: PageRequest & q.OrgFilt
 }
 
 /** The rows of the Excel export; issue 10 item 7: it carries the contact phones whole, so it is audited. */
-export async function exportOrganizations(ctx: Ctx, filter: q.OrgFilter, limit: number): Promise<OrganizationView[]> {
-  const rows = (await q.listOrganizations(ctx.db, orgScope(ctx), filter, limit, 0)).map(present(ctx));
+export async function exportOrganizations(ctx: Ctx, filter: q.OrgFilter): Promise<OrganizationView[]> {
+  const rows = withinExportLimit(await q.listOrganizations(ctx.db, orgScope(ctx), filter, EXPORT_READ, 0)).map(present(ctx));
   await auditPersonalDataRead(ctx, { action: "organizations.exported", resourceType: "organization", resourceId: null, count: rows.length, format: "xlsx" });
   return rows;
 }

@@ -241,3 +241,15 @@ export async function registerProfessional(ctx: Ctx, person: PersonInput): Promi
     return { view, created };
   });
 }
+
+/**
+ * The professionals in scope under the list's filter, as the streamed export reads them (issue 13 item 5):
+ * ID numbers and phones masked (the stored masked columns), keyed by id. Taking the list away is audited
+ * with how many people it named, once the export ends.
+ */
+export function professionalsExport(ctx: Ctx, filter: ProfessionalFilter) {
+  return {
+    query: professionalQuery(ctx, filter).select(["professionals.id", "users.displayName as name", "users.idNumberMasked", "users.phoneMasked", "professionals.employer", "professionals.title", "professionals.specialty", "professionals.createdAt"]),
+    audit: (count: number) => auditPersonalDataRead(ctx, { action: "professionals.exported", resourceType: "professional", resourceId: null, count, format: "xlsx" }),
+  };
+}

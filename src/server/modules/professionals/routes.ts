@@ -25,7 +25,8 @@ import { routeLimit } from "../../platform/limits.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { policyAt } from "../policy/service.js";
 import { declarationEvidence, declareHours, decideDeclaration, getDeclaration, listDeclarations } from "./declarations.js";
-import { getProfessional, listProfessionals, myProfile, registerProfessional, revealIdNumberOf, updateMyProfile } from "./directory.js";
+import { sendStreamedExport, type ExportColumn } from "../../platform/streamed-export.js";
+import { getProfessional, listProfessionals, myProfile, professionalsExport, registerProfessional, revealIdNumberOf, updateMyProfile } from "./directory.js";
 import { learningRecordOf, learningYearsOf } from "./learning.js";
 import { reissueClaimCode } from "./claims.js";
 import { signUp } from "./signup.js";
@@ -37,6 +38,21 @@ const YearQuery = obj({ year: Type.Optional(Year) });
 const YearsQuery = obj({ from: Type.Optional(Year), to: Type.Optional(Year) });
 const StatementBody = obj({ year: Year });
 const StepBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
+const ProfessionalFilter = {
+  keyword: Type.Optional(Type.String({ maxLength: 50, description: "the name: 1–2 characters match its beginning, 3 or more any part" })),
+  idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
+};
+const ProfessionalFilterQuery = obj(ProfessionalFilter);
+/** 个人信息保护法 / issue 11 item 6: the export carries the masked ID number and phone only. */
+const PROFESSIONAL_COLUMNS: ExportColumn[] = [
+  { header: "姓名", field: "name", width: 10 },
+  { header: "身份证号（脱敏）", field: "idNumberMasked", width: 22 },
+  { header: "手机号（脱敏）", field: "phoneMasked", width: 14 },
+  { header: "工作单位", field: "employer", width: 30 },
+  { header: "职称", field: "title", width: 12 },
+  { header: "专业", field: "specialty", width: 14 },
+  { header: "登记时间", field: "createdAt", kind: "datetime", width: 18 },
+];
 const withTooMany = { ...errorResponses, 429: errorResponses[400] };
 
 export function professionalRoutes(r: Router, p: Platform): void {
@@ -98,15 +114,22 @@ function profileRoutes(r: Router, p: Platform): void {
       schema: {
         tags,
         summary: "Professionals in scope: the bureau all, a base the people enrolled in its courses",
-        querystring: obj({
-          ...KeysetQuery,
-          keyword: Type.Optional(Type.String({ maxLength: 50, description: "the name: 1–2 characters match its beginning, 3 or more any part" })),
-          idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
-        }),
+        querystring: obj({ ...KeysetQuery, ...ProfessionalFilter }),
         response: { 200: KeysetPaged(ProfessionalView), ...errorResponses },
       },
     },
     async (req) => listProfessionals(actorCtx(p, req), req.query),
+  );
+  r.get(
+    "/api/v1/professionals/export.xlsx",
+    {
+      config: { grant: "professional.read" },
+      schema: { tags, summary: "The whole list under the same filter as Excel, streamed (never truncated); ID numbers masked", querystring: ProfessionalFilterQuery },
+    },
+    async (req, reply) => {
+      const { query, audit } = professionalsExport(actorCtx(p, req), req.query);
+      return sendStreamedExport(p, reply, { filename: "专业技术人员.xlsx", sheetName: "专业技术人员", query, keys: ["id"], columns: PROFESSIONAL_COLUMNS, onDone: audit });
+    },
   );
   r.post(
     "/api/v1/professionals/:id/claim-code",

@@ -4,6 +4,9 @@ import { StatisticsOverview, StatisticsQuery, YearlyReportQuery } from "../../..
 import type { Platform } from "../../platform/context.js";
 import { actorCtx } from "../../platform/http.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
+import { sendStreamedExport } from "../../platform/streamed-export.js";
+import { Type } from "typebox";
+import { COMPLIANCE_COLUMNS, COMPLIANCE_EXPORT, complianceExport } from "./compliance-export.js";
 import { sendFile } from "../delivery/workbooks.js";
 import { overviewWorkbook, yearlyReport, YEARLY_REPORT_READ } from "./report.js";
 import { overview, STATISTICS_READ } from "./service.js";
@@ -30,6 +33,22 @@ export function statisticsRoutes(r: Router, p: Platform): void {
       const ctx = actorCtx(p, req);
       const file = await p.documents.forRequest(reply, ctx.actor.id, () => overviewWorkbook(ctx, req.query, (job) => p.documents.build(job)));
       return sendFile(reply, file.mime, file.filename, file.bytes);
+    },
+  );
+  r.get(
+    "/api/v1/statistics/compliance-export",
+    {
+      config: { grant: COMPLIANCE_EXPORT },
+      schema: {
+        tags,
+        summary: "Every professional's counted hours of a year against the policy in force, as Excel (streamed, never truncated; ID numbers masked)",
+        querystring: Type.Object({ year: Type.Integer({ minimum: 1990, maximum: 2099 }) }, { additionalProperties: false }),
+      },
+    },
+    async (req, reply) => {
+      const { query, audit } = await complianceExport(actorCtx(p, req), req.query.year);
+      const filename = `继续教育学时达标情况-${req.query.year}.xlsx`;
+      return sendStreamedExport(p, reply, { filename, sheetName: `${req.query.year}年学时达标情况`, query, keys: ["id"], columns: COMPLIANCE_COLUMNS, onDone: audit });
     },
   );
   r.get(

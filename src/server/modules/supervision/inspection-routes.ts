@@ -21,7 +21,9 @@ import {
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx, contentDisposition } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
+import { EXPORT_LIMIT, withinExportLimit } from "../../platform/paging.js";
+
+const inExport = <T>(page: { items: T[]; total: number }) => withinExportLimit(page.items, page.total);
 import { errorResponses, type Router } from "../../platform/routing.js";
 import { inspectableBases, listInspections } from "./inspection-queries.js";
 import { getScheme, measuresFile, putScheme } from "./inspection-schemes.js";
@@ -80,7 +82,7 @@ export function inspectionRoutes(r: Router, p: Platform): void {
     async (req) => listInspections(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/inspections.xlsx", { config: { grant: "inspection.read" }, schema: { tags, summary: "Export inspections to Excel", querystring: obj(InspectionListQuery) } }, async (req, reply) =>
-    sendWorkbook(reply, "检查考核.xlsx", "检查考核", sheet, (await listInspections(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT })).items),
+    sendWorkbook(reply, "检查考核.xlsx", "检查考核", sheet, inExport(await listInspections(actorCtx(p, req), { ...req.query, page: 1, pageSize: EXPORT_LIMIT }))),
   );
   r.get(
     "/api/v1/inspections/candidates",

@@ -4,7 +4,6 @@ import { IdParams, Paged, ResetPasswordBody, UserCreateBody, UserListQuery, User
 import type { Platform } from "../../platform/context.js";
 import { sendWorkbook, type SheetColumn } from "../../platform/excel.js";
 import { actorCtx } from "../../platform/http.js";
-import { EXPORT_LIMIT } from "../../platform/paging.js";
 import { errorResponses, type Router } from "../../platform/routing.js";
 import * as service from "./service.js";
 
@@ -41,7 +40,7 @@ export function userRoutes(r: Router, p: Platform): void {
   r.get(
     "/api/v1/users/export.xlsx",
     { config: { grant: "user.read" }, schema: { tags, summary: "Export users to Excel", querystring: Type.Omit(UserListQuery, ["page", "pageSize"]) } },
-    async (req, reply) => sendWorkbook(reply, "用户名单.xlsx", "用户", userSheet, await service.exportUsers(actorCtx(p, req), req.query, EXPORT_LIMIT)),
+    async (req, reply) => sendWorkbook(reply, "用户名单.xlsx", "用户", userSheet, await service.exportUsers(actorCtx(p, req), req.query)),
   );
   r.get(
     "/api/v1/users/:id",

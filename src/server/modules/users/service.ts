@@ -11,7 +11,7 @@ import { inTransaction, type Ctx } from "../../platform/context.js";
 import { isUniqueViolation, type Tx } from "../../platform/db.js";
 import { DomainError } from "../../platform/errors.js";
 import { newId } from "../../platform/ids.js";
-import { pageWindow, type Page, type PageRequest } from "../../platform/paging.js";
+import { EXPORT_READ, pageWindow, withinExportLimit, type Page, type PageRequest } from "../../platform/paging.js";
 import { assertPasswordAllowed, hashPassword } from "../../platform/passwords.js";
 import { deleteSessionsOf } from "../../platform/sessions.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
@@ -89,8 +89,8 @@ export async function listUsers(ctx: Ctx, query: PageRequest & q.UserFilter): Pr
 }
 
 /** The rows of the Excel export; taking the list away is audited with how many people it names. */
-export async function exportUsers(ctx: Ctx, filter: q.UserFilter, limit: number): Promise<UserView[]> {
-  const users = await presentUsers(ctx.db, await q.listUserIds(ctx.db, userScope(ctx), filter, limit, 0));
+export async function exportUsers(ctx: Ctx, filter: q.UserFilter): Promise<UserView[]> {
+  const users = await presentUsers(ctx.db, withinExportLimit(await q.listUserIds(ctx.db, userScope(ctx), filter, EXPORT_READ, 0)));
   await auditPersonalDataRead(ctx, { action: "users.exported", resourceType: "user", resourceId: null, count: users.length, format: "xlsx" });
   return users;
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import type { ProfessionalView } from "../../../shared/delivery.js";
 import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { professionalLookupApi } from "../../api/endpoints";
+import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
 import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
@@ -66,7 +67,7 @@ export default function ProfessionalsPage() {
 
   return (
     <>
-      <PageTitle>{t("delivery.menu.professionals")}</PageTitle>
+      <PageTitle extra={<ExportButton href={professionalLookupApi.exportUrl(list.filters)} />}>{t("delivery.menu.professionals")}</PageTitle>
       <Card style={{ marginBottom: 16 }}>
         <Form<Filter>
           form={filterForm}

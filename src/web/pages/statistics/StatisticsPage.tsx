@@ -43,6 +43,7 @@ export default function StatisticsPage() {
   const [units, setUnits] = useState<SupervisingUnit[]>([]);
   const query = useMemo(() => clean(filters), [filters]);
   const canReport = can("statistics.report");
+  const canExportCompliance = can("statistics.complianceExport");
 
   useEffect(() => {
     let live = true;
@@ -84,6 +85,11 @@ export default function StatisticsPage() {
                   {t("statistics.reportXlsx")}
                 </Button>
               </>
+            )}
+            {canExportCompliance && (
+              <Button icon={<DownloadOutlined />} href={`${V1}/statistics/compliance-export?year=${y}`} download>
+                {t("statistics.complianceExport")}
+              </Button>
             )}
           </Space>
         }
