@@ -44,7 +44,7 @@ async function loadSettings(p: Platform, on: boolean): Promise<void> {
   if (on) {
     await sql`pragma foreign_keys = OFF`.execute(p.db);
     await sql`pragma synchronous = OFF`.execute(p.db);
-    await sql`pragma cache_size = -262144`.execute(p.db);
+    await sql`pragma cache_size = -1048576`.execute(p.db);
   } else {
     await sql`pragma foreign_keys = ON`.execute(p.db);
     await sql`pragma synchronous = FULL`.execute(p.db);
