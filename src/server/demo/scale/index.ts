@@ -71,7 +71,13 @@ async function surveyForms(p: Platform) {
 }
 
 export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleManifest> {
-  if (await isDatabaseEmpty(p)) await loadDemoData(p);
+  const began = Date.now();
+  const seconds: Record<string, number> = {};
+  const lap = (phase: string, since: number) => (seconds[phase] = Math.round((Date.now() - since) / 100) / 10);
+  if (await isDatabaseEmpty(p)) {
+    await loadDemoData(p);
+    lap("demo", began);
+  }
   if (await p.db.selectFrom("users").select("id").where("username", "=", usernameOf(0)).executeTakeFirst()) {
     throw new ScaleAlreadySeeded(`scale data is already in this database (${usernameOf(0)} exists): seed:scale loads a province once`);
   }
@@ -128,10 +134,13 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       bar.tick(Math.min(opts.professionals, from + CHUNK), written);
     }
     bar.done();
+    lap("load", startMs);
     await saveSequences(p, last);
     process.stderr.write(opts.progress ? `building ${indexes.length} indexes…\n` : "");
+    const indexing = Date.now();
     await buildIndexes(p, indexes);
     indexes.length = 0;
+    lap("indexes", indexing);
     count("organizations", 16 * (1 + 8 + 13));
     count("bases", province.bases.length);
     count("feeStandards", province.bases.length * 2);
@@ -156,6 +165,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       createdAt: new Date().toISOString(),
       password: DEMO_PASSWORD,
       counts,
+      seconds,
       bigProjectId: province.bigProject.id,
       bigProjectEnrolled: bigEnrolled,
       checkInProjectId: province.checkInProject.id,
