@@ -17,6 +17,7 @@ import { backupDatabase, restoreDatabase } from "./platform/backup.js";
 import { countStaleSealed, KEY_REFRESH_MS, resealAll, rotateKeys } from "./platform/keys.js";
 import { createOrganization } from "./modules/organizations/service.js";
 import { seedScale } from "./demo/scale/index.js";
+import { manifestFileOf } from "./demo/scale/manifest.js";
 
 const HELP = `cebase — 专业技术人员继续教育基地服务平台
 
@@ -183,6 +184,7 @@ async function seedScaleCommand(args: string[]) {
   const rows = Object.values(m.counts).reduce((a, b) => a + b, 0);
   console.log(`seeded ${professionals} professionals over ${years} years (${m.dialect}, seed ${seed}): ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s)`);
   console.log(Object.entries(m.counts).map(([t, n]) => `${t} ${n}`).join(", "));
+  console.log(`phases (s): ${Object.entries(m.seconds).map(([phase, s]) => `${phase} ${s}`).join(", ")}; manifest ${manifestFileOf(configFromEnv().dataDir)}`);
 }
 
 async function main(argv: string[]) {

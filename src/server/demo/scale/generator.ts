@@ -32,8 +32,13 @@ if (!isMainThread && parentPort && (workerData as { scaleGenerator?: GeneratorDa
   });
 }
 
+export interface Generator {
+  chunk(from: number, to: number): Promise<Chunk>;
+  terminate(): Promise<number>;
+}
+
 /** A generator thread: `chunk(from, to)` answers the rows of those people; requests are answered in order. */
-export function startGenerator(data: GeneratorData) {
+export function startGenerator(data: GeneratorData): Generator {
   const here = fileURLToPath(import.meta.url);
   const ext = path.extname(here);
   const filename = path.join(path.dirname(here), `generator${ext}`);

@@ -10,8 +10,8 @@ import { ensureBaselineSurveyForm } from "../../modules/delivery/survey.js";
 import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from "../seed.js";
 import { writeManifest, type ScaleManifest } from "./manifest.js";
 import { idNumberOfPerson, TABLE_ORDER, usernameOf, type PeopleSpec } from "./people.js";
-import { startGenerator } from "./generator.js";
-import { writeProvince } from "./province.js";
+import { startGenerator, type Generator } from "./generator.js";
+import { writeProvince, type Province } from "./province.js";
 import { idMaker, seeded } from "./random.js";
 import { insertRows } from "./insert.js";
 import { buildIndexes, dropIndexes, secondaryIndexes } from "./indexes.js";
@@ -36,15 +36,20 @@ export class ScaleAlreadySeeded extends Error {}
 
 /** Load-time settings: SQLite skips fsync and foreign-key checks (the generator's rows are consistent by construction). */
 async function loadSettings(p: Platform, on: boolean): Promise<void> {
-  if (p.dialect !== "sqlite") return;
+  if (p.dialect !== "sqlite") {
+    // fresh statistics for the planner: the tables grew a thousandfold
+    if (!on) await sql`analyze`.execute(p.db);
+    return;
+  }
   if (on) {
     await sql`pragma foreign_keys = OFF`.execute(p.db);
     await sql`pragma synchronous = OFF`.execute(p.db);
-    await sql`pragma cache_size = -262144`.execute(p.db);
+    await sql`pragma cache_size = -1048576`.execute(p.db);
   } else {
     await sql`pragma foreign_keys = ON`.execute(p.db);
     await sql`pragma synchronous = FULL`.execute(p.db);
     await sql`pragma cache_size = -2000`.execute(p.db);
+    await sql`pragma wal_checkpoint(TRUNCATE)`.execute(p.db);
   }
 }
 
@@ -65,8 +70,41 @@ async function surveyForms(p: Platform) {
   return p.db.selectFrom("surveyForms").select(["id", "effectiveFrom"]).orderBy("effectiveFrom").execute();
 }
 
+/**
+ * The people, a chunk a transaction, in order: the generator thread prepares the next chunk while this
+ * one is written. Answers what the manifest tells of them and the certificate numbers used.
+ */
+async function writePeople(p: Platform, gen: Generator, province: Province, opts: ScaleOptions, certificateLast: Record<string, number>, count: (table: string, n: number) => void) {
+  const out = { serials: [] as string[], bigEnrolled: 0, checkInEnrolled: 0, certificateLast };
+  const bar = progressBar(opts.professionals, opts.progress ?? false);
+  const chunkAt = (from: number) => (from < opts.professionals ? gen.chunk(from, Math.min(opts.professionals, from + CHUNK)) : null);
+  let next = chunkAt(0);
+  for (let from = 0; next; from += CHUNK) {
+    const { rows, certificateLast: seen } = await next;
+    next = chunkAt(from + CHUNK);
+    out.certificateLast = seen;
+    let written = 0;
+    await p.db.transaction().execute(async (trx) => {
+      for (const table of TABLE_ORDER) written += await insertRows(trx, table, rows[table]);
+    });
+    for (const table of TABLE_ORDER) count(table, rows[table].length);
+    if (out.serials.length < 20) out.serials.push(...rows.certificates.filter((c) => c.projectId !== province.bigProject.id).slice(0, 2).map((c) => c.serial));
+    out.bigEnrolled += rows.enrollments.filter((e) => e.projectId === province.bigProject.id).length;
+    out.checkInEnrolled += rows.enrollments.filter((e) => e.projectId === province.checkInProject.id).length;
+    bar.tick(Math.min(opts.professionals, from + CHUNK), written);
+  }
+  bar.done();
+  return out;
+}
+
 export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleManifest> {
-  if (await isDatabaseEmpty(p)) await loadDemoData(p);
+  const began = Date.now();
+  const seconds: Record<string, number> = {};
+  const lap = (phase: string, since: number) => (seconds[phase] = Math.round((Date.now() - since) / 100) / 10);
+  if (await isDatabaseEmpty(p)) {
+    await loadDemoData(p);
+    lap("demo", began);
+  }
   if (await p.db.selectFrom("users").select("id").where("username", "=", usernameOf(0)).executeTakeFirst()) {
     throw new ScaleAlreadySeeded(`scale data is already in this database (${usernameOf(0)} exists): seed:scale loads a province once`);
   }
@@ -87,7 +125,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
   const indexes = await secondaryIndexes(p);
   await loadSettings(p, true);
   await dropIndexes(p, indexes);
-  let generator: ReturnType<typeof startGenerator> | undefined;
+  let generator: Generator | undefined;
   try {
     const province = await p.db.transaction().execute((trx) =>
       writeProvince(trx, { p, rand, id, now, passwordHash, bureauOrgId: bureau.id }, { years: opts.years, perYear: opts.projectsPerYear ?? 4000, professionals: opts.professionals, bigSize, checkInSize }),
@@ -100,33 +138,14 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       certificateLast: await certificateLast(p, [...years, thisYear + 1]),
     };
     const gen = (generator = startGenerator({ spec, startMs: startMs + 60_000, secrets: { dataDir: p.config.dataDir, secretKey: p.config.secretKey, signing: p.secrets.signingVersion, sealing: p.secrets.sealingVersion } }));
-    const bar = progressBar(opts.professionals, opts.progress ?? false);
-    const serials: string[] = [];
-    let bigEnrolled = 0;
-    let checkInEnrolled = 0;
-    let last = spec.certificateLast;
-    const chunkAt = (from: number) => (from < opts.professionals ? gen.chunk(from, Math.min(opts.professionals, from + CHUNK)) : null);
-    let next = chunkAt(0);
-    for (let from = 0; next; from += CHUNK) {
-      const { rows, certificateLast: seen } = await next;
-      // the generator works on the next chunk while this one is written
-      next = chunkAt(from + CHUNK);
-      last = seen;
-      let written = 0;
-      await p.db.transaction().execute(async (trx) => {
-        for (const table of TABLE_ORDER) written += await insertRows(trx, table, rows[table]);
-      });
-      for (const table of TABLE_ORDER) count(table, rows[table].length);
-      if (serials.length < 20) serials.push(...rows.certificates.filter((c) => c.projectId !== province.bigProject.id).slice(0, 2).map((c) => c.serial));
-      bigEnrolled += rows.enrollments.filter((e) => e.projectId === province.bigProject.id).length;
-      checkInEnrolled += rows.enrollments.filter((e) => e.projectId === province.checkInProject.id).length;
-      bar.tick(Math.min(opts.professionals, from + CHUNK), written);
-    }
-    bar.done();
-    await saveSequences(p, last);
+    const written = await writePeople(p, gen, province, opts, spec.certificateLast, count);
+    lap("load", startMs);
+    await saveSequences(p, written.certificateLast);
     process.stderr.write(opts.progress ? `building ${indexes.length} indexes…\n` : "");
+    const indexing = Date.now();
     await buildIndexes(p, indexes);
     indexes.length = 0;
+    lap("indexes", indexing);
     count("organizations", 16 * (1 + 8 + 13));
     count("bases", province.bases.length);
     count("feeStandards", province.bases.length * 2);
@@ -151,16 +170,17 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       createdAt: new Date().toISOString(),
       password: DEMO_PASSWORD,
       counts,
+      seconds,
       bigProjectId: province.bigProject.id,
-      bigProjectEnrolled: bigEnrolled,
+      bigProjectEnrolled: written.bigEnrolled,
       checkInProjectId: province.checkInProject.id,
       checkInSessionId: province.checkInProject.sessions[0].id,
       checkInSessionIds: province.checkInProject.sessions.map((s) => s.id),
       checkInSessionDates: province.checkInProject.sessions.map((s) => s.date),
-      checkInEnrolled,
+      checkInEnrolled: written.checkInEnrolled,
       checkInStaffUsername: province.bases[1].staffUsername,
       checkInUsernames: checkInPeople.map(usernameOf),
-      certificateSerials: serials.slice(0, 10),
+      certificateSerials: written.serials.slice(0, 10),
       usernames: samplePeople.map(usernameOf),
       names: [...new Set(names.map((n) => n.displayName))],
       idNumbers: samplePeople.map((i) => idNumberOfPerson(spec, i)),

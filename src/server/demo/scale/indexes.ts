@@ -29,7 +29,8 @@ export async function dropIndexes(p: Platform, indexes: IndexDefinition[]): Prom
 export async function buildIndexes(p: Platform, indexes: IndexDefinition[]): Promise<void> {
   await p.db.connection().execute(async (db) => {
     if (p.dialect === "postgres") await sql`set maintenance_work_mem = '512MB'`.execute(db);
-    for (const i of indexes) await sql.raw(i.definition).execute(db);
+    // IF NOT EXISTS: after a load that failed half-way through dropping, some are still there
+    for (const i of indexes) await sql.raw(i.definition.replace(/^CREATE INDEX (?!IF NOT EXISTS)/i, "CREATE INDEX IF NOT EXISTS ")).execute(db);
     if (p.dialect === "postgres") await sql`reset maintenance_work_mem`.execute(db);
   });
 }

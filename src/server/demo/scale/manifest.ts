@@ -4,6 +4,8 @@
 //   seed, professionals, years, dialect: "sqlite" | "postgres", createdAt (ISO),
 //   password: "Demo#2026"                        every generated account's password (sp…, sb…)
 //   counts: { table: rows written }              per table, the scale rows only (demo data not counted)
+//   seconds: { demo?, load, indexes }            how long the phases took (demo: only when it loaded;
+//                                                load: bases, projects and people; indexes: rebuilt after)
 //   bigProjectId, bigProjectEnrolled             the city-wide 公需科目 course and its enrolment count
 //   checkInProjectId, checkInSessionId,          a course with a session open all day today (dates in
 //   checkInSessionDates, checkInEnrolled,        checkInSessionDates, one session each; ids in checkInSessionIds)
@@ -28,6 +30,7 @@ export interface ScaleManifest {
   createdAt: string;
   password: string;
   counts: Record<string, number>;
+  seconds: Record<string, number>;
   bigProjectId: string;
   bigProjectEnrolled: number;
   checkInProjectId: string;

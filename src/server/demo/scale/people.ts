@@ -7,7 +7,7 @@ import type { Database } from "../../db/schema.js";
 import type { Secrets } from "../../platform/secrets.js";
 import { canonicalJson } from "../../modules/delivery/certificates.js";
 import { sealIdNumber, sealPhone } from "../../modules/professionals/identity.js";
-import { addDays } from "../../platform/calendar.js";
+import { addDays as addDaysUncached } from "../../platform/calendar.js";
 import { GIVEN, SURNAMES } from "../people.js";
 import { DISTRICTS, type Province, type ScaleProject } from "./province.js";
 import { idNumberOf, type Rand } from "./random.js";
@@ -66,6 +66,15 @@ function nextCertificateNo(l: PeopleSpec, year: number): number {
   const n = (l.certificateLast[`certificate:${year}`] ?? 0) + 1;
   l.certificateLast[`certificate:${year}`] = n;
   return n;
+}
+
+/** A few thousand distinct days recur millions of times: each sum is computed once. */
+const daysAdded = new Map<string, string>();
+function addDays(date: string, n: number): string {
+  const key = `${date}${n}`;
+  let d = daysAdded.get(key);
+  if (d === undefined) daysAdded.set(key, (d = addDaysUncached(date, n)));
+  return d;
 }
 
 const at = (date: string, hhmm: string, minutes: number) => new Date(Date.parse(`${date}T${hhmm}:00+08:00`) + minutes * 60_000).toISOString();
