@@ -2,8 +2,9 @@
 // jobs start only when asked (startJobs), once the server listens: never beside demo seeding, never
 // in a process that failed to start.
 import fs from "node:fs";
+import { Worker } from "node:worker_threads";
 import path from "node:path";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import compress from "@fastify/compress";
 import cookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
@@ -13,7 +14,7 @@ import { createClock, type Clock } from "./platform/clock.js";
 import type { AppConfig } from "./platform/config.js";
 import type { Platform } from "./platform/context.js";
 import { migrateToLatest, openDb, type DbHandle } from "./platform/db.js";
-import { DocumentJobs } from "./platform/documents.js";
+import { DocumentJobs, workerEntry } from "./platform/documents.js";
 import { answerClientError, answerFrameworkError, registerErrorHandling, sendError } from "./platform/errors.js";
 import { registerSessionHandling } from "./platform/http.js";
 import { registerAccessGate, registerRouteDeclarations } from "./platform/access.js";
@@ -94,6 +95,28 @@ export async function openPlatform(config: AppConfig, opts: BuildOptions = {}): 
 export function logSafeUrl(url: string): string {
   const q = url.indexOf("?");
   return q < 0 ? url : `${url.slice(0, q)}?${url.slice(q + 1).replace(/=[^&]*/g, "=***")}`;
+}
+
+/** Seconds a stopping jobs thread may take to finish the job under way before it is ended. */
+const JOBS_STOP_MS = 30_000;
+
+/** The scheduled jobs on their own thread and connection (jobs-worker.ts); stopping waits for the job under way. */
+function startJobsThread(config: AppConfig, log: FastifyBaseLogger): Scheduler {
+  const { filename, execArgv } = workerEntry(import.meta.url, "jobs-worker");
+  const worker = new Worker(filename, { workerData: config, execArgv });
+  worker.on("error", (err) => log.error({ err }, "the scheduled jobs' thread failed"));
+  return {
+    async stop() {
+      const stopped = new Promise<void>((resolve) => {
+        worker.on("message", (m) => m === "stopped" && resolve());
+        worker.once("exit", () => resolve());
+        setTimeout(resolve, JOBS_STOP_MS).unref();
+      });
+      worker.postMessage("stop");
+      await stopped;
+      await worker.terminate();
+    },
+  };
 }
 
 /** Vite writes every built asset under assets/ with a content hash in its name. */
@@ -237,7 +260,9 @@ export async function buildApp(config: AppConfig, opts: BuildOptions = {}): Prom
     app,
     platform,
     startJobs() {
-      if (!scheduler && config.jobIntervalMs > 0) scheduler = startScheduler(platform, ALL_JOBS, config.jobIntervalMs, app.log);
+      if (scheduler || config.jobIntervalMs <= 0) return;
+      // The test clock lives in this instance's memory: with it the jobs run here, on the moved clock.
+      scheduler = config.testClock ? startScheduler(platform, ALL_JOBS, config.jobIntervalMs, app.log) : startJobsThread(config, app.log);
     },
     async close() {
       await scheduler?.stop();

@@ -1,7 +1,7 @@
 // The `cebase` command: start the platform, migrate, create accounts, verify the audit chain, back up and restore.
 import { parseArgs } from "node:util";
 import { buildApp, openPlatform } from "./app.js";
-import { configFromEnv } from "./platform/config.js";
+import { configFromEnv, type AppConfig } from "./platform/config.js";
 import { auditTrailOf, verifyAuditChain, type ChainProblem } from "./platform/audit.js";
 import { checkpointFileOf } from "./platform/audit-checkpoints.js";
 import type { Ctx } from "./platform/context.js";
@@ -121,8 +121,8 @@ async function stopServing(close: () => Promise<void>): Promise<never> {
   }
 }
 
-async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>): Promise<T> {
-  const p = await openPlatform(configFromEnv());
+async function withPlatform<T>(fn: (p: Awaited<ReturnType<typeof openPlatform>>) => Promise<T>, overrides: Partial<AppConfig> = {}): Promise<T> {
+  const p = await openPlatform(configFromEnv(process.env, overrides));
   try {
     return await fn(p);
   } finally {
@@ -179,7 +179,8 @@ async function seedScaleCommand(args: string[]) {
   if (professionals < 1 || years < 1 || years > 20) throw new Error("seed:scale needs at least 1 professional and 1 to 20 years");
   const seed = wholeNumber(values.seed, "seed", 20261213);
   const started = Date.now();
-  const m = await withPlatform((p) => seedScale(p, { professionals, years, seed, progress: true }));
+  // A load of millions of rows builds its indexes at the end: no request statement timeout applies.
+  const m = await withPlatform((p) => seedScale(p, { professionals, years, seed, progress: true }), { pgStatementTimeoutMs: 0 });
   const seconds = (Date.now() - started) / 1000;
   const rows = Object.values(m.counts).reduce((a, b) => a + b, 0);
   console.log(`seeded ${professionals} professionals over ${years} years (${m.dialect}, seed ${seed}): ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)} rows/s)`);

@@ -70,6 +70,22 @@ describe.each(dialects)("public reads on %s", (dialect) => {
     expect(after.body.items.map((x: any) => x.title)).toContain("缓存测试研修班二");
   });
 
+  it("keeps the calendar cached through sign-ins and other writes that change nothing the public sees", async () => {
+    await anon.get(calendar + base.id);
+    expect((await anon.get(calendar + base.id)).headers.get("x-cache")).toBe("hit");
+    expect((await s.client().login("pro1")).status).toBe(200);
+    expect((await anon.get(calendar + base.id)).headers.get("x-cache")).toBe("hit");
+  });
+
+  it("answers a cached iCal feed with the same file name as the first time", async () => {
+    const first = await anon.get(`/api/v1/public/training-projects.ics?baseId=${base.id}`);
+    const again = await anon.get(`/api/v1/public/training-projects.ics?baseId=${base.id}`);
+    expect(again.headers.get("x-cache")).toBe("hit");
+    expect(again.headers.get("content-disposition")).toBe(first.headers.get("content-disposition"));
+    expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
+    expect(again.body).toEqual(first.body);
+  });
+
   it("keeps each language apart", async () => {
     const en = s.client();
     en.lang = "en-US";

@@ -49,6 +49,8 @@ describe.each(dialects)("search indexes on %s", (dialect) => {
     expect(await titles("焊接工艺")).toEqual([]);
     expect(await titles("数控编程")).toEqual(["数控编程研修班"]);
     expect(await titles("数控")).toEqual(["数控编程研修班"]);
+    // a short keyword still matches anywhere in a title
+    expect(await titles("编程")).toEqual(["数控编程研修班"]);
   });
 
   it("matches one or two characters at the beginning of the name", async () => {

@@ -62,6 +62,9 @@ function validationDetails(err: FastifyError): Record<string, unknown> {
   };
 }
 
+/** What a client cut off by the statement timeout or a busy database is told to wait. */
+const BUSY_RETRY_AFTER_SECONDS = 10;
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { details?: Record<string, unknown> }, req, reply) => {
     if (err instanceof DomainError) return sendError(req, reply, err.code, err.details);
@@ -74,6 +77,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err.statusCode === 429) return sendError(req, reply, "RATE_LIMITED");
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendError(req, reply, "BAD_REQUEST");
+    // issue 13 item 4: a statement PostgreSQL cancelled at its timeout (57014), or a SQLite write that
+    // waited out busy_timeout behind another connection: the server is overloaded, the request was fine.
+    if (code === "57014" || code === "SQLITE_BUSY") {
+      req.log.warn({ errCode: code }, "statement cancelled or database busy");
+      return sendError(req, reply.header("retry-after", String(BUSY_RETRY_AFTER_SECONDS)), "SERVER_BUSY", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+    }
     // Database errors carry the offending values (an ID number in a unique-key clash): log the kind only.
     req.log.error({ errName: err.name, errCode: code, constraint: (err as { constraint?: string }).constraint, stack: err.stack?.split("\n").slice(1, 6).join("\n") }, "unhandled error");
     return sendError(req, reply, "INTERNAL");

@@ -39,7 +39,9 @@ export function decodeCursor(cursor: string, keys: readonly KeyColumn[]): KeyVal
   } catch {
     values = null;
   }
-  if (!Array.isArray(values) || values.length !== keys.length || !values.every((v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) {
+  // A NUL would reach PostgreSQL as an invalid UTF-8 byte (a 500): the raw query's NUL check cannot see it inside base64.
+  const valid = (v: unknown) => (typeof v === "string" && v.length <= 200 && !v.includes("\u0000")) || (typeof v === "number" && Number.isFinite(v));
+  if (!Array.isArray(values) || values.length !== keys.length || !values.every(valid)) {
     throw new DomainError("VALIDATION_FAILED", { field: "cursor" });
   }
   return values as KeyValue[];

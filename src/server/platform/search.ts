@@ -26,6 +26,11 @@ export interface IndexedText {
   table: string;
   /** The SQLite FTS5 trigram table over the column. */
   fts: string;
+  /**
+   * A keyword too short for the trigram index: "prefix" matches the beginning through the b-tree (a table
+   * of millions), "contains" still matches anywhere by a scan (a table of thousands, where it costs little).
+   */
+  shortKeyword: "prefix" | "contains";
 }
 
 /** Below this many characters no trigram index can serve a query: such a keyword matches a name's beginning. */
@@ -35,12 +40,13 @@ export const TRIGRAM = 3;
  * "The name matches the keyword" through its indexes (issue 13 item 3). Three characters or more: the
  * name contains the keyword, found by the trigram index (SQLite FTS5; PostgreSQL pg_trgm on lower(name))
  * and checked by containsText, so "100%" and "a_b" stay literal. One or two characters (Chinese names are
- * often two): the name starts with the keyword, a range of the b-tree on lower(name) — "张三" finds 张三
+ * often two), in a table of millions: the name starts with the keyword, a range of the b-tree on lower(name) — "张三" finds 张三
  * and 张三丰, "张" the 张 family.
  */
 export function indexedTextMatch(db: Kysely<any>, spec: IndexedText, text: string): Expression<SqlBool> {
   const needle = text.trim().toLowerCase();
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  if ([...needle].length < TRIGRAM && spec.shortKeyword === "contains") return containsText(spec.column, needle);
   if ([...needle].length < TRIGRAM) {
     const lowered = pg ? sql`lower(${sql.ref(spec.column)}) collate "C"` : sql`lower(${sql.ref(spec.column)})`;
     return sql<SqlBool>`(${lowered} >= ${needle} and ${lowered} < ${`${needle}\u{10FFFF}`})`;
@@ -50,5 +56,7 @@ export function indexedTextMatch(db: Kysely<any>, spec: IndexedText, text: strin
   return sql<SqlBool>`(${sql.ref(`${spec.table}.rowid`)} in (select rowid from ${sql.table(spec.fts)} where ${sql.table(spec.fts)} match ${phrase}) and ${containsText(spec.column, needle)})`;
 }
 
-export const PROFESSIONAL_NAME: IndexedText = { column: "users.displayName", table: "users", fts: "users_name_fts" };
-export const PROJECT_TITLE: IndexedText = { column: "trainingProjects.title", table: "trainingProjects", fts: "training_projects_title_fts" };
+export const PROFESSIONAL_NAME: IndexedText = { column: "users.displayName", table: "users", fts: "users_name_fts", shortKeyword: "prefix" };
+// A province files some 4,000 projects a year: a one- or two-character keyword ("护理") still finds
+// 急诊护理培训班 by reading the titles.
+export const PROJECT_TITLE: IndexedText = { column: "trainingProjects.title", table: "trainingProjects", fts: "training_projects_title_fts", shortKeyword: "contains" };

@@ -44,6 +44,10 @@ function connectionOf(p: Platform): ExportConnection {
   return { dialect: "sqlite", sqliteFile: path.join(config.dataDir, "cebase.sqlite"), statementTimeoutMs: config.exportStatementTimeoutMs ?? 600_000 };
 }
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** A download whose client has read nothing for this long is ended and its slots freed. */
+const EXPORT_STALL_MS = 60_000;
+
 /**
  * Answers the export as a streamed xlsx. Refusals (slots full) and a first batch that fails answer as JSON;
  * once bytes flow, a failure aborts the download rather than ending it as if it were whole.
@@ -51,6 +55,8 @@ function connectionOf(p: Platform): ExportConnection {
 export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec: StreamedExport): Promise<FastifyReply> {
   const documents = p.documents;
   const req = reply.request;
+  // HEAD (which Fastify answers for every GET) names the file without writing it, holding a slot or auditing.
+  if (req.method === "HEAD") return reply.type(XLSX).header("Content-Disposition", contentDisposition(spec.filename)).header("Cache-Control", "no-store").send();
   const compiled = spec.query.compile();
   const release = documents.acquire(reply, req.session?.actor.id ?? `ip:${req.ip}`, true);
   const { port1, port2 } = new MessageChannel();
@@ -73,6 +79,16 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   let sawEnd!: () => void;
   const endSeen = new Promise<void>((resolve) => (sawEnd = resolve));
   const started = new Promise<void>((resolve) => (ready = resolve));
+  // A download the client stops reading (its socket open, its window full) or one running past the
+  // document timeout gives its slots back: without this, two stalled downloads would refuse every export.
+  const abort = () => {
+    port1.postMessage({ type: "cancel" });
+    out.destroy(new Error("export stalled or timed out"));
+    reply.raw.destroy();
+  };
+  let stall: NodeJS.Timeout | undefined;
+  const deadline = setTimeout(abort, documents.config.documentTimeoutMs);
+  deadline.unref();
   port1.on("message", (m: ExportMessage) => {
     if (m.type === "ready") {
       isStarted = true;
@@ -82,6 +98,8 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
       if (!out.write(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength)) && !paused) {
         paused = true;
         port1.postMessage({ type: "pause" });
+        stall = setTimeout(abort, EXPORT_STALL_MS);
+        stall.unref();
       }
     } else if (m.type === "end") {
       ended = true;
@@ -91,6 +109,7 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     }
   });
   out.on("drain", () => {
+    clearTimeout(stall);
     paused = false;
     port1.postMessage({ type: "resume" });
   });
@@ -125,6 +144,8 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     },
   );
   void finished.finally(async () => {
+    clearTimeout(stall);
+    clearTimeout(deadline);
     reply.raw.off("close", cancel);
     port1.close();
     release();
@@ -135,7 +156,7 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   const first = await Promise.race([started.then(() => true), running.then(() => true, () => false)]);
   if (!first) throw new DomainError("DOCUMENT_FAILED", { document: "export" });
   return reply
-    .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    .type(XLSX)
     .header("Content-Disposition", contentDisposition(spec.filename))
     .header("Cache-Control", "no-store")
     .send(out);
