@@ -58,7 +58,10 @@ function na(group: string, id: string, pathName: string, aim: string, note: stri
 /** A row from a load: ✓ when every answer was 2xx and the aim's test holds. */
 function rowOf(run: Run, group: string, id: string, pathName: string, l: Load, aim: string, meets: (l: Load) => boolean, note?: string): Row {
   const clean = l.errors === 0 && l.non2xx === 0;
-  return { id, group, path: pathName, perSecond: l.perSecond, p50: l.p50, p99: l.p99, errors: l.errors, non2xx: l.non2xx, rssMb: run.server.rss.peakMb(), aim, ok: clean && meets(l), note: [note, clean ? "" : "errors or non-2xx answers"].filter(Boolean).join("; ") || undefined };
+  // no answer within the run is a miss, never a pass on empty figures
+  const answered = l.requests > 0;
+  const notes = [note, clean ? "" : "errors or non-2xx answers", answered ? "" : "no request answered within the run"];
+  return { id, group, path: pathName, perSecond: l.perSecond, p50: l.p50, p99: l.p99, errors: l.errors, non2xx: l.non2xx, rssMb: run.server.rss.peakMb(), aim, ok: clean && answered && meets(l), note: notes.filter(Boolean).join("; ") || undefined };
 }
 
 /** Probes a GET once: null when it answers 200, else why the path is not measured. */
@@ -168,7 +171,7 @@ async function listDefs(run: Run, who: SignedIn): Promise<ListDef[]> {
     { key: "projects", label: "projects", base: "/api/v1/training-projects", nameParam: "q" },
     { key: "professionals", label: "professionals", base: "/api/v1/professionals", nameParam: "keyword", idParam: "idNumber" },
   ];
-  if (big) defs.push({ key: "enrolments", label: "enrolments of the big project", base: `/api/v1/training-projects/${big}/enrollments`, nameParam: "keyword", idParam: "idNumber" });
+  if (big) defs.push({ key: "enrolments", label: "enrolments of the big project", base: `/api/v1/training-projects/${big}/enrollments`, nameParam: "keyword", idParam: "keyword" });
   // a province-wide certificate list if there is one, else the big project's
   const global = await getJson(run.server.url, "/api/v1/certificates?pageSize=1", who);
   if (global.status === 200) defs.push({ key: "certificates", label: "certificates", base: "/api/v1/certificates", nameParam: "keyword", idParam: "idNumber" });
@@ -413,7 +416,7 @@ async function importEnrolments(run: Run): Promise<void> {
   let seconds = (performance.now() - t) / 1000;
   let how = "one workbook";
   const limit = /一次最多导入\s*(\d+)/.exec(JSON.stringify(r.body ?? ""));
-  if (r.status === 400 && limit) {
+  if ((r.status === 400 || r.status === 422) && limit) {
     // the route takes at most `limit` rows a file: the same people in files of that size, one after another
     const size = Number(limit[1]);
     how = `refused as one file (at most ${size} rows); in ${Math.ceil(people.length / size)} files of ${size}`;

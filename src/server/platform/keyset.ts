@@ -66,14 +66,31 @@ export function afterKey(keys: readonly KeyColumn[], values: readonly KeyValue[]
   return sql<SqlBool>`(${sql.join(alternatives.map((a) => sql`(${a})`), sql` or `)})`;
 }
 
+/**
+ * A list found to hold more than the cap keeps showing "10,000+" for this long without being counted
+ * again: the count of a big list is the dearest part of its page, and it reads the same until the list
+ * shrinks below the cap. Smaller lists are counted afresh every time, so a new row shows in their total.
+ */
+const CAPPED_TTL_MS = 30_000;
+const CAPPED_ENTRIES = 5000;
+const cappedLists = new WeakMap<object, Map<string, number>>();
+
 /** How many rows the filtered query yields, counting no further than `cap` + 1 (a bounded read). */
 export async function cappedCount(db: Kysely<any>, filtered: SelectQueryBuilder<any, any, any>, cap = TOTAL_CAP): Promise<{ total: number; totalCapped: boolean }> {
   const window = filtered.clearSelect().clearOrderBy().select(sql<number>`1`.as("one")).limit(cap + 1);
-  const row = await db
-    .selectFrom(window.as("capped"))
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
-  const n = Number(row.n);
+  const counting = db.selectFrom(window.as("capped")).select((eb) => eb.fn.countAll<number>().as("n"));
+  // The query's text and values name the list exactly, the actor's scope included.
+  const compiled = counting.compile();
+  const key = `${compiled.sql}\u0000${JSON.stringify(compiled.parameters)}`;
+  let known = cappedLists.get(db.getExecutor());
+  if (!known) cappedLists.set(db.getExecutor(), (known = new Map()));
+  if ((known.get(key) ?? 0) > Date.now()) return { total: cap, totalCapped: true };
+  known.delete(key);
+  const n = Number((await counting.executeTakeFirstOrThrow()).n);
+  if (n > cap) {
+    if (known.size >= CAPPED_ENTRIES) known.delete(known.keys().next().value!);
+    known.set(key, Date.now() + CAPPED_TTL_MS);
+  }
   return { total: Math.min(n, cap), totalCapped: n > cap };
 }
 

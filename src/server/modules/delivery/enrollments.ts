@@ -266,9 +266,9 @@ export interface EnrolmentFilter {
 function keywordWhere(ctx: Ctx, keyword: string) {
   const k = keyword.trim();
   return (eb: ExpressionBuilder<any, any>) => {
-    const parts = [containsText("users.displayName", k), containsText("professionals.employer", k), containsText("users.idNumberMasked", k)];
-    if (isValidIdNumber(normalizeIdNumber(k))) parts.push(eb("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, k)));
-    return eb.or(parts);
+    // A whole ID number names one person: its keyed hash alone, one index look-up, not a scan of the roll.
+    if (isValidIdNumber(normalizeIdNumber(k))) return eb("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, k));
+    return eb.or([containsText("users.displayName", k), containsText("professionals.employer", k), containsText("users.idNumberMasked", k)]);
   };
 }
 
