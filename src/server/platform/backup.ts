@@ -165,6 +165,8 @@ async function pgRestore(target: Target, backup: string): Promise<void> {
     const tables = (await listTables(handle.db, "postgres", schema)).length;
     if (tables > 0) throw notEmpty(`schema ${schema}`, tables);
     await sql`create schema if not exists ${sql.id(schema)}`.execute(handle.db);
+    // The name and title indexes (migration 019) use pg_trgm, which lives in public, outside the backup's schema.
+    await sql`create extension if not exists pg_trgm with schema public`.execute(handle.db);
   } finally {
     await handle.close();
   }
