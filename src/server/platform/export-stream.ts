@@ -80,7 +80,7 @@ function readerOf(c: ExportConnection): Reader {
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** `select * from (<query>) t where (keys) > (last) order by keys limit n`, placeholders in the dialect's style. */
+/** `select * from (<query>) t where (keys) > (last) order by keys limit n`, its parameters numbered $1… for PostgreSQL, ? for SQLite. */
 export function batchSql(job: Pick<ExportJob, "sql" | "parameters" | "keys" | "batchSize" | "connection">, after: boolean): string {
   const cols = job.keys.map((k) => `t.${quote(k)}`);
   const place = (i: number) => (job.connection.dialect === "postgres" ? `$${job.parameters.length + i + 1}` : "?");
