@@ -36,6 +36,11 @@ export const KeysetQuery = {
   ...PageQuery,
   cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 400, pattern: "^[A-Za-z0-9_-]+$", description: "nextCursor of the page before" })),
 };
+/** A person searched in a province-wide list: by name, or by the whole ID number (its keyed hash, never plaintext). */
+export const PersonSearchQuery = {
+  keyword: Type.Optional(Type.String({ maxLength: 50, description: "the name: 1–2 characters match its beginning, 3 or more any part" })),
+  idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
+};
 export const KeysetPaged = <T extends TSchema>(item: T) =>
   Type.Object({
     items: Type.Array(item),
@@ -262,7 +267,7 @@ export type AuditCheckpointView = Static<typeof AuditCheckpointView>;
 export const AuditCheckpointQuery = Type.Object(
   {
     /** Checkpoints before this sequence (the previous answer's nextCursor), newest first. */
-    cursor: Type.Optional(Type.Integer({ minimum: 1 })),
+    cursor: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   },
   { additionalProperties: false },

@@ -4,6 +4,7 @@
 import { createPublicKey, verify } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/server/modules/delivery/certificates.js";
+import { demoIdNumber } from "../../src/server/demo/seed.js";
 import { dialects, startServer, type Client, type TestServer } from "../support/harness.js";
 import { auditActions, expectError, filingCast, givenActiveBase, givenDraftProject, notificationsOf, ok, sessionsFor, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 import { givenCheckedIn, givenCheckedInByHand } from "../support/delivery.js";
@@ -124,6 +125,33 @@ describe.each(dialects)("completion and certificates on %s", (dialect) => {
     expectError(await pro2.get(`/api/v1/certificates/${cert.id}`), 404, "NOT_FOUND");
     expect((await notificationsOf(c.pro1, "certificate.issued")).length).toBe(1);
     expect(await notificationsOf(pro2, "certificate.issued")).toEqual([]);
+  });
+
+  it("证书查询 finds a certificate by the holder's name, whole ID number or serial, only within the reader's scope", async () => {
+    const [cert] = ok(await c.pro1.get("/api/v1/me/certificates")).items;
+    const search = async (who: Client, query: string) => (ok(await who.get(`/api/v1/certificates?${query}`)).items as any[]).map((x) => x.serial);
+    const pro1IdNumber = demoIdNumber("19880512", 123);
+    // the bureau (the city's), the supervising unit (its bases') and the base (its own) find it by name
+    for (const who of [c.bureau, home.supervisor, home.staff]) expect(await search(who, `keyword=${encodeURIComponent("周晓")}`)).toEqual([cert.serial]);
+    expect(await search(c.bureau, `keyword=${encodeURIComponent("周晓东")}`)).toEqual([cert.serial]);
+    expect(await search(c.bureau, `idNumber=${pro1IdNumber}`)).toEqual([cert.serial]);
+    // the serial printed on the paper, whole or its beginning, in any case
+    expect(await search(c.bureau, `keyword=${cert.serial.toLowerCase()}`)).toEqual([cert.serial]);
+    expect((await search(c.bureau, "keyword=JJZS-2026-")).sort()).toEqual((await certificatesOf(home.staff)).map((x) => x.serial).sort());
+    // 郑海燕's certificate is in the list too, newest serial first, and a revoked filter finds none yet
+    const all = await search(c.bureau, "pageSize=50");
+    expect(all).toEqual([...all].sort().reverse());
+    expect(all).toContain(cert.serial);
+    expect(await search(c.bureau, "status=revoked")).toEqual([]);
+    // another base, its supervising unit and another professional find nothing of it; its holder finds only their own
+    expect(await search(other.staff, `idNumber=${pro1IdNumber}`)).toEqual([]);
+    expect(await search(other.supervisor, `keyword=${encodeURIComponent("周晓东")}`)).toEqual([]);
+    expect(await search(pro2, "pageSize=50")).toEqual([]);
+    expect(await search(c.pro1, "pageSize=50")).toEqual([cert.serial]);
+    // a name no one holds, and input the list refuses in the error shape
+    expect(await search(c.bureau, `keyword=${encodeURIComponent("欧阳不存在")}`)).toEqual([]);
+    expectError(await c.bureau.get("/api/v1/certificates?idNumber=12345"), 400, "VALIDATION_FAILED");
+    expectError(await c.bureau.get("/api/v1/certificates?status=lost"), 400, "VALIDATION_FAILED");
   });
 
   it("signs the canonical content with the published Ed25519 key, so anyone can check it offline", async () => {

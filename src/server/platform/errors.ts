@@ -83,6 +83,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
       req.log.warn({ errCode: code }, "statement cancelled or database busy");
       return sendError(req, reply.header("retry-after", String(BUSY_RETRY_AFTER_SECONDS)), "SERVER_BUSY", { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
     }
+    // A number past what the column holds (PostgreSQL's integer is 32-bit; SQLite's 64): only a request sends one.
+    if (code === "22003") return sendError(req, reply, "VALIDATION_FAILED", { reason: "numberOutOfRange" });
     // Database errors carry the offending values (an ID number in a unique-key clash): log the kind only.
     req.log.error({ errName: err.name, errCode: code, constraint: (err as { constraint?: string }).constraint, stack: err.stack?.split("\n").slice(1, 6).join("\n") }, "unhandled error");
     return sendError(req, reply, "INTERNAL");

@@ -75,6 +75,12 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   let ended = false;
   let isStarted = false;
   let paused = false;
+  let audited = false;
+  const audit = async () => {
+    if (audited) return;
+    audited = true;
+    await spec.onDone?.(rows).catch((err: unknown) => documents.log.error({ job: "export", errName: (err as Error)?.name }, "export audit failed"));
+  };
   let ready!: () => void;
   let sawEnd!: () => void;
   const endSeen = new Promise<void>((resolve) => (sawEnd = resolve));
@@ -104,8 +110,11 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     } else if (m.type === "end") {
       ended = true;
       rows = m.rows;
-      out.end();
-      sawEnd();
+      // the hand-over is audited before the last bytes go: a client holding the whole file finds it in the trail
+      void audit().finally(() => {
+        out.end();
+        sawEnd();
+      });
     }
   });
   out.on("drain", () => {
@@ -150,7 +159,7 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     port1.close();
     release();
     // an export that never started handed nothing over: nothing to audit
-    if (isStarted) await spec.onDone?.(rows).catch((err: unknown) => documents.log.error({ job: "export", errName: (err as Error)?.name }, "export audit failed"));
+    if (isStarted) await audit();
   });
   // the first batch is read before the answer starts, so a query that fails still answers as JSON
   const first = await Promise.race([started.then(() => true), running.then(() => true, () => false)]);

@@ -21,7 +21,9 @@ import { auditPersonalDataRead, readsSomeoneElse } from "../audit/personal-data.
 import { BASE_SCOPE_COLUMNS, requireText } from "../filing/bases.js";
 import { notify } from "../notifications/service.js";
 import { revokeCertificateHours } from "../professionals/record.js";
+import { idNumberHashOf } from "../professionals/identity.js";
 import { requireProfessional } from "../professionals/profiles.js";
+import { indexedTextMatch, PROFESSIONAL_NAME } from "../../platform/search.js";
 
 /** JSON with object keys in code-point order at every depth: the same content always signs the same bytes. */
 export function canonicalJson(value: unknown): string {
@@ -44,6 +46,9 @@ const SERIAL_RANDOM_LENGTH = 6;
  * Issue 10 item 11: the random part (30 bits) makes a serial unguessable from its neighbours, so walking
  * the numbers finds nothing. Serials issued before it (no random part) still verify: they are printed.
  */
+/** A keyword that is a serial, or the beginning of one (JJZS-2026-…), searches the serials rather than names. */
+const SERIAL_PREFIX = /^JJZS-/i;
+
 export async function nextSerial(trx: Tx, year: number): Promise<string> {
   const random = [...randomBytes(SERIAL_RANDOM_LENGTH)].map((b) => SERIAL_ALPHABET[b & 31]).join("");
   return `JJZS-${year}-${String(await nextNumber(trx, `certificate:${year}`)).padStart(6, "0")}-${random}`;
@@ -199,8 +204,8 @@ const SERIAL_ORDER: KeysetList<{ serial: string }> = {
   keyOf: (r) => [r.serial],
 };
 
-async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: KeysetRequest): Promise<KeysetPaged<CertificateView>> {
-  const paged = await keysetPage(ctx.db, q, SERIAL_ORDER, req);
+async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: KeysetRequest, order = SERIAL_ORDER): Promise<KeysetPaged<CertificateView>> {
+  const paged = await keysetPage(ctx.db, q, order, req);
   const rows = paged.items as unknown as Awaited<ReturnType<typeof q.execute>>;
   return { ...paged, items: rows.map((r) => presentCertificate(ctx, { ...r, version: Number(r.version) })) };
 }
@@ -221,6 +226,39 @@ export async function listProjectCertificates(ctx: Ctx, projectId: string, req: 
   let q = certificates(ctx.db).where("certificates.projectId", "=", projectId).where(where);
   if (req.status) q = q.where("certificates.status", "=", req.status);
   return page(ctx, q, req);
+}
+
+/** The province-wide list, newest serial first: one range of the serial's unique index, read backwards. */
+const NEWEST_FIRST: KeysetList<{ serial: string }> = { ...SERIAL_ORDER, keys: [{ ref: "certificates.serial", dir: "desc" }] };
+
+export interface CertificateSearch {
+  /** the holder's name (1–2 characters its beginning, 3 or more any part), or a serial or its beginning */
+  keyword?: string;
+  /** the holder's whole ID number, matched through its keyed hash */
+  idNumber?: string;
+  status?: "valid" | "revoked";
+}
+
+/**
+ * 证书查询: every certificate the actor may read (the bureau the city's, a supervising unit its bases', a base
+ * its own), found by the holder's name or ID number or by the serial printed on the paper. The holder is
+ * found first through the name's index or the ID number's hash; their certificates then through
+ * certificates_professional_serial_idx.
+ */
+export async function listCertificates(ctx: Ctx, req: KeysetRequest & CertificateSearch): Promise<KeysetPaged<CertificateView>> {
+  const where = scopeWhere<any, "bases" | "certificates">(ctx.actor, "certificate.read", CERT_SCOPE_COLUMNS);
+  if (!where) throw new DomainError("FORBIDDEN");
+  let q = certificates(ctx.db).where(where);
+  const keyword = req.keyword?.trim() ?? "";
+  if (SERIAL_PREFIX.test(keyword)) {
+    const serial = keyword.toUpperCase();
+    q = q.where("certificates.serial", ">=", serial).where("certificates.serial", "<", `${serial}\u{10FFFF}`);
+  } else if (keyword) {
+    q = q.where("certificates.professionalId", "in", ctx.db.selectFrom("users").select("users.id").where(() => indexedTextMatch(ctx.db, PROFESSIONAL_NAME, keyword)));
+  }
+  if (req.idNumber) q = q.where("certificates.professionalId", "in", ctx.db.selectFrom("users").select("users.id").where("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, req.idNumber)));
+  if (req.status) q = q.where("certificates.status", "=", req.status);
+  return page(ctx, q, req, NEWEST_FIRST);
 }
 
 /** The signed-in professional's own certificates. */

@@ -1,7 +1,7 @@
 // HTTP surface of completion, certificates (and their public verification), evaluation surveys and
 // project archives (第十七条, 第二十四条).
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, KeysetPaged, KeysetQuery } from "../../../shared/api.js";
+import { Id, IdParams, KeysetPaged, KeysetQuery, PersonSearchQuery } from "../../../shared/api.js";
 import {
   ArchiveView,
   CERTIFICATE_STATUSES,
@@ -94,6 +94,19 @@ export function completionRoutes(r: Router, p: Platform): void {
       },
     },
     async (req) => certificates.listProjectCertificates(actorCtx(p, req), req.params.id, req.query),
+  );
+  r.get(
+    "/api/v1/certificates",
+    {
+      config: { grant: "certificate.read" },
+      schema: {
+        tags,
+        summary: "证书查询: the certificates the actor may read, newest first, by the holder's name or whole ID number or by serial",
+        querystring: obj({ ...KeysetQuery, ...PersonSearchQuery, status: Type.Optional(Type.Enum(CERTIFICATE_STATUSES)) }),
+        response: { 200: KeysetPaged(CertificateView), ...errorResponses },
+      },
+    },
+    async (req) => certificates.listCertificates(actorCtx(p, req), req.query),
   );
   r.get("/api/v1/me/certificates", { config: { grant: "certificate.read" }, schema: { tags, summary: "My certificates", querystring: obj(KeysetQuery), response: { 200: KeysetPaged(CertificateView), ...errorResponses } } }, async (req) =>
     certificates.listMyCertificates(actorCtx(p, req), req.query),

@@ -1,7 +1,7 @@
 // HTTP surface of professionals and their learning records (第二十四条): sign-up, profiles, the yearly
 // record, declared hours of other forms (人社部令第25号) and hours statements with public verification.
 import { Type, type TProperties } from "typebox";
-import { Id, IdParams, KeysetPaged, KeysetQuery, PageQuery, Paged } from "../../../shared/api.js";
+import { Id, IdParams, KeysetPaged, KeysetQuery, PageQuery, Paged, PersonSearchQuery } from "../../../shared/api.js";
 import {
   ClaimCodeView,
   DECLARATION_STATUSES,
@@ -38,10 +38,7 @@ const YearQuery = obj({ year: Type.Optional(Year) });
 const YearsQuery = obj({ from: Type.Optional(Year), to: Type.Optional(Year) });
 const StatementBody = obj({ year: Year });
 const StepBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), comment: Type.Optional(Type.String({ maxLength: 2000 })) });
-const ProfessionalFilter = {
-  keyword: Type.Optional(Type.String({ maxLength: 50, description: "the name: 1–2 characters match its beginning, 3 or more any part" })),
-  idNumber: Type.Optional(Type.String({ pattern: "^\\d{17}[\\dXx]$", description: "the whole ID number (matched by its keyed hash)" })),
-};
+const ProfessionalFilter = PersonSearchQuery;
 const ProfessionalFilterQuery = obj(ProfessionalFilter);
 /** 个人信息保护法 / issue 11 item 6: the export carries the masked ID number and phone only. */
 const PROFESSIONAL_COLUMNS: ExportColumn[] = [
