@@ -22,6 +22,7 @@ import {
   ExceptionOutlined,
   FileAddOutlined,
   FileDoneOutlined,
+  FileProtectOutlined,
   FileSearchOutlined,
   FormOutlined,
   HomeOutlined,
@@ -102,7 +103,9 @@ export type Ability =
   | "announcement.view"
   | "announcement.publish"
   // issue 12 item 5: the people likely to miss the year (第二十四条)
-  | "atRisk.view";
+  | "atRisk.view"
+  // 证书查询: the certificates of the reader's scope (第十七条, 第二十条)
+  | "certificate.search";
 
 /** What every signed-in person has: the home page, the password and the own sessions. */
 const SIGNED_IN: readonly Ability[] = ["home.view", "password.change", "session.own"];
@@ -129,6 +132,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "surveyForm.manage",
     "declaration.review",
     "professional.lookup",
+    "certificate.search",
     // 第十三条, 第十九条, 第二十条, 第二十七条: reviews, spot checks, orders, revocation, violations, changes
     "inspection.view",
     "spotCheck.view",
@@ -158,6 +162,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     "project.view",
     // 第十八条: its inspection scheme and inspections; 第十九条, 第二十条: spot checks, orders, violations
     "inspectionScheme.manage",
+    "certificate.search",
     "inspection.view",
     "spotCheck.view",
     "rectification.view",
@@ -184,6 +189,7 @@ export const ROLE_ABILITIES: Record<Role, readonly Ability[]> = {
     // 第十七条: enrols, checks in and concludes its filed courses
     "enrollment.manage",
     "checkIn.manage",
+    "certificate.search",
     // 第十八条, 第十九条: its inspections and rectification; 第二十七条: change reports; 第十五条: its staff
     "inspection.view",
     "rectification.view",
@@ -237,6 +243,7 @@ export const MENU: readonly MenuEntry[] = [
   { path: "/survey-forms", labelKey: "delivery.menu.surveyForms", ability: "surveyForm.manage", icon: FormOutlined },
   { path: "/hour-declarations", labelKey: "delivery.menu.declarations", ability: "declaration.review", icon: ReconciliationOutlined },
   { path: "/professionals", labelKey: "delivery.menu.professionals", ability: "professional.lookup", icon: IdcardOutlined },
+  { path: "/certificates", labelKey: "delivery.menu.certificates", ability: "certificate.search", icon: FileProtectOutlined },
   { path: "/at-risk-professionals", labelKey: "forecast.menu.atRisk", ability: "atRisk.view", icon: ClockCircleOutlined },
   { path: "/inspection-schemes", labelKey: "supervision.menu.inspectionSchemes", ability: "inspectionScheme.manage", icon: ProfileOutlined },
   { path: "/inspections", labelKey: "supervision.menu.inspections", ability: "inspection.view", icon: CheckSquareOutlined },

@@ -51,6 +51,7 @@ const ArchivePage = lazy(() => import("./pages/delivery/ArchivePage"));
 const SurveyFormsPage = lazy(() => import("./pages/delivery/SurveyFormsPage"));
 const DeclarationsPage = lazy(() => import("./pages/delivery/DeclarationsPage"));
 const ProfessionalsPage = lazy(() => import("./pages/delivery/ProfessionalsPage"));
+const CertificatesPage = lazy(() => import("./pages/delivery/CertificatesPage"));
 const ProfessionalRecordPage = lazy(() => import("./pages/delivery/ProfessionalRecordPage"));
 const PublicLayout = lazy(() => import("./pages/public/PublicLayout"));
 const PublicNoticesPage = lazy(() => import("./pages/public/PublicNoticesPage"));
@@ -181,6 +182,7 @@ export const router = createBrowserRouter([
               { path: "hour-declarations", element: guarded("declaration.review", <DeclarationsPage />) },
               { path: "professionals", element: guarded("professional.lookup", <ProfessionalsPage />) },
               { path: "professionals/:id", element: guarded("professional.lookup", <ProfessionalRecordPage />) },
+              { path: "certificates", element: guarded("certificate.search", <CertificatesPage />) },
               { path: "at-risk-professionals", element: guarded("atRisk.view", <AtRiskPage />) },
               // supervision (第十三–十五条, 第十八–二十条, 第二十七条)
               ...SUPERVISION_PAGES.map(({ path, ability, page: Page }) => ({ path, element: guarded(ability ?? "home.view", <Page />) })),

@@ -295,6 +295,29 @@ describe("a filed course from enrolment and QR check-in to a verified certificat
     await eventually(async () => (await year.getByTestId("hours-professional").innerText()).replace(/\s+/g, "")).toMatch(/^专业科目11学时/);
   });
 
+  it("finds the course's certificates in 证书查询 by holder and by serial, the revoked one marked, the list no wider than a phone", async () => {
+    const page = bureauPage;
+    await openFromMenu(page, "证书查询");
+    const table = page.locator(".ant-table");
+    await field(page, "姓名或证书编号").fill(PRO1);
+    await page.getByRole("button", { name: zh("查询") }).click();
+    await eventually(() => cellUnder(table, PRO1, "证书编号")).toBe(serial);
+    expect(await cellUnder(table, PRO1, "培训项目")).toBe(project.title);
+    expect(await cellUnder(table, PRO1, "状态")).toBe("有效");
+    // (the pointer off the 查询 button: antd's hover shade is not what the page shows at rest)
+    await page.mouse.move(0, 0);
+    expect(await axeProblems(page)).toEqual([]);
+    // the serial printed on the paper finds the certificate; the revoked one shows its reason
+    await field(page, "姓名或证书编号").fill(serial.slice(0, 10).toLowerCase());
+    await page.getByRole("button", { name: zh("查询") }).click();
+    await eventually(() => cellUnder(table, ADDED.name, "状态")).toMatch(/^已撤销[\s\S]*补签核实有误/);
+    expect(await cellUnder(table, PRO1, "状态")).toBe("有效");
+    // at 375 px the page scrolls inside the table, not sideways
+    await page.setViewportSize({ width: 375, height: 800 });
+    await eventually(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it("lets the hand-added learner sign up with the claim code the base handed over, and find her course", async () => {
     const page = track(await publicPage(j));
     await page.goto(`${j.server.baseUrl}/signup`);

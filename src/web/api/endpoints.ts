@@ -279,6 +279,8 @@ export const completionApi = {
   completion: (projectId: string) => api.get<CompletionView>(`${PROJECTS}/${enc(projectId)}/completion`),
   preview: (projectId: string) => api.get<CompletionPreview>(`${PROJECTS}/${enc(projectId)}/completion/preview`),
   certificates: (projectId: string, query?: Query) => api.get<KeysetPaged<CertificateView>>(`${PROJECTS}/${enc(projectId)}/certificates`, query),
+  /** 证书查询: every certificate in the reader's scope, by holder name, whole ID number or serial */
+  searchCertificates: (query?: Query) => api.get<KeysetPaged<CertificateView>>(`${V1}/certificates`, query),
   certificatePdfUrl: (id: string) => `${V1}/certificates/${enc(id)}.pdf`,
   revoke: (id: string, reason: string) => api.post<CertificateView>(`${V1}/certificates/${enc(id)}/actions/revoke`, { reason }),
   surveyResults: (projectId: string) => api.get<SurveyResultsView>(`${PROJECTS}/${enc(projectId)}/survey-results`),

@@ -3,13 +3,14 @@
 // allow it (the hours leave the holder's learning record with it, 第二十四条), or all of the project's at
 // once (第二十条 乱发证).
 import { useCallback, useEffect, useState } from "react";
+import { Link } from "react-router-dom";
 import { App, Button, Card, Space, Typography, type TableColumnsType } from "antd";
 import { FilePdfOutlined, SafetyOutlined } from "@ant-design/icons";
 import { useTranslation } from "react-i18next";
 import type { CertificateView } from "../../../shared/delivery.js";
 import type { Query } from "../../api/client";
 import { completionApi } from "../../api/endpoints";
-import { useKeysetList } from "../../components/useKeysetList";
+import { useKeysetList, type KeysetListState } from "../../components/useKeysetList";
 import { formatDate, formatInstant } from "../../format";
 import { StepModal } from "../../components/StepModal";
 import { BulkRevokeButton } from "../supervision/violations/BulkRevokeButton";
@@ -23,20 +24,44 @@ export function verifyPath(serial: string): string {
 
 export function CertificatesCard({ projectId, refreshKey }: { projectId: string; refreshKey: number }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const load = useCallback((q: Query) => completionApi.certificates(projectId, q), [projectId]);
   const list = useKeysetList(load);
-  const [revoking, setRevoking] = useState<CertificateView | null>(null);
   const { reload } = list;
 
   useEffect(() => {
     if (refreshKey) reload();
   }, [refreshKey, reload]);
 
+  return (
+    <Card
+      title={t("delivery.certificate.listTitle")}
+      extra={list.items.some((c) => c.availableActions.includes("revoke")) && <BulkRevokeButton projectId={projectId} onDone={reload} />}
+    >
+      <CertificatesTable list={list} none={t("delivery.certificate.none")} />
+    </Card>
+  );
+}
+
+/**
+ * The certificates of a list with their PDF, verification and 撤销 (a required reason, 第二十条). `withProject`
+ * adds the course and the base that issued each one (证书查询 lists the whole scope, not one project).
+ */
+export function CertificatesTable({ list, none, withProject = false }: { list: KeysetListState<CertificateView>; none: string; withProject?: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [revoking, setRevoking] = useState<CertificateView | null>(null);
+  const { reload } = list;
+
   const columns: TableColumnsType<CertificateView> = [
     { title: t("delivery.certificate.serial"), dataIndex: "serial", render: (v: string) => <span style={{ fontFamily: "monospace" }}>{v}</span> },
     { title: t("delivery.certificate.holder"), key: "holder", render: (_, r) => r.content.holderName },
     { title: t("delivery.person.idNumber"), key: "id", render: (_, r) => <span style={{ fontFamily: "monospace" }}>{r.content.holderIdNumberMasked}</span> },
+    ...(withProject
+      ? ([
+          { title: t("delivery.certificateSearch.project"), key: "project", render: (_, r) => <Link to={`/training-projects/${r.content.projectId}`}>{r.content.projectTitle}</Link> },
+          { title: t("delivery.certificateSearch.base"), key: "base", render: (_, r) => r.content.baseName },
+        ] as TableColumnsType<CertificateView>)
+      : []),
     { title: t("delivery.certificate.hours"), key: "hours", align: "right", render: (_, r) => r.content.hours },
     { title: t("delivery.certificate.issuedOn"), key: "issuedOn", render: (_, r) => formatDate(r.content.issuedOn) },
     {
@@ -76,11 +101,8 @@ export function CertificatesCard({ projectId, refreshKey }: { projectId: string;
   ];
 
   return (
-    <Card
-      title={t("delivery.certificate.listTitle")}
-      extra={list.items.some((c) => c.availableActions.includes("revoke")) && <BulkRevokeButton projectId={projectId} onDone={reload} />}
-    >
-      <PagedTable<CertificateView> list={list} columns={columns} none={t("delivery.certificate.none")} />
+    <>
+      <PagedTable<CertificateView> list={list} columns={columns} none={none} />
       <StepModal
         step={
           revoking
@@ -102,6 +124,6 @@ export function CertificatesCard({ projectId, refreshKey }: { projectId: string;
           reload();
         }}
       />
-    </Card>
+    </>
   );
 }
