@@ -44,7 +44,7 @@ export interface ExportJob {
 }
 
 /** Port messages, worker → request thread. */
-export type ExportMessage = { type: "ready" } | { type: "chunk"; chunk: Uint8Array } | { type: "end"; rows: number };
+export type ExportMessage = { type: "ready" } | { type: "chunk"; chunk: Uint8Array } | { type: "progress"; rows: number } | { type: "end"; rows: number };
 /** Port messages, request thread → worker. */
 export type ExportControl = { type: "pause" } | { type: "resume" } | { type: "cancel" };
 
@@ -165,6 +165,8 @@ export async function runExport(job: ExportJob): Promise<{ rows: number }> {
     for (;;) {
       for (const r of batch) ws.addRow(job.columns.map((c) => cellOf(c, r[c.field]))).commit();
       rows += batch.length;
+      // the rows written so far: the request thread's sign of progress, and the count its audit gives if the client goes
+      post({ type: "progress", rows });
       await Promise.race([flowing(), stopped]);
       if (batch.length < job.batchSize) break;
       const last = batch[batch.length - 1];

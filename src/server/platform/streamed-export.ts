@@ -71,6 +71,8 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
     port: port2,
   };
   const out = new PassThrough({ highWaterMark: 1 << 20 });
+  // ended by abort() before or after the reply took it: the reply's own handling reports it, never an uncaught error
+  out.on("error", () => undefined);
   let rows = 0;
   let ended = false;
   let isStarted = false;
@@ -85,8 +87,10 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
   let sawEnd!: () => void;
   const endSeen = new Promise<void>((resolve) => (sawEnd = resolve));
   const started = new Promise<void>((resolve) => (ready = resolve));
-  // A download the client stops reading (its socket open, its window full) or one running past the
-  // document timeout gives its slots back: without this, two stalled downloads would refuse every export.
+  // A download the client stops reading (its socket open, its window full) or one that has produced nothing
+  // for the document timeout gives its slots back: without this, two stalled downloads would refuse every
+  // export. A million-row export that keeps writing runs as long as it needs (the read's own statement
+  // timeout bounds a query that hangs).
   const abort = () => {
     port1.postMessage({ type: "cancel" });
     out.destroy(new Error("export stalled or timed out"));
@@ -100,7 +104,10 @@ export async function sendStreamedExport(p: Platform, reply: FastifyReply, spec:
       isStarted = true;
       ready();
     }
-    else if (m.type === "chunk") {
+    else if (m.type === "progress") {
+      rows = m.rows;
+      deadline.refresh();
+    } else if (m.type === "chunk") {
       if (!out.write(Buffer.from(m.chunk.buffer, m.chunk.byteOffset, m.chunk.byteLength)) && !paused) {
         paused = true;
         port1.postMessage({ type: "pause" });
