@@ -3,6 +3,9 @@
 // scoped per role, filtered, exported, and the report as PDF and Excel, kept once its year has closed.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "../../src/server/platform/context.js";
+import type { StatisticsOverview } from "../../src/shared/statistics.js";
+import { overview } from "../../src/server/modules/statistics/service.js";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
 import { filingCast, givenActiveBase, ok, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 import { givenProfessionals, type Learner } from "../support/delivery.js";
@@ -225,6 +228,26 @@ describe.each(dialects)("statistics on %s", (dialect) => {
     expect((await c.pro1.get(overviewUrl())).status).toBe(403);
     expect((await c.expert1.get(overviewUrl())).status).toBe(403);
     expect((await s.client().get(overviewUrl())).status).toBe(401);
+  });
+
+  it("answers dashboards opened at the same moment each with its own scope's figures (one computation per scope)", async () => {
+    const db = s.app.platform.db;
+    const actorOf = async (username: string) => {
+      const u = await db.selectFrom("users").select(["id", "username", "displayName", "orgId"]).where("username", "=", username).executeTakeFirstOrThrow();
+      const roles = (await db.selectFrom("userRoles").select("role").where("userId", "=", u.id).execute()).map((r) => r.role);
+      return { ...u, roles } as NonNullable<Ctx["actor"]>;
+    };
+    const actors = await Promise.all(["bureau", "supervisor", "supervisor2", "base", "base2", "bureau", "base"].map(actorOf));
+    const ctxOf = (actor: NonNullable<Ctx["actor"]>): Ctx => ({ ...s.app.platform, actor, ip: "127.0.0.1" });
+    const alone: StatisticsOverview[] = [];
+    for (const a of actors) alone.push(await overview(ctxOf(a), {}));
+    // started in one tick: each later one finds the earlier ones still computing
+    const together = await Promise.all(actors.map((a) => overview(ctxOf(a), {})));
+    expect(together).toEqual(alone);
+    expect(together.map((o) => o.scope)).toEqual(["city", "supervisor", "supervisor", "base", "base", "city", "base"]);
+    expect(together[1].perBase.map((b) => b.baseId).sort()).toEqual([A.id, B.id].sort());
+    expect(together[2].perBase.map((b) => b.baseId)).toEqual([C.id]);
+    expect(together[4].perBase.map((b) => b.baseId)).toEqual([C.id]);
   });
 
   it("counts the open risk flags of the scope per kind and per base, and gives base staff none (issue 12 item 4)", async () => {

@@ -102,11 +102,16 @@ export type CertificateRow = Omit<CertificatesTable, "revokedBy"> & Pick<BasesTa
 
 const CERT_SCOPE_COLUMNS = { ...BASE_SCOPE_COLUMNS, userId: "certificates.professionalId" } as const;
 
-function certificates(trx: Tx) {
+/** Certificates with the base that issued each (the scope's columns), nothing selected yet. */
+function certificatesJoined(trx: Tx) {
   return trx
     .selectFrom("certificates")
     .innerJoin("trainingProjects", "trainingProjects.id", "certificates.projectId")
-    .innerJoin("bases", "bases.id", "trainingProjects.baseId")
+    .innerJoin("bases", "bases.id", "trainingProjects.baseId");
+}
+
+function certificates(trx: Tx) {
+  return certificatesJoined(trx)
     .select([
       "certificates.id",
       "certificates.serial",
@@ -198,16 +203,19 @@ export async function certificateToPrint(ctx: Ctx, id: string): Promise<{ row: C
 }
 
 /** Certificates in serial order (the serial is unique): one range of certificates_project_serial_idx or certificates_professional_serial_idx. */
-const SERIAL_ORDER: KeysetList<{ serial: string }> = {
+const SERIAL_ORDER: KeysetList<{ id: string; serial: string }> = {
   keys: [{ ref: "certificates.serial", dir: "asc" }],
-  select: (q) => q,
+  select: (q) => q.select(["certificates.id", "certificates.serial"]),
   keyOf: (r) => [r.serial],
 };
 
-async function page(ctx: Ctx, q: ReturnType<typeof certificates>, req: KeysetRequest, order = SERIAL_ORDER): Promise<KeysetPaged<CertificateView>> {
+/** A page of the filtered certificates: the page's ids by keyset (serials only, however many match), then their rows. */
+async function page(ctx: Ctx, q: ReturnType<typeof certificatesJoined>, req: KeysetRequest, order = SERIAL_ORDER): Promise<KeysetPaged<CertificateView>> {
   const paged = await keysetPage(ctx.db, q, order, req);
-  const rows = paged.items as unknown as Awaited<ReturnType<typeof q.execute>>;
-  return { ...paged, items: rows.map((r) => presentCertificate(ctx, { ...r, version: Number(r.version) })) };
+  const ids = paged.items.map((r) => r.id);
+  const rows = ids.length ? await certificates(ctx.db).where("certificates.id", "in", ids).execute() : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { ...paged, items: ids.map((id) => presentCertificate(ctx, { ...byId.get(id)!, version: Number(byId.get(id)!.version) })) };
 }
 
 /** A project's certificates, as far as the actor may read them (the base, its supervising unit, the bureau). */
@@ -223,13 +231,13 @@ export async function listProjectCertificates(ctx: Ctx, projectId: string, req: 
   // The base's staff, its supervising unit and the bureau see the project's list; a professional sees
   // their own certificate in it; anyone else (another base) does not learn the project exists.
   if (!project || !can(ctx.actor, "certificate.read", certificateScope({ ...project, professionalId: ctx.actor!.id }))) throw new DomainError("NOT_FOUND");
-  let q = certificates(ctx.db).where("certificates.projectId", "=", projectId).where(where);
+  let q = certificatesJoined(ctx.db).where("certificates.projectId", "=", projectId).where(where);
   if (req.status) q = q.where("certificates.status", "=", req.status);
   return page(ctx, q, req);
 }
 
 /** The province-wide list, newest serial first: one range of the serial's unique index, read backwards. */
-const NEWEST_FIRST: KeysetList<{ serial: string }> = { ...SERIAL_ORDER, keys: [{ ref: "certificates.serial", dir: "desc" }] };
+const NEWEST_FIRST: KeysetList<{ id: string; serial: string }> = { ...SERIAL_ORDER, keys: [{ ref: "certificates.serial", dir: "desc" }] };
 
 export interface CertificateSearch {
   /** the holder's name (1–2 characters its beginning, 3 or more any part), or a serial or its beginning */
@@ -248,7 +256,7 @@ export interface CertificateSearch {
 export async function listCertificates(ctx: Ctx, req: KeysetRequest & CertificateSearch): Promise<KeysetPaged<CertificateView>> {
   const where = scopeWhere<any, "bases" | "certificates">(ctx.actor, "certificate.read", CERT_SCOPE_COLUMNS);
   if (!where) throw new DomainError("FORBIDDEN");
-  let q = certificates(ctx.db).where(where);
+  let q = certificatesJoined(ctx.db).where(where);
   const keyword = req.keyword?.trim() ?? "";
   if (SERIAL_PREFIX.test(keyword)) {
     const serial = keyword.toUpperCase();
@@ -265,7 +273,7 @@ export async function listCertificates(ctx: Ctx, req: KeysetRequest & Certificat
 export async function listMyCertificates(ctx: Ctx, req: KeysetRequest): Promise<KeysetPaged<CertificateView>> {
   const professionalId = await requireProfessional(ctx.db, ctx);
   authorize(ctx.actor, "certificate.read", { userId: professionalId });
-  return page(ctx, certificates(ctx.db).where("certificates.professionalId", "=", professionalId), req);
+  return page(ctx, certificatesJoined(ctx.db).where("certificates.professionalId", "=", professionalId), req);
 }
 
 // ---- revocation (第二十条: a wrongly issued certificate is withdrawn, and its hours with it) ----

@@ -153,9 +153,29 @@ async function perBase(ctx: Ctx, s: q.BaseSelection, year: number, withArchives:
   return rows;
 }
 
+/** The overviews being computed, by what decides their figures: one computation answers every request that asks the same meanwhile. */
+const overviewsInFlight = new WeakMap<object, Map<string, Promise<StatisticsOverview>>>();
+
+/**
+ * issue 13: at province scale one overview reads a year of entries, enrolments and check-ins; the bureau's
+ * staff opening the dashboard together (or one of them reloading) wait for the same computation rather
+ * than each starting another. Requests alike in selection, scope, year, filters and risk-flag access get
+ * the same figures, so sharing them crosses no scope.
+ */
 export async function overview(ctx: Ctx, filters: StatisticsQuery): Promise<StatisticsOverview> {
   const { selection, scope } = selectionOf(ctx, filters);
-  return overviewOf(ctx, selection, scope, filters.year ?? currentYear(ctx), filters, { riskFlags: can(ctx.actor, "riskFlag.read") });
+  const year = filters.year ?? currentYear(ctx);
+  const riskFlags = can(ctx.actor, "riskFlag.read");
+  let running = overviewsInFlight.get(ctx.db);
+  if (!running) overviewsInFlight.set(ctx.db, (running = new Map()));
+  // the scope is a condition, not data: its compiled SQL and values name it exactly
+  const scopeSql = q.selectedBaseIds(ctx.db, selection).compile();
+  const key = JSON.stringify([scopeSql.sql, scopeSql.parameters, scope, year, filters, riskFlags]);
+  const known = running.get(key);
+  if (known) return known;
+  const computing = overviewOf(ctx, selection, scope, year, filters, { riskFlags }).finally(() => running.delete(key));
+  running.set(key, computing);
+  return computing;
 }
 
 /**
