@@ -214,21 +214,34 @@ async function lists(run: Run): Promise<void> {
   const names = m(run).names ?? [];
   const ids = m(run).idNumbers ?? [];
   for (const d of await listDefs(run, who)) {
-    const variants: { id: string; label: string; at: ((i: number) => string) | string; note?: string }[] = [];
-    variants.push({ id: "page1", label: "page 1", at: () => withQuery(d.base, "pageSize=20") });
-    const deep = await deepPath(run, d, who);
-    variants.push(typeof deep === "string" ? { id: "deep", label: "deep page", at: deep } : { id: "deep", label: "deep page", at: () => deep.path, note: deep.note });
-    const words = d.key === "projects" ? (m(run).projectKeywords ?? []) : names;
-    if (d.nameParam) variants.push(words.length ? { id: "name", label: "name search", at: (i) => withQuery(d.base, `pageSize=20&${d.nameParam}=${encodeURIComponent(words[i % words.length])}`) } : { id: "name", label: "name search", at: "n/a (no sample names in the manifest)" });
-    if (d.idParam) variants.push(ids.length ? { id: "id", label: "ID-number search", at: (i) => withQuery(d.base, `pageSize=20&${d.idParam}=${ids[i % ids.length]}`) } : { id: "id", label: "ID-number search", at: "n/a (no sample ID numbers in the manifest)" });
-    for (const v of variants) {
-      const rowId = `lists.${d.key}.${v.id}`;
-      const label = `bureau ${d.label}: ${v.label}`;
-      const note = [d.note, v.note].filter(Boolean).join("; ") || undefined;
-      if (typeof v.at === "string") {
-        run.emit(na(g, rowId, label, aim, v.at));
-        continue;
-      }
+    // one list's failure (a server that stopped answering) is its row, not the end of the other lists
+    try {
+      await listVariants(run, d, who, names, ids);
+    } catch (err) {
+      run.emit({ ...na(g, `lists.${d.key}`, `bureau ${d.label}`, aim, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300)), ok: false });
+    }
+  }
+}
+
+async function listVariants(run: Run, d: ListDef, who: SignedIn, names: string[], ids: string[]): Promise<void> {
+  const g = "lists";
+  const aim = "p99 < 200 ms";
+  const variants: { id: string; label: string; at: ((i: number) => string) | string; note?: string }[] = [];
+  variants.push({ id: "page1", label: "page 1", at: () => withQuery(d.base, "pageSize=20") });
+  const deep = await deepPath(run, d, who);
+  variants.push(typeof deep === "string" ? { id: "deep", label: "deep page", at: deep } : { id: "deep", label: "deep page", at: () => deep.path, note: deep.note });
+  const words = d.key === "projects" ? (m(run).projectKeywords ?? []) : names;
+  if (d.nameParam) variants.push(words.length ? { id: "name", label: "name search", at: (i) => withQuery(d.base, `pageSize=20&${d.nameParam}=${encodeURIComponent(words[i % words.length])}`) } : { id: "name", label: "name search", at: "n/a (no sample names in the manifest)" });
+  if (d.idParam) variants.push(ids.length ? { id: "id", label: "ID-number search", at: (i) => withQuery(d.base, `pageSize=20&${d.idParam}=${ids[i % ids.length]}`) } : { id: "id", label: "ID-number search", at: "n/a (no sample ID numbers in the manifest)" });
+  for (const v of variants) {
+    const rowId = `lists.${d.key}.${v.id}`;
+    const label = `bureau ${d.label}: ${v.label}`;
+    const note = [d.note, v.note].filter(Boolean).join("; ") || undefined;
+    if (typeof v.at === "string") {
+      run.emit(na(g, rowId, label, aim, v.at));
+      continue;
+    }
+    try {
       const why = await probe(run, v.at(0), who);
       if (why) {
         run.emit(na(g, rowId, label, aim, why));
@@ -237,6 +250,8 @@ async function lists(run: Run): Promise<void> {
       run.server.rss.mark();
       const l = await load(run.server.url, { path: v.at, who: () => who });
       run.emit(rowOf(run, g, rowId, label, l, aim, (x) => x.p99 < 200, note));
+    } catch (err) {
+      run.emit({ ...na(g, rowId, label, aim, `failed: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300)), ok: false });
     }
   }
 }
