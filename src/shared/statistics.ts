@@ -68,6 +68,7 @@ export type BaseFigures = Static<typeof BaseFigures>;
 
 export const StatisticsOverview = Type.Object({
   year: Type.Integer(),
+  countedAt: Type.String({ description: "when these figures were counted: now, or up to a few minutes ago where counting them takes seconds (a province)" }),
   scope: Type.Union([Type.Literal("city"), Type.Literal("supervisor"), Type.Literal("base")]),
   filters: Type.Object({ district: Nullable(Type.String()), supervisorOrgId: Nullable(Type.String()), specialty: Nullable(Type.String()) }),
   totals: Type.Object({

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "../../src/server/platform/context.js";
 import type { StatisticsOverview } from "../../src/shared/statistics.js";
 import { overview } from "../../src/server/modules/statistics/service.js";
+import { longReads } from "../../src/server/platform/long-reads.js";
 import { dialects, startServer, type TestServer } from "../support/harness.js";
 import { filingCast, givenActiveBase, ok, setToday, type FilingCast, type TestBase } from "../support/filing.js";
 import { givenProfessionals, type Learner } from "../support/delivery.js";
@@ -243,7 +244,8 @@ describe.each(dialects)("statistics on %s", (dialect) => {
     for (const a of actors) alone.push(await overview(ctxOf(a), {}));
     // started in one tick: each later one finds the earlier ones still computing
     const together = await Promise.all(actors.map((a) => overview(ctxOf(a), {})));
-    expect(together).toEqual(alone);
+    const figures = (o: StatisticsOverview) => ({ ...o, countedAt: null });
+    expect(together.map(figures)).toEqual(alone.map(figures));
     expect(together.map((o) => o.scope)).toEqual(["city", "supervisor", "supervisor", "base", "base", "city", "base"]);
     expect(together[1].perBase.map((b) => b.baseId).sort()).toEqual([A.id, B.id].sort());
     expect(together[2].perBase.map((b) => b.baseId)).toEqual([C.id]);
@@ -327,6 +329,48 @@ describe.each(dialects)("statistics on %s", (dialect) => {
       expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["yearlyReport.generate", "yearlyReport.keep", "yearlyReport.download"]));
     } finally {
       await setToday(c, TODAY);
+    }
+  });
+
+  it("counts the dashboard on a read thread with its own connection on SQLite, which runs no writes (issue 13 item 4)", async () => {
+    const p = s.app.platform;
+    if (dialect === "postgres") return expect(longReads(p)).toBe(p.db);
+    const before = p.documents.readPool().completed;
+    const o = ok(await c.bureau.get(overviewUrl("&district=文登区")));
+    expect(o.perBase.map((b: any) => b.baseId)).toEqual([C.id]);
+    expect(p.documents.readPool().completed).toBeGreaterThan(before);
+    const users = await longReads(p).selectFrom("users").select("id").orderBy("id").execute();
+    expect(users).toEqual(await p.db.selectFrom("users").select("id").orderBy("id").execute());
+    await expect(longReads(p).deleteFrom("users").where("id", "=", users[0].id).execute()).rejects.toThrow();
+    expect(await p.db.selectFrom("users").select("id").where("id", "=", users[0].id).executeTakeFirst()).toEqual(users[0]);
+    await expect(longReads(p).transaction().execute(async () => null)).rejects.toThrow(/no writes and no transactions/);
+  });
+
+  it("answers from figures that were slow to count for five minutes, saying when they were counted, then counts afresh (issue 13)", async () => {
+    const config = s.app.platform.config;
+    const quick = config.statisticsKeepAfterMs;
+    const url = overviewUrl("&specialty=护理");
+    const first = ok(await c.base2.get(url));
+    // a quick count is not kept: a new project shows at once
+    await givenProjectRow(s, { baseId: C.id, status: "running", startDate: "2026-08-03", specialty: "护理" });
+    const live = ok(await c.base2.get(url));
+    expect(live.totals.projects).toBe(first.totals.projects + 1);
+    config.statisticsKeepAfterMs = -1; // every count now counts as slow
+    try {
+      const counted = ok(await c.base2.get(url));
+      const p = await givenProjectRow(s, { baseId: C.id, status: "running", startDate: "2026-08-10", specialty: "护理" });
+      await givenEnrolments(s, p, [{ id: L[4].id }]);
+      const kept = ok(await c.base2.get(url));
+      expect(kept.countedAt).toBe(counted.countedAt);
+      expect(kept.totals).toEqual(counted.totals);
+      // kept per scope: the bureau's own count of the same filter sees the new project
+      expect(ok(await c.bureau.get(url)).totals.projects).toBe(counted.totals.projects + 1);
+      // five minutes on, the kept figures answer once more while a fresh count runs, which then answers
+      s.advanceSystemTime(5);
+      expect(ok(await c.base2.get(url)).totals).toEqual(counted.totals);
+      await expect.poll(async () => ok(await c.base2.get(url)).totals.participants, { timeout: 10_000 }).toBe(counted.totals.participants + 1);
+    } finally {
+      config.statisticsKeepAfterMs = quick;
     }
   });
 });

@@ -51,6 +51,11 @@ export interface AppConfig extends DocumentConfig {
   pgIdleInTransactionMs: number;
   /** PostgreSQL: a statement of the request pool running longer is cancelled (0: no limit); exports have their own, longer one. */
   pgStatementTimeoutMs: number;
+  /**
+   * issue 13: dashboard figures whose count took longer than this (ms) are kept and answered for
+   * STATISTICS_KEEP_MS, marked with when they were counted; quicker ones are counted afresh each time.
+   */
+  statisticsKeepAfterMs: number;
   /** issue 13 item 4: answer 503 with Retry-After while the event loop lags or the heap is full (0 turns a check off). */
   underPressure: { maxEventLoopDelayMs: number; maxHeapUsedBytes: number; maxEventLoopUtilization: number; retryAfterSeconds: number };
   /** The master secret (base64); unset → `<dataDir>/secret.key`, created on first start (platform/secrets.ts). */
@@ -134,6 +139,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: P
     heavyJobs: Math.max(1, Number(env.CEBASE_HEAVY_JOBS ?? 2) || 2),
     exportStatementTimeoutMs: Number(env.CEBASE_EXPORT_STATEMENT_TIMEOUT_SECONDS ?? 600) * 1000,
     pgStatementTimeoutMs: Number(env.CEBASE_PG_STATEMENT_TIMEOUT_SECONDS ?? 30) * 1000,
+    // never under NODE_ENV=test unless asked for: on a busy machine a small count could take a second and be kept
+    statisticsKeepAfterMs: Number(env.CEBASE_STATISTICS_KEEP_AFTER_MS ?? (env.NODE_ENV === "test" ? Infinity : 1000)),
     // off under NODE_ENV=test unless asked for: suites on a busy machine would otherwise be refused at random
     underPressure: {
       maxEventLoopDelayMs: Number(env.CEBASE_MAX_EVENT_LOOP_DELAY_MS ?? (env.NODE_ENV === "test" ? 0 : 1000)),

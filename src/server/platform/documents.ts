@@ -65,6 +65,7 @@ export class DocumentJobs {
   private abandoned = 0;
   private heavy = 0;
   private exports: Piscina | null = null;
+  private reads: Piscina | null = null;
 
   /** Where failed jobs are reported (the server's log, once it exists). */
   log: { error(obj: object, msg: string): void } = { error: () => undefined };
@@ -142,6 +143,19 @@ export class DocumentJobs {
     return this.exports;
   }
 
+  /**
+   * The threads that run long reads (long-reads.ts) on their own read connections: apart from the export
+   * threads, so a dashboard does not wait behind a million-row export, and as many as the heavy slots.
+   */
+  readPool(): Piscina {
+    if (this.closed) throw new Error("document pool closed");
+    if (!this.reads) {
+      const { filename, execArgv } = workerEntry(import.meta.url, "export-worker");
+      this.reads = new Piscina({ filename, execArgv, name: "read", minThreads: 0, maxThreads: this.heavyLimit, idleTimeout: 60_000 });
+    }
+    return this.reads;
+  }
+
   /** The bytes of one document, built by a worker thread (or inline when the pool is off). */
   async build(job: DocumentJob): Promise<Uint8Array> {
     const signal = this.scope.getStore()?.signal;
@@ -176,9 +190,10 @@ export class DocumentJobs {
   /** Stops the worker threads (with the server). */
   async close(): Promise<void> {
     this.closed = true;
-    const pools = [this.pool, this.exports];
+    const pools = [this.pool, this.exports, this.reads];
     this.pool = null;
     this.exports = null;
+    this.reads = null;
     await Promise.all(pools.map((p) => p?.destroy()));
   }
 }

@@ -78,6 +78,18 @@ function readerOf(c: ExportConnection): Reader {
   return reader;
 }
 
+/** A read run on this thread's own connection (issue 13 item 4: long reads off the request thread). */
+export interface ReadJob {
+  connection: ExportConnection;
+  sql: string;
+  parameters: readonly unknown[];
+}
+
+/** The rows of one compiled select, read on the worker thread's own read-only connection. */
+export function readRows(job: ReadJob): Promise<Row[]> {
+  return readerOf(job.connection)(job.sql, job.parameters);
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** `select * from (<query>) t where (keys) > (last) order by keys limit n`, its parameters numbered $1… for PostgreSQL, ? for SQLite. */

@@ -38,7 +38,7 @@ export interface StreamedExport {
 const casing = new CamelCasePlugin() as unknown as { snakeCase(s: string): string };
 const snake = (name: string) => casing.snakeCase(name);
 
-function connectionOf(p: Platform): ExportConnection {
+export function connectionOf(p: Platform): ExportConnection {
   const { config } = p;
   if (p.dialect === "postgres") return { dialect: "postgres", databaseUrl: config.databaseUrl, pgSchema: config.pgSchema, statementTimeoutMs: config.exportStatementTimeoutMs ?? 600_000 };
   return { dialect: "sqlite", sqliteFile: path.join(config.dataDir, "cebase.sqlite"), statementTimeoutMs: config.exportStatementTimeoutMs ?? 600_000 };

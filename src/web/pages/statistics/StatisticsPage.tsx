@@ -13,7 +13,7 @@ import type { SupervisingUnit } from "../../api/types";
 import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
 import { useShowError } from "../../components/useShowError";
-import { currentYearInShanghai, formatFen } from "../../format";
+import { currentYearInShanghai, formatFen, formatInstant } from "../../format";
 import { useSession } from "../../session/SessionContext";
 import { ChartCard } from "./ChartCard";
 
@@ -140,6 +140,9 @@ function Figures({ data, excelHref, onOpen }: { data: StatisticsOverview; excelH
   );
   return (
     <Space direction="vertical" size={16} style={{ width: "100%" }}>
+      <Typography.Text type="secondary" data-testid="counted-at">
+        {t("statistics.countedAt", { at: formatInstant(data.countedAt) })}
+      </Typography.Text>
       <Row gutter={[12, 12]}>
         {kpi(t("statistics.kpi.bases"), tt.bases, "/bases")}
         {kpi(t("statistics.kpi.activeBases"), tt.activeBases, "/bases")}
