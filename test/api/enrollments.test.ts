@@ -166,14 +166,18 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
     expectError(await home.staff.post("/api/v1/training-projects/nope/enrollments", { person: personInput() }), 404, "NOT_FOUND");
   });
 
-  it("finds people in the list by name, employer, the visible digits or the whole ID number", async () => {
+  it("finds people in the list by name, the visible digits or the whole ID number, and by employer", async () => {
     const p = await givenFiledProject(home);
     const a = personInput({ name: "欧阳明华", employer: "威海海洋职业学院" });
     const b = personInput({ name: "孙丽娟", employer: "威高集团有限公司" });
     await givenEnrolled(home.staff, p.id, [a, b]);
     const names = async (q: string) => (await listOf(home.staff, p, `&keyword=${encodeURIComponent(q)}`)).items.map((x: any) => x.name);
     expect(await names("欧阳")).toEqual(["欧阳明华"]);
-    expect(await names("威高")).toEqual(["孙丽娟"]);
+    expect(await names("欧阳明华")).toEqual(["欧阳明华"]);
+    expect(await names("阳明华")).toEqual(["欧阳明华"]);
+    expect(await names("丽娟")).toEqual([]); // 1–2 characters: a name's beginning
+    expect((await listOf(home.staff, p, `&employer=${encodeURIComponent("威高")}`)).items.map((x: any) => x.name)).toEqual(["孙丽娟"]);
+    expect(await names("威高")).toEqual([]);
     expect(await names(b.idNumber)).toEqual(["孙丽娟"]);
     expect(await names(a.idNumber.slice(-4))).toContain("欧阳明华");
     const page = ok(await home.staff.get(`${enrolUrl(p)}?page=2&pageSize=1`));
@@ -256,6 +260,15 @@ describe.each(dialects)("enrolment on %s", (dialect) => {
       const full = await fillDeliverySheet(template, "姓名", [row(personInput()), row(personInput())]);
       expectError(await importInto(home.staff, tiny, full.file), 409, "CAPACITY_FULL");
       expect((await listOf(home.staff, tiny)).total).toBe(0);
+      // 第十七条: the places already taken count; the rows fill what is left and no more
+      const three = await givenFiledProject(home, { capacity: 3 });
+      await givenEnrolled(home.staff, three.id, [personInput()]);
+      const over = await fillDeliverySheet(template, "姓名", [row(personInput()), row(personInput()), row(personInput())]);
+      expectError(await importInto(home.staff, three, over.file), 409, "CAPACITY_FULL");
+      expect((await listOf(home.staff, three)).total).toBe(1);
+      const fits = await fillDeliverySheet(template, "姓名", [row(personInput()), row(personInput())]);
+      expect(ok(await importInto(home.staff, three, fits.file))).toMatchObject({ imported: 2 });
+      expect((await listOf(home.staff, three)).total).toBe(3);
     });
 
     it("refuses a file that is not an Excel workbook, and another base's project", async () => {

@@ -56,6 +56,15 @@ export function indexedTextMatch(db: Kysely<any>, spec: IndexedText, text: strin
   return sql<SqlBool>`(${sql.ref(`${spec.table}.rowid`)} in (select rowid from ${sql.table(spec.fts)} where ${sql.table(spec.fts)} match ${phrase}) and ${containsText(spec.column, needle)})`;
 }
 
+/**
+ * The column, but not for SQLite to pick an index by (its unary +): a search whose matches are few is
+ * then driven from the matches (an index on them) rather than by walking a list's order index through
+ * every row, which SQLite prefers under a LIMIT. PostgreSQL chooses by its statistics and gets the column.
+ */
+export function notIndexed(db: Kysely<any>, column: string): Expression<unknown> {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? sql.ref(column) : sql`+${sql.ref(column)}`;
+}
+
 export const PROFESSIONAL_NAME: IndexedText = { column: "users.displayName", table: "users", fts: "users_name_fts", shortKeyword: "prefix" };
 // A province files some 4,000 projects a year: a one- or two-character keyword ("护理") still finds
 // 急诊护理培训班 by reading the titles.

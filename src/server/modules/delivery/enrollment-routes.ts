@@ -27,7 +27,8 @@ import { importSignInSheet, signInSheetPdf, signInSheetXlsx } from "./signin-she
 const obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const SessionParams = obj({ id: Id, sessionId: Id });
 const EnrolmentQuery = {
-  keyword: Type.Optional(Type.String({ maxLength: 50 })),
+  keyword: Type.Optional(Type.String({ maxLength: 50, description: "a name (3 characters or more anywhere in it, 1–2 its beginning), the visible digits of ID numbers, or one whole ID number" })),
+  employer: Type.Optional(Type.String({ maxLength: 50, description: "the employer contains this" })),
   status: Type.Optional(Type.Enum(ENROLLMENT_STATUSES)),
 };
 const CancelBody = obj({ version: Type.Optional(Type.Integer({ minimum: 1 })), reason: Type.Optional(Type.String({ maxLength: 500 })) });

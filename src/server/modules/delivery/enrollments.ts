@@ -16,7 +16,7 @@ import { keysetPage, type KeysetList, type KeysetRequest } from "../../platform/
 import type { KeysetPaged } from "../../../shared/api.js";
 import { auditPersonalDataRead } from "../audit/personal-data.js";
 import { baseScope } from "../filing/bases.js";
-import { containsText } from "../../platform/search.js";
+import { containsText, indexedTextMatch, notIndexed, PROFESSIONAL_NAME } from "../../platform/search.js";
 import { idNumberHashOf, normalizeIdNumber } from "../professionals/identity.js";
 import { findOrRegisterPerson, requireProfessional, UNCLAIMED_PASSWORD, type PersonFacts } from "../professionals/profiles.js";
 import { isDeliveryOpen, loadDeliveryProject, projectInScope, type DeliveryProject } from "./project-facts.js";
@@ -40,7 +40,12 @@ const enrolmentScope = (p: { hostOrgId: string; supervisorOrgId: string }, profe
  * Enrols one person, under the project's lock: refuses a second enrolment, a full course, and
  * re-activates a cancelled one. Answers the enrolment id and whether a person was newly registered.
  */
-async function enrolOne(trx: Tx, ctx: Ctx, p: DeliveryProject, professionalId: string, source: Source): Promise<{ id: string; already: boolean }> {
+/**
+ * Enrols one person under the project's enrolment lock. `seats`: the project's enrolled count, read once
+ * under the lock by a caller enrolling many (an import of 5,000 counted the growing roll once a row), and
+ * kept up to date here.
+ */
+async function enrolOne(trx: Tx, ctx: Ctx, p: DeliveryProject, professionalId: string, source: Source, seats?: { enrolled: number }): Promise<{ id: string; already: boolean }> {
   // 第十九条, 第二十条: nobody enrols under a revoked base, not even in a project it may still finish.
   const base = await trx.selectFrom("bases").select("status").where("id", "=", p.baseId).executeTakeFirst();
   if (base?.status === "revoked") throw new DomainError("BASE_NOT_ACTIVE_FOR_ENROLMENT");
@@ -51,14 +56,10 @@ async function enrolOne(trx: Tx, ctx: Ctx, p: DeliveryProject, professionalId: s
     .where("professionalId", "=", professionalId)
     .executeTakeFirst();
   if (existing?.status === "enrolled") return { id: existing.id, already: true };
-  const { n } = await trx
-    .selectFrom("enrollments")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .where("projectId", "=", p.id)
-    .where("status", "=", "enrolled")
-    .executeTakeFirstOrThrow();
+  const enrolled = seats ? seats.enrolled : await countEnrolled(trx, p.id);
   // 第十七条: the filed capacity is the most the course takes.
-  if (Number(n) >= p.capacity) throw new DomainError("CAPACITY_FULL", { capacity: p.capacity });
+  if (enrolled >= p.capacity) throw new DomainError("CAPACITY_FULL", { capacity: p.capacity });
+  if (seats) seats.enrolled++;
   const now = ctx.clock.nowIso();
   let id: string;
   if (existing) {
@@ -259,23 +260,42 @@ export async function enrollmentView(trx: Tx, ctx: Ctx, id: string): Promise<Enr
 
 export interface EnrolmentFilter {
   keyword?: string;
+  employer?: string;
   status?: EnrollmentView["status"];
 }
 
-/** The keyword finds a name, an employer, the visible digits of an ID number, or one whole ID number. */
+/**
+ * The keyword finds one whole ID number, the visible digits of ID numbers, or a name (issue 13: a roster
+ * of 50,000 read row by row for every search held the server; the name goes through the name index,
+ * search.ts, and then the project's enrolments of those people, enrollments (project_id, professional_id)).
+ */
 function keywordWhere(ctx: Ctx, keyword: string) {
   const k = keyword.trim();
   return (eb: ExpressionBuilder<any, any>) => {
     // A whole ID number names one person: its keyed hash alone, one index look-up, not a scan of the roll.
     if (isValidIdNumber(normalizeIdNumber(k))) return eb("users.idNumberHash", "=", idNumberHashOf(ctx.secrets, k));
-    return eb.or([containsText("users.displayName", k), containsText("professionals.employer", k), containsText("users.idNumberMasked", k)]);
+    // digits (and X): the visible part of the masked ID numbers, 3710**********1234
+    if (isIdDigits(k)) return containsText("users.idNumberMasked", k);
+    return eb("e.professionalId", "in", ctx.db.selectFrom("users").select("users.id").where(() => indexedTextMatch(ctx.db, PROFESSIONAL_NAME, k)));
   };
 }
 
+const isIdDigits = (k: string) => /^[0-9xX]+$/.test(k);
+
 function filteredQuery(ctx: Ctx, projectId: string, f: EnrolmentFilter) {
-  let q = enrolmentQuery(ctx.db).where("e.projectId", "=", projectId);
+  const k = f.keyword?.trim() ?? "";
+  // A name of two characters or more is had by few: the query starts from their enrolments (by person),
+  // not from the project's roll in its order; one character names a family of thousands, and the roll is shorter.
+  const fewPeople = [...k].length >= 2 && !isIdDigits(k);
+  // the people's columns only: the project and its base are the same on every row (and read for the page's rows)
+  let q = ctx.db
+    .selectFrom("enrollments as e")
+    .innerJoin("users", "users.id", "e.professionalId")
+    .innerJoin("professionals", "professionals.id", "e.professionalId")
+    .where(fewPeople ? notIndexed(ctx.db, "e.projectId") : "e.projectId", "=", projectId);
   if (f.status) q = q.where("e.status", "=", f.status);
   if (f.keyword?.trim()) q = q.where(keywordWhere(ctx, f.keyword) as never);
+  if (f.employer?.trim()) q = q.where(containsText("professionals.employer", f.employer.trim()) as never);
   return q;
 }
 
@@ -295,8 +315,8 @@ const ENROLMENT_ORDER: KeysetList<{ id: string; createdAt: string }> = {
  */
 export async function listEnrolments(ctx: Ctx, projectId: string, f: KeysetRequest & EnrolmentFilter): Promise<KeysetPaged<EnrollmentView>> {
   await projectInScope(ctx.db, ctx, projectId, "enrollment.read");
-  // Without a keyword the page and its count need the enrolments alone (one index range), not the people joined.
-  const filtered = f.keyword?.trim()
+  // Without a keyword or employer the page and its count need the enrolments alone (one index range), not the people joined.
+  const filtered = f.keyword?.trim() || f.employer?.trim()
     ? filteredQuery(ctx, projectId, f)
     : ctx.db
         .selectFrom("enrollments as e")
@@ -464,13 +484,15 @@ export async function enrolMany(ctx: Ctx, projectId: string, rows: EnrolmentRow[
     const claimCodes = ids.flatMap((i) => (i.claimCode ? [{ row: i.row, professionalId: i.professionalId, name: i.name, ...i.claimCode }] : []));
     const result: BulkEnrolmentResult = { imported: 0, skipped: 0, registered: ids.filter((i) => i.created).length, claimCodes };
     const seen = new Set<string>();
+    // counted once under the lock taken above, then kept by enrolOne
+    const seats = { enrolled: await countEnrolled(trx, p.id) };
     for (const i of ids) {
       if (seen.has(i.professionalId)) {
         result.skipped++;
         continue;
       }
       seen.add(i.professionalId);
-      const { already } = await enrolOne(trx, ctx, p, i.professionalId, "import");
+      const { already } = await enrolOne(trx, ctx, p, i.professionalId, "import", seats);
       if (already) result.skipped++;
       else result.imported++;
     }

@@ -129,6 +129,9 @@ export default function EnrollmentsPage() {
               <Form.Item label={t("common.keyword")} name="keyword">
                 <Input allowClear maxLength={50} placeholder={t("delivery.enrollments.keywordHint")} />
               </Form.Item>
+              <Form.Item label={t("delivery.person.employer")} name="employer">
+                <Input allowClear maxLength={50} />
+              </Form.Item>
               <FilterButtons
                 onReset={() => {
                   filterForm.resetFields();
