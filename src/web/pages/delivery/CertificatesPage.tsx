@@ -5,9 +5,9 @@
 import { Card, Form, Input, Select } from "antd";
 import { useTranslation } from "react-i18next";
 import type { CertificateView } from "../../../shared/delivery.js";
-import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { completionApi } from "../../api/endpoints";
 import { FilterButtons } from "../../components/FilterButtons";
+import { IdNumberFilterItem } from "../../components/IdNumberFilterItem";
 import { PageTitle } from "../../components/PageTitle";
 import { cleanFilters } from "../../components/usePagedList";
 import { useKeysetList } from "../../components/useKeysetList";
@@ -37,19 +37,7 @@ export default function CertificatesPage() {
           <Form.Item label={t("delivery.certificateSearch.keyword")} name="keyword">
             <Input allowClear maxLength={50} placeholder={t("delivery.certificateSearch.keywordHint")} />
           </Form.Item>
-          <Form.Item
-            label={t("delivery.person.idNumber")}
-            name="idNumber"
-            rules={[
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (v && v.trim() && !isValidIdNumber(v.trim())) throw new Error(t("delivery.person.idNumberInvalid"));
-                },
-              },
-            ]}
-          >
-            <Input allowClear maxLength={18} style={{ width: 220, maxWidth: "100%", fontFamily: "monospace" }} placeholder={t("delivery.professionals.idNumberHint")} />
-          </Form.Item>
+          <IdNumberFilterItem />
           <Form.Item label={t("common.status")} name="status">
             <Select
               allowClear

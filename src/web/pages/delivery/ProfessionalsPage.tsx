@@ -5,10 +5,10 @@ import { Link } from "react-router-dom";
 import { App, Button, Card, Form, Input, Popconfirm, type TableColumnsType } from "antd";
 import { useTranslation } from "react-i18next";
 import type { ProfessionalView } from "../../../shared/delivery.js";
-import { isValidIdNumber } from "../../../shared/identifiers.js";
 import { professionalLookupApi } from "../../api/endpoints";
 import { ExportButton } from "../../components/ExportButton";
 import { FilterButtons } from "../../components/FilterButtons";
+import { IdNumberFilterItem } from "../../components/IdNumberFilterItem";
 import { PageTitle } from "../../components/PageTitle";
 import { ToneTag } from "../../components/ToneTag";
 import { cleanFilters } from "../../components/usePagedList";
@@ -78,19 +78,7 @@ export default function ProfessionalsPage() {
           <Form.Item label={t("delivery.person.name")} name="keyword">
             <Input allowClear maxLength={50} placeholder={t("delivery.professionals.nameHint")} />
           </Form.Item>
-          <Form.Item
-            label={t("delivery.person.idNumber")}
-            name="idNumber"
-            rules={[
-              {
-                validator: async (_, v: string | undefined) => {
-                  if (v && v.trim() && !isValidIdNumber(v.trim())) throw new Error(t("delivery.person.idNumberInvalid"));
-                },
-              },
-            ]}
-          >
-            <Input allowClear maxLength={18} style={{ width: 220, fontFamily: "monospace" }} placeholder={t("delivery.professionals.idNumberHint")} />
-          </Form.Item>
+          <IdNumberFilterItem />
           <FilterButtons
             onReset={() => {
               filterForm.resetFields();
