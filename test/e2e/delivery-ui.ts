@@ -47,8 +47,15 @@ export function withWrongCheckChar(id: string): string {
   return id.slice(0, 17) + wrong;
 }
 
-/** Accessibility problems axe finds on the page as it stands (rule: help, with the first target). */
+/**
+ * Accessibility problems axe finds on the page once its finite animations are over (rule: help, with the
+ * first target). A dialog still fading in has its text at part opacity, which axe reads as too little
+ * contrast (a CI run once failed on 下线 that way at 375 px); spinners run forever and are not waited for.
+ */
 export async function axeProblems(page: Page): Promise<string[]> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getComputedTiming().endTime === Infinity),
+  );
   const result = await new AxeBuilder({ page }).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes[0]?.target.join(" ") ?? ""})`);
 }
