@@ -53,7 +53,7 @@ describe.each(dialects)("seed:scale (%s)", { timeout: 300_000 }, (dialect) => {
       expect(await countOf(p, table), table).toBe(m.counts[table]);
     }
     expect(m.counts.learningEntries / PROFESSIONALS).toBeGreaterThan(6);
-    expect(m.counts.trainingProjects).toBe(402);
+    expect(m.counts.trainingProjects).toBe(403); // 400 a year, the big course, the check-in course and the import course
     expect(Number((await p.db.selectFrom("bases").select((eb) => eb.fn.countAll<number>().as("n")).where("plaqueSerial", "like", "JDS%").executeTakeFirstOrThrow()).n)).toBe(m.counts.bases);
     expect(JSON.parse(fs.readFileSync(path.join(p.config.dataDir, "scale-manifest.json"), "utf8"))).toEqual(m);
   });
@@ -111,6 +111,17 @@ describe.each(dialects)("seed:scale (%s)", { timeout: 300_000 }, (dialect) => {
     expect(res.body.repeated).toBe(false);
     const staff = await s.as(m.checkInStaffUsername);
     expect((await staff.get(`/api/v1/training-projects/${m.checkInProjectId}/sessions/${m.checkInSessionId}/check-in-code`)).status).toBe(200);
+  });
+
+  it("readies a filed course a month ahead with room for the bench's import of 50,000, none enrolled, its base's staff in charge", async () => {
+    const p = s.app.platform;
+    const staff = await s.as(m.importStaffUsername);
+    const res = await staff.get(`/api/v1/training-projects/${m.importProjectId}`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe("filed");
+    expect(res.body.capacity).toBeGreaterThanOrEqual(50_000);
+    expect(res.body.startDate > p.clock.today()).toBe(true);
+    expect(await p.db.selectFrom("enrollments").select("id").where("projectId", "=", m.importProjectId).execute()).toHaveLength(0);
   });
 
   it("keeps the audit chain whole with one entry for the load", async () => {

@@ -151,8 +151,8 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
     count("feeStandards", province.bases.length * 2);
     count("users", province.bases.length); // one staff account a base
     count("userRoles", province.bases.length);
-    count("trainingProjects", province.projects.length + 2);
-    count("projectSessions", [...province.projects, province.bigProject, province.checkInProject].reduce((n, x) => n + x.sessions.length, 0));
+    count("trainingProjects", province.projects.length + 3);
+    count("projectSessions", [...province.projects, province.bigProject, province.checkInProject, province.importProject].reduce((n, x) => n + x.sessions.length, 0));
 
     const ctx: Ctx = { ...p, actor: null, ip: null };
     await p.db.transaction().execute((trx) =>
@@ -186,6 +186,8 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       idNumbers: samplePeople.map((i) => idNumberOfPerson(spec, i)),
       projectKeywords: ["数字孪生", "急诊急救", "装配式建筑", "网络安全", "碳达峰"],
       missingKeyword: "量子引力波",
+      importProjectId: province.importProject.id,
+      importStaffUsername: province.bases[2 % province.bases.length].staffUsername,
     };
     writeManifest(p.config.dataDir, manifest);
     return manifest;

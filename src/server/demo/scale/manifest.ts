@@ -18,6 +18,9 @@
 //   usernames                                    a few professional accounts (sp0000001 …)
 //   names, idNumbers                             a few names and ID numbers for the lists' search
 //   projectKeywords, missingKeyword              keywords that find projects, and one that finds none
+//   importProjectId, importStaffUsername         a filed course starting in 30 days with 60,000 places and
+//                                                none enrolled, and its base's staff: the bench imports
+//                                                50,000 enrolments into it (once per seeded database)
 // }
 import fs from "node:fs";
 import path from "node:path";
@@ -46,6 +49,8 @@ export interface ScaleManifest {
   idNumbers: string[];
   projectKeywords: string[];
   missingKeyword: string;
+  importProjectId: string;
+  importStaffUsername: string;
 }
 
 export const manifestFileOf = (dataDir: string) => path.join(dataDir, "scale-manifest.json");

@@ -72,6 +72,8 @@ export interface Province {
   projects: ScaleProject[];
   bigProject: ScaleProject;
   checkInProject: ScaleProject;
+  /** A course a month ahead with room for the bench's import of 50,000 enrolments, none enrolled yet. */
+  importProject: ScaleProject;
 }
 
 interface Load {
@@ -165,13 +167,17 @@ async function filingNumbers(trx: Tx, years: number[]) {
   };
 }
 
+/** Places of the course the bench imports 50,000 enrolments into (issue 13). */
+const IMPORT_PLACES = 60_000;
+
 export async function writeProvince(trx: Tx, l: Load, opts: { years: number; perYear: number; professionals: number; bigSize: number; checkInSize: number }): Promise<Province> {
   const { supervisors, employers, hosts } = await writeOrganizations(trx, l);
   const bases = await writeBases(trx, l, hosts, supervisors);
   const today = l.p.clock.today();
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: opts.years }, (_, k) => thisYear - opts.years + 1 + k);
-  const filing = await filingNumbers(trx, years);
+  // next year's too: the courses of the coming days and weeks may start in it
+  const filing = await filingNumbers(trx, [...years, thisYear + 1]);
   const regular = Math.max(40, Math.ceil(((opts.professionals * 2) / (opts.perYear * opts.years)) * 2) + 20);
   const specs: ProjectSpec[] = [];
   for (const year of years) {
@@ -186,13 +192,16 @@ export async function writeProvince(trx: Tx, l: Load, opts: { years: number; per
       specs.push({ base, title, subjectType: general ? "general" : "professional", category: l.rand.pick(PROJECT_CATEGORIES), specialty, days: Array.from({ length: n }, (_, d) => addDays(start, d)), times: morning ? ["09:00", "12:00"] : ["14:00", "17:00"], capacity: regular, mode: l.rand.chance(0.8) ? "offline" : "blended" });
     }
   }
-  // The city-wide 公需科目 course of last month, and a course whose sessions are open for check-in from today on (all day).
+  // The city-wide 公需科目 course of last month, a course whose sessions are open for check-in from today on (all
+  // day), and a course next month that the bench's import fills.
   const bigStart = addDays(today, -40);
   specs.push({ base: bases[0], title: `${thisYear}年度全市专业技术人员公需科目集中培训`, subjectType: "general", category: "hrss_commissioned", specialty: "公需科目", days: [bigStart, addDays(bigStart, 1)], times: ["09:00", "12:00"], capacity: Math.max(opts.bigSize, 1) + 1000, mode: "blended" });
   specs.push({ base: bases[1], title: `${thisYear}年人工智能应用开发高级研修班（签到压力测试）`, subjectType: "professional", category: "advanced_seminar", specialty: "信息技术", days: Array.from({ length: 7 }, (_, d) => addDays(today, d)), times: ["00:00", "23:59"], capacity: Math.max(opts.checkInSize, 1) + 100, mode: "offline" });
+  const importStart = addDays(today, 30);
+  specs.push({ base: bases[2 % bases.length], title: `${importStart.slice(0, 4)}年智能制造技术专题培训班（报名导入压力测试）`, subjectType: "professional", category: "advanced_seminar", specialty: "智能制造", days: [importStart, addDays(importStart, 1)], times: ["09:00", "12:00"], capacity: IMPORT_PLACES, mode: "offline" });
   const projects = await writeProjects(trx, l, specs, filing.next, today);
   await filing.save();
-  return { employers, bases, projects: projects.slice(0, -2), bigProject: projects.at(-2)!, checkInProject: projects.at(-1)! };
+  return { employers, bases, projects: projects.slice(0, -3), bigProject: projects.at(-3)!, checkInProject: projects.at(-2)!, importProject: projects.at(-1)! };
 }
 
 async function writeProjects(trx: Tx, l: Load, specs: ProjectSpec[], nextFilingNo: (year: number) => string, today: string): Promise<ScaleProject[]> {
