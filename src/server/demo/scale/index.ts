@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, isDatabaseEmpty, loadDemoData } from "../seed.js";
 import { writeManifest, type ScaleManifest } from "./manifest.js";
 import { idNumberOfPerson, TABLE_ORDER, usernameOf, type PeopleSpec } from "./people.js";
 import { startGenerator, type Generator } from "./generator.js";
-import { writeProvince, type Province } from "./province.js";
+import { writeProvince, type Province, type ScaleProject } from "./province.js";
 import { idMaker, seeded } from "./random.js";
 import { insertRows } from "./insert.js";
 import { buildIndexes, dropIndexes, secondaryIndexes } from "./indexes.js";
@@ -97,6 +97,11 @@ async function writePeople(p: Platform, gen: Generator, province: Province, opts
   return out;
 }
 
+/** The staff account of the base that runs the course (province.ts chooses the base). */
+function staffOf(province: Province, project: ScaleProject): string {
+  return province.bases.find((b) => b.name === project.baseName)!.staffUsername;
+}
+
 export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleManifest> {
   const began = Date.now();
   const seconds: Record<string, number> = {};
@@ -178,7 +183,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       checkInSessionIds: province.checkInProject.sessions.map((s) => s.id),
       checkInSessionDates: province.checkInProject.sessions.map((s) => s.date),
       checkInEnrolled: written.checkInEnrolled,
-      checkInStaffUsername: province.bases[1].staffUsername,
+      checkInStaffUsername: staffOf(province, province.checkInProject),
       checkInUsernames: checkInPeople.map(usernameOf),
       certificateSerials: written.serials.slice(0, 10),
       usernames: samplePeople.map(usernameOf),
@@ -187,7 +192,7 @@ export async function seedScale(p: Platform, opts: ScaleOptions): Promise<ScaleM
       projectKeywords: ["数字孪生", "急诊急救", "装配式建筑", "网络安全", "碳达峰"],
       missingKeyword: "量子引力波",
       importProjectId: province.importProject.id,
-      importStaffUsername: province.bases[2 % province.bases.length].staffUsername,
+      importStaffUsername: staffOf(province, province.importProject),
     };
     writeManifest(p.config.dataDir, manifest);
     return manifest;
